@@ -1,0 +1,40 @@
+/**
+ * Permission codes. Which role grants which permission is data (table role_permission);
+ * these codes are what routes declare, so a typo is a compile error rather than an open door.
+ */
+export const PERMISSIONS = [
+  'org_unit.read',
+  'org_unit.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+  'person.read',
+  'person.write',
+  'person.export',
+  'aggregate.read',
+  'plan.read',
+  'plan.write',
+  'task.update',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ORG_UNIT_LEVELS = ['country', 'province', 'district', 'commune', 'village', 'facility'] as const;
+export type OrgUnitLevel = (typeof ORG_UNIT_LEVELS)[number];
+
+export const ORG_UNIT_KINDS = [
+  'country',
+  'province',
+  'city',
+  'district',
+  'town',
+  'ward',
+  'commune',
+  'special_zone',
+  'village',
+  'health_department',
+  'health_centre',
+  'health_station',
+  'school',
+  'private_clinic',
+] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];

@@ -1,0 +1,3 @@
+export * from './access.ts';
+export * from './dates.ts';
+export * from './text.ts';

@@ -1,0 +1,15 @@
+/**
+ * Vietnamese text folding for search: staff type "nguyen thi hong" for "Nguyễn Thị Hồng",
+ * and "dang" must find "Đặng" (đ is a letter of its own, not an accented d, so NFD alone
+ * leaves it). The database folds with the same rules (function ytcs_fold); a test checks both agree.
+ */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,44 @@
+/**
+ * The one place access is checked. Every /api route declares `config.permission`; a route
+ * without one stops the server at start. A request resolves its session to a principal (one
+ * query: session, user and grants), then the declared permission to a scope the route's queries
+ * are limited to.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../http/app-types.ts';
+import { forbidden, unauthenticated } from '../errors.ts';
+import { SESSION_COOKIE, sessionService } from '../modules/auth/auth.session.ts';
+import { scopeOf } from './principal.ts';
+
+export function installAccessControl(app: App) {
+  const sessions = sessionService(app.db, app.config);
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('scope', null as never);
+  app.decorateRequest('actor', null as never);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.permission && !route.url.startsWith('/api/docs')) {
+      throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    }
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    req.actor = { userId: null, ip: req.ip, requestId: req.id };
+    req.scope = { paths: [] };
+    const access = req.routeOptions.config?.permission;
+    if (!access || access === 'public') return;
+    const token = req.cookies[SESSION_COOKIE];
+    const principal = token ? await sessions.resolve(token) : null;
+    if (!principal) {
+      if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      throw unauthenticated();
+    }
+    req.principal = principal;
+    req.actor.userId = principal.userId;
+    if (access === 'signed-in') return;
+    const scope = scopeOf(principal, access);
+    if (scope.paths.length === 0) throw forbidden();
+    req.scope = scope;
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Who is calling and what they may do where. A user holds roles at org units; a role grants
+ * permissions (both are data). The scope of a permission is the union of the subtrees of the
+ * org units where the user holds a role granting it, plus the areas those units serve (a health
+ * centre's catchment communes). This is the one evaluator every route goes through.
+ */
+import type { Permission } from '@ytcs/common';
+
+export interface Grant {
+  permission: string;
+  path: string;
+}
+
+export interface Principal {
+  userId: number;
+  username: string;
+  sessionHash: string;
+  grants: Grant[];
+}
+
+/** ltree paths of the subtrees the caller may reach with this permission; empty = none. */
+export interface Scope {
+  paths: string[];
+}
+
+export function scopeOf(principal: Principal, permission: Permission): Scope {
+  const paths = [...new Set(principal.grants.filter((g) => g.permission === permission).map((g) => g.path))];
+  // A path inside another adds nothing; dropping it keeps the SQL predicate short.
+  const minimal = paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(`${q}.`)));
+  return { paths: minimal.sort() };
+}
+
+export function permissionsOf(principal: Principal): string[] {
+  return [...new Set(principal.grants.map((g) => g.permission))].sort();
+}
+
+/** The principal of a route that required sign-in (the access hook has already refused others). */
+export function signedIn(req: { principal: Principal | null }): Principal {
+  if (!req.principal) throw new Error('route reached without a principal');
+  return req.principal;
+}

@@ -1,0 +1,83 @@
+/**
+ * buildApp(config, database) assembles the HTTP application from the modules; main.ts only
+ * listens, and tests call this and use app.inject().
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { installAccessControl } from './access/access.hook.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { App } from './http/app-types.ts';
+import { errorHandler } from './http/error-handler.ts';
+import { ErrorBody } from './http/schemas.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { OrgUnitRef } from './modules/org-units/org-units.schemas.ts';
+import { orgUnitRoutes } from './modules/org-units/org-units.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { VERSION } from './version.ts';
+
+function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  if (level === 'silent') return false;
+  return {
+    level,
+    // Query strings can carry names or ID numbers someone searched for: log the path only.
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+    },
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  };
+}
+
+export async function buildApp(config: Config, database: Database): Promise<App> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.decorate('db', database.db);
+  app.decorate('dbKind', database.kind);
+  app.decorate('config', config);
+  app.setErrorHandler(errorHandler);
+  app.addSchema(OrgUnitRef);
+  app.addSchema(ErrorBody);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'ytcs — Y Tế Cơ Sở API', version: VERSION, description: 'Hệ thống thông tin y tế cơ sở / Grassroots health information system' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ytcs_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
+
+  installAccessControl(app);
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(orgUnitRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+
+  const webIndex = config.webDist ? path.join(config.webDist, 'index.html') : null;
+  if (config.webDist && webIndex && fs.existsSync(webIndex)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  }
+  // The web app routes on the client: unknown non-API GETs get its index page.
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && webIndex && fs.existsSync(webIndex)) {
+      return reply.type('text/html').send(fs.createReadStream(webIndex));
+    }
+    return reply.code(404).send({ code: 'not_found', message: 'Không tìm thấy', messageEn: 'Not found' });
+  });
+  return app;
+}

@@ -1,0 +1,40 @@
+/**
+ * What a database needs before it serves: migrations, the official administrative units, the
+ * first administrator, and on an empty database in demo mode the demo data.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { DB } from './db/schema.ts';
+import { migrate } from './db/migrate.ts';
+import { type DemoAccount, loadDemoData } from './demo/demo-data.ts';
+import { hashPassword } from './modules/auth/passwords.ts';
+import { loadOfficialUnits } from './modules/org-units/org-units.service.ts';
+
+export interface BootstrapResult {
+  migrations: string[];
+  loadedUnits: boolean;
+  admin: { username: string; password: string | null } | null;
+  demo: DemoAccount[] | null;
+}
+
+export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassword' | 'demo'>): Promise<BootstrapResult> {
+  const migrations = await migrate(db as Kysely<unknown>);
+  const loadedUnits = await loadOfficialUnits(db);
+  const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return { migrations, loadedUnits, admin: null, demo: null };
+
+  const generated = config.adminPassword ? null : randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(config.adminPassword ?? (generated as string));
+  await db.transaction().execute(async (trx) => {
+    const root = await trx.selectFrom('org_unit').where('parent_id', 'is', null).where('level', '=', 'country').select('id').executeTakeFirstOrThrow();
+    const user = await trx
+      .insertInto('app_user')
+      .values({ username: 'admin', full_name: 'Quản trị hệ thống', password_hash: passwordHash, must_change_password: generated !== null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('user_role').values({ user_id: user.id, role: 'admin', org_unit_id: root.id }).execute();
+  });
+  const demo = config.demo ? await loadDemoData(db) : null;
+  return { migrations, loadedUnits, admin: { username: 'admin', password: generated }, demo };
+}

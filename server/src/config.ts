@@ -1,0 +1,66 @@
+/**
+ * Configuration: read and validated once at boot. A bad value stops the start with a message
+ * naming the variable; nothing else in the server reads process.env.
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  adminPassword: string | null;
+  demo: boolean;
+  logLevel: string;
+  webDist: string | null;
+  /** Idle minutes before a session ends; it also ends 24 h after login whatever happens. */
+  sessionIdleMinutes: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}="${raw}": phải là số nguyên từ ${min} đến ${max} / must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new ConfigError(`${name}="${raw}": phải là 0 hoặc 1 / must be 0 or 1`);
+}
+
+export function readConfig(env: Env, cwd = process.cwd()): Config {
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL: phải bắt đầu bằng postgres:// / must start with postgres://');
+  }
+  const adminPassword = env.YTCS_ADMIN_PASSWORD || null;
+  if (adminPassword !== null && adminPassword.length < 10) {
+    throw new ConfigError('YTCS_ADMIN_PASSWORD: cần ít nhất 10 ký tự / needs at least 10 characters');
+  }
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL="${logLevel}": fatal|error|warn|info|debug|trace|silent`);
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
+    databaseUrl,
+    adminPassword,
+    demo: flag(env, 'YTCS_DEMO', true),
+    logLevel,
+    webDist: env.YTCS_WEB_DIST === '' ? null : path.resolve(cwd, env.YTCS_WEB_DIST || 'web/dist'),
+    sessionIdleMinutes: integer(env, 'YTCS_SESSION_IDLE_MINUTES', 480, 1, 10080),
+  };
+}

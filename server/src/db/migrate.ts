@@ -1,0 +1,17 @@
+/** Runs the ordered migrations in migrations/ (Kysely's migrator: one transaction, a lock table). */
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as platform from './migrations/2026_11_25_0001_platform.ts';
+
+// Listed here rather than read from disk so a bundled or compiled server carries them.
+const migrations: Record<string, Migration> = {
+  '2026_11_25_0001_platform': platform,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrate(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

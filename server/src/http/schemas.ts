@@ -1,0 +1,23 @@
+/** Schema pieces every module uses: paging, ids, dates, the error body. */
+import { type TSchema, Type } from 'typebox';
+
+export const Page = {
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+};
+
+export const listOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
+
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const ErrorBody = Type.Object(
+  {
+    code: Type.String(),
+    message: Type.String({ description: 'Vietnamese' }),
+    messageEn: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String(), messageEn: Type.String() }))),
+  },
+  { $id: 'ErrorBody' },
+);

@@ -1,0 +1,76 @@
+/** Sign in, sign out, who am I, change my password. */
+import { Type } from 'typebox';
+import { signedIn } from '../../access/principal.ts';
+import type { App } from '../../http/app-types.ts';
+import { authService } from './auth.service.ts';
+import { SESSION_COOKIE } from './auth.session.ts';
+
+const RoleAtUnit = Type.Object({
+  role: Type.String(),
+  roleName: Type.Object({ vi: Type.String(), en: Type.String() }),
+  orgUnit: Type.Ref('OrgUnitRef'),
+});
+
+export const Me = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  fullName: Type.String(),
+  mustChangePassword: Type.Boolean(),
+  roles: Type.Array(RoleAtUnit),
+  permissions: Type.Array(Type.String()),
+});
+
+const Credentials = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 100 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+});
+
+const PasswordChange = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+});
+
+export async function authRoutes(app: App) {
+  const auth = authService(app.db, app.config);
+  const cookieOptions = (req: { protocol: string }) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: req.protocol === 'https',
+  });
+
+  app.post('/api/auth/login', {
+    schema: { tags: ['auth'], operationId: 'login', body: Credentials, response: { 200: Type.Object({ user: Me }) } },
+    config: { permission: 'public' },
+    handler: async (req, reply) => {
+      const { session, user } = await auth.login(req.body.username, req.body.password, req.actor);
+      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions(req), expires: session.expiresAt });
+      return { user };
+    },
+  });
+
+  app.get('/api/auth/me', {
+    schema: { tags: ['auth'], operationId: 'me', response: { 200: Me } },
+    config: { permission: 'signed-in' },
+    handler: (req) => auth.me(signedIn(req)),
+  });
+
+  app.post('/api/auth/logout', {
+    schema: { tags: ['auth'], operationId: 'logout' },
+    config: { permission: 'signed-in' },
+    handler: async (req, reply) => {
+      await auth.logout(signedIn(req), req.actor);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
+      return reply.code(204).send();
+    },
+  });
+
+  app.post('/api/auth/password', {
+    schema: { tags: ['auth'], operationId: 'changePassword', body: PasswordChange },
+    config: { permission: 'signed-in' },
+    handler: async (req, reply) => {
+      await auth.changePassword(signedIn(req), req.body.currentPassword, req.body.newPassword, req.actor);
+      return reply.code(204).send();
+    },
+  });
+}

@@ -1,0 +1,201 @@
+/** All SQL about org units: the effective-dated tree, successions, catchments. */
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Scope } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { orgUnitInScope } from '../../db/scope.ts';
+import type { OfficialSuccession, OfficialUnit } from './official-units.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface OrgUnitFilter {
+  level?: string;
+  kind?: string;
+  parentId?: number;
+  asOf: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+const unitColumns = ['o.id', 'o.code', 'o.name', 'o.level', 'o.kind', 'o.parent_id', 'o.valid_from', 'o.valid_to'] as const;
+
+function validOn(asOf: string) {
+  return sql<boolean>`(o.valid_from is null or o.valid_from <= ${asOf}::date) and (o.valid_to is null or o.valid_to >= ${asOf}::date)`;
+}
+
+export async function listOrgUnits(db: Db, scope: Scope, f: OrgUnitFilter) {
+  let query = db
+    .selectFrom('org_unit as o')
+    .where(orgUnitInScope('o', scope))
+    .where(validOn(f.asOf));
+  if (f.level) query = query.where('o.level', '=', f.level);
+  if (f.kind) query = query.where('o.kind', '=', f.kind);
+  if (f.parentId !== undefined) query = query.where('o.parent_id', '=', f.parentId);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('o.name_folded', 'like', like), eb('o.code', '=', f.q as string)]));
+  }
+  let page = query.select([
+    ...unitColumns,
+    sql<number>`(select count(*) from org_unit c where c.parent_id = o.id and (c.valid_from is null or c.valid_from <= ${f.asOf}::date) and (c.valid_to is null or c.valid_to >= ${f.asOf}::date))::int`.as('child_count'),
+  ]);
+  // Best match first when searching; otherwise the official code order.
+  if (f.q) page = page.orderBy(sql`similarity(o.name_folded, ${f.q})`, 'desc');
+  const [rows, count] = await Promise.all([
+    page
+      .orderBy('o.code')
+      .orderBy('o.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.total };
+}
+
+export async function findOrgUnit(db: Db, scope: Scope, id: number) {
+  return db
+    .selectFrom('org_unit as o')
+    .where('o.id', '=', id)
+    .where(orgUnitInScope('o', scope))
+    .select([...unitColumns, 'o.path', sql<number>`(select count(*) from org_unit c where c.parent_id = o.id)::int`.as('child_count')])
+    .executeTakeFirst();
+}
+
+const refColumns = ['o.id', 'o.code', 'o.name', 'o.level', 'o.kind'] as const;
+
+/** Ancestors are named, not opened: knowing one's province is not access to it. */
+export async function ancestorsOf(db: Db, path: string) {
+  return db
+    .selectFrom('org_unit as o')
+    .where(sql<boolean>`o.path @> ${path}::ltree and o.path <> ${path}::ltree`)
+    .select(refColumns)
+    .orderBy(sql`nlevel(o.path)`)
+    .execute();
+}
+
+export async function successionsOf(db: Db, id: number) {
+  const [predecessors, successors] = await Promise.all([
+    db
+      .selectFrom('org_unit_succession as s')
+      .innerJoin('org_unit as o', 'o.id', 's.predecessor_id')
+      .where('s.successor_id', '=', id)
+      .select([...refColumns, 's.note'])
+      .orderBy('o.code')
+      .execute(),
+    db
+      .selectFrom('org_unit_succession as s')
+      .innerJoin('org_unit as o', 'o.id', 's.successor_id')
+      .where('s.predecessor_id', '=', id)
+      .select([...refColumns, 's.note'])
+      .orderBy('o.code')
+      .execute(),
+  ]);
+  return { predecessors, successors };
+}
+
+export async function catchmentOf(db: Db, id: number) {
+  const [serves, servedBy] = await Promise.all([
+    db.selectFrom('org_unit_catchment as c').innerJoin('org_unit as o', 'o.id', 'c.area_id').where('c.facility_id', '=', id).select(refColumns).orderBy('o.name').execute(),
+    db.selectFrom('org_unit_catchment as c').innerJoin('org_unit as o', 'o.id', 'c.facility_id').where('c.area_id', '=', id).select(refColumns).orderBy('o.name').execute(),
+  ]);
+  return { serves, servedBy };
+}
+
+export async function countOrgUnits(db: Db): Promise<number> {
+  const row = await db.selectFrom('org_unit').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export interface NewOrgUnit {
+  key: string;
+  parentKey: string | null;
+  code: string;
+  name: string;
+  level: string;
+  kind: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/**
+ * Inserts a batch of units (parents before children, or already in the table) in one statement:
+ * ids and paths are assigned here so the whole tree goes in with one round trip.
+ */
+export async function insertOrgUnits(db: Db, units: NewOrgUnit[], existing: Map<string, { id: number; path: string }>) {
+  const start = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('org_unit', 'id'))::bigint as id`.execute(db);
+  let next = Number(start.rows[0]?.id);
+  const placed = new Map(existing);
+  const rows = units.map((u) => {
+    const id = next++;
+    const parent = u.parentKey ? placed.get(u.parentKey) : undefined;
+    if (u.parentKey && !parent) throw new Error(`org unit ${u.key}: parent ${u.parentKey} not placed`);
+    const path = parent ? `${parent.path}.${id}` : String(id);
+    placed.set(u.key, { id, path });
+    return { id, code: u.code, name: u.name, level: u.level, kind: u.kind, parent_id: parent?.id ?? null, path, valid_from: u.validFrom, valid_to: u.validTo };
+  });
+  if (rows.length > 0) {
+    await sql`
+      insert into org_unit (id, code, name, level, kind, parent_id, path, valid_from, valid_to)
+      select id, code, name, level, kind, parent_id, path::ltree, valid_from, valid_to
+      from json_to_recordset(${JSON.stringify(rows)}::json)
+        as t(id bigint, code text, name text, level text, kind text, parent_id bigint, path text, valid_from date, valid_to date)
+    `.execute(db);
+    await sql`select setval(pg_get_serial_sequence('org_unit', 'id'), ${next - 1})`.execute(db);
+  }
+  return placed;
+}
+
+export async function insertSuccessions(db: Db, successions: OfficialSuccession[], placed: Map<string, { id: number }>, effective: string) {
+  const rows = successions.map((s) => ({
+    predecessor_id: placed.get(s.predecessorKey)?.id,
+    successor_id: placed.get(s.successorKey)?.id,
+    note: s.note,
+  }));
+  await sql`
+    insert into org_unit_succession (predecessor_id, successor_id, effective, note)
+    select predecessor_id, successor_id, ${effective}::date, note
+    from json_to_recordset(${JSON.stringify(rows)}::json) as t(predecessor_id bigint, successor_id bigint, note text)
+  `.execute(db);
+  await refreshSuccessorPaths(db);
+}
+
+/**
+ * successor_paths = the paths of the current units at the end of each chain of successions
+ * (a unit merged twice points to today's unit), recomputed in one statement.
+ */
+export async function refreshSuccessorPaths(db: Db) {
+  await sql`
+    with recursive chain(origin, unit) as (
+      select predecessor_id, successor_id from org_unit_succession
+      union
+      select c.origin, s.successor_id from chain c join org_unit_succession s on s.predecessor_id = c.unit
+    ), heirs as (
+      select c.origin, array_agg(distinct o.path) as paths
+      from chain c join org_unit o on o.id = c.unit
+      where o.valid_to is null
+      group by c.origin
+    )
+    update org_unit u set successor_paths = h.paths from heirs h where u.id = h.origin
+  `.execute(db);
+}
+
+export async function insertCatchments(db: Db, pairs: { facilityId: number; areaId: number }[]) {
+  if (pairs.length === 0) return;
+  await sql`
+    insert into org_unit_catchment (facility_id, area_id)
+    select facility_id, area_id from json_to_recordset(${JSON.stringify(pairs.map((p) => ({ facility_id: p.facilityId, area_id: p.areaId })))}::json)
+      as t(facility_id bigint, area_id bigint)
+    on conflict do nothing
+  `.execute(db);
+}
+
+export async function unitsByKey(db: Db, level: string, codes: string[], current: boolean) {
+  return db
+    .selectFrom('org_unit as o')
+    .where('o.level', '=', level)
+    .where('o.code', 'in', codes)
+    .where(current ? sql<boolean>`o.valid_to is null` : sql<boolean>`o.valid_to is not null`)
+    .select(['o.id', 'o.code', 'o.path', 'o.name'])
+    .execute();
+}

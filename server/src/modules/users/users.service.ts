@@ -1,0 +1,102 @@
+/**
+ * User administration. An administrator acts only inside their scope: the users they see hold a
+ * role there, the roles they grant sit at units there, and they grant no role carrying a
+ * permission they do not hold themselves (no privilege escalation).
+ */
+import type { Kysely } from 'kysely';
+import type { Principal, Scope } from '../../access/principal.ts';
+import { permissionsOf } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { type FieldError, conflict, invalid, notFound } from '../../errors.ts';
+import type { Actor } from '../../http/app-types.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { PASSWORD_MIN_LENGTH, hashPassword } from '../auth/passwords.ts';
+import * as repo from './users.repository.ts';
+
+export interface RoleAssignment {
+  role: string;
+  orgUnitId: number;
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
+
+export function userService(db: Kysely<DB>) {
+  async function checkRoles(principal: Principal, scope: Scope, roles: RoleAssignment[]): Promise<FieldError[]> {
+    const errors: FieldError[] = [];
+    const known = new Map((await repo.listRoles(db)).map((r) => [r.code, r]));
+    const mine = new Set(permissionsOf(principal));
+    const units = new Set((await repo.unitsInScope(db, scope, roles.map((r) => r.orgUnitId))).map((u) => u.id));
+    roles.forEach((r, i) => {
+      const role = known.get(r.role);
+      if (!role) {
+        errors.push({ field: `roles.${i}.role`, message: 'Vai trò không tồn tại', messageEn: 'Unknown role' });
+      } else if (role.permissions.some((p) => !mine.has(p))) {
+        errors.push({ field: `roles.${i}.role`, message: 'Không thể cấp vai trò có quyền cao hơn quyền của bạn', messageEn: 'You cannot grant a role with permissions you do not hold' });
+      }
+      if (!units.has(r.orgUnitId)) {
+        errors.push({ field: `roles.${i}.orgUnitId`, message: 'Đơn vị không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Unit unknown, closed or outside your scope' });
+      }
+    });
+    return errors;
+  }
+
+  async function one(id: number) {
+    const [user] = await repo.usersByIds(db, [id]);
+    if (!user) throw notFound();
+    return user;
+  }
+
+  return {
+    async list(scope: Scope, q: string | undefined, limit: number, offset: number) {
+      const { ids, total } = await repo.listUsers(db, scope, q?.trim().toLowerCase() || undefined, limit, offset);
+      return { items: await repo.usersByIds(db, ids), total };
+    },
+
+    listRoles: () => repo.listRoles(db),
+
+    async create(principal: Principal, scope: Scope, actor: Actor, input: { username: string; fullName: string; password: string; roles: RoleAssignment[] }) {
+      const username = input.username.trim().toLowerCase();
+      const errors: FieldError[] = [];
+      if (!USERNAME.test(username)) errors.push({ field: 'username', message: 'Tên đăng nhập 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch', messageEn: 'Username: 3–50 lower-case letters, digits, dot, dash, underscore' });
+      if (!input.fullName.trim()) errors.push({ field: 'fullName', message: 'Bắt buộc', messageEn: 'Required' });
+      if (input.password.length < PASSWORD_MIN_LENGTH) errors.push({ field: 'password', message: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`, messageEn: `Password needs at least ${PASSWORD_MIN_LENGTH} characters` });
+      if (input.roles.length === 0) errors.push({ field: 'roles', message: 'Cần ít nhất một vai trò', messageEn: 'At least one role is needed' });
+      errors.push(...(await checkRoles(principal, scope, input.roles)));
+      if (errors.length) throw invalid(errors);
+      if (await repo.usernameTaken(db, username)) throw conflict('Tên đăng nhập đã được dùng', 'Username already taken');
+      const passwordHash = await hashPassword(input.password);
+      const id = await db.transaction().execute(async (trx) => {
+        const userId = await repo.insertUser(trx, { username, fullName: input.fullName.trim(), passwordHash, mustChangePassword: true });
+        await repo.replaceRoles(trx, scope, userId, input.roles);
+        await recordAudit(trx, actor, { action: 'user.create', entityType: 'user', entityId: userId, orgUnitId: input.roles[0]?.orgUnitId, details: { roles: input.roles } });
+        return userId;
+      });
+      return one(id);
+    },
+
+    async update(principal: Principal, scope: Scope, actor: Actor, id: number, patch: { fullName?: string; active?: boolean; password?: string; roles?: RoleAssignment[] }) {
+      if (!(await repo.userInScope(db, scope, id))) throw notFound();
+      const errors: FieldError[] = [];
+      if (patch.fullName !== undefined && !patch.fullName.trim()) errors.push({ field: 'fullName', message: 'Bắt buộc', messageEn: 'Required' });
+      if (patch.password !== undefined && patch.password.length < PASSWORD_MIN_LENGTH) errors.push({ field: 'password', message: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`, messageEn: `Password needs at least ${PASSWORD_MIN_LENGTH} characters` });
+      if (patch.roles) {
+        if (patch.roles.length === 0) errors.push({ field: 'roles', message: 'Cần ít nhất một vai trò', messageEn: 'At least one role is needed' });
+        errors.push(...(await checkRoles(principal, scope, patch.roles)));
+      }
+      if (patch.active === false && id === principal.userId) errors.push({ field: 'active', message: 'Không thể tự khóa tài khoản của mình', messageEn: 'You cannot deactivate your own account' });
+      if (errors.length) throw invalid(errors);
+      const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+      await db.transaction().execute(async (trx) => {
+        await repo.updateUser(trx, id, { fullName: patch.fullName?.trim(), active: patch.active, passwordHash });
+        if (patch.roles) await repo.replaceRoles(trx, scope, id, patch.roles);
+        await recordAudit(trx, actor, {
+          action: 'user.update',
+          entityType: 'user',
+          entityId: id,
+          details: { fields: Object.keys(patch).filter((k) => k !== 'password'), passwordReset: patch.password !== undefined, roles: patch.roles },
+        });
+      });
+      return one(id);
+    },
+  };
+}
