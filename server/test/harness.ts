@@ -1,0 +1,93 @@
+/**
+ * A real app on a fresh real database for one test file: PGlite loaded from the template dump,
+ * or a PostgreSQL database created from the template. Plus small factories and a sign-in helper.
+ */
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { readConfig } from '../src/config.ts';
+import { type Database, openPGlite, openPostgres } from '../src/db/database.ts';
+import type { App } from '../src/http/app-types.ts';
+import { hashPassword } from '../src/modules/auth/passwords.ts';
+import { TEMPLATE_DB, TEMPLATE_FILE, withDatabase } from './template.ts';
+
+export interface TestContext {
+  app: App;
+  database: Database;
+  close(): Promise<void>;
+}
+
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const blob = new Blob([fs.readFileSync(TEMPLATE_FILE)]);
+    const { database } = await openPGlite(null, blob);
+    return { database, drop: async () => {} };
+  }
+  const name = `ytcs_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.end();
+  return {
+    database: openPostgres(withDatabase(url, name), 4),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const { database, drop } = await freshDatabase();
+  const config = readConfig({ LOG_LEVEL: 'silent', YTCS_WEB_DIST: '', ...env });
+  const app = await buildApp(config, database);
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+/** The current unit with this level and code (official codes are reused across eras). */
+export async function unitId(ctx: TestContext, level: string, code: string, current = true): Promise<number> {
+  const row = await ctx.database.db
+    .selectFrom('org_unit')
+    .where('level', '=', level)
+    .where('code', '=', code)
+    .where('valid_to', current ? 'is' : 'is not', null)
+    .select('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+let cachedHash: Promise<string> | null = null;
+export const TEST_PASSWORD = 'test-password-1';
+
+export async function createUser(ctx: TestContext, username: string, roles: { role: string; orgUnitId: number }[]): Promise<number> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const user = await ctx.database.db
+    .insertInto('app_user')
+    .values({ username, full_name: `Người dùng ${username}`, password_hash: await cachedHash })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (roles.length) await ctx.database.db.insertInto('user_role').values(roles.map((r) => ({ user_id: user.id, role: r.role, org_unit_id: r.orgUnitId }))).execute();
+  return user.id;
+}
+
+/** Signs in and returns the Cookie header value for app.inject. */
+export async function signIn(ctx: TestContext, username: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'ytcs_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `ytcs_session=${cookie.value}`;
+}
