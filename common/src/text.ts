@@ -9,6 +9,8 @@ export function foldVietnamese(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
+    // Central Highlands names write the apostrophe either way (M’Drắk, M'Drắk).
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

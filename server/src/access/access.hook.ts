@@ -23,7 +23,8 @@ export function installAccessControl(app: App) {
     }
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  // preValidation: a caller without access learns nothing, not even which fields are wrong.
+  app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     req.actor = { userId: null, ip: req.ip, requestId: req.id };
     req.scope = { paths: [] };
     const access = req.routeOptions.config?.permission;

@@ -109,6 +109,7 @@ export async function listRoles(db: Db) {
   ]);
   return roles.map((r) => ({
     code: r.code,
+    rank: r.sort,
     name: { vi: r.name_vi, en: r.name_en },
     permissions: perms.filter((p) => p.role === r.code).map((p) => p.permission),
   }));
@@ -124,4 +125,16 @@ export async function unitsInScope(db: Db, scope: Scope, ids: number[]) {
     .where(orgUnitInScope('o', scope))
     .select('o.id')
     .execute();
+}
+
+/** The caller's rank for granting roles: the best (lowest) sort among their roles that may manage users. */
+export async function granterRank(db: Db, userId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('user_role as ur')
+    .innerJoin('role as r', 'r.code', 'ur.role')
+    .innerJoin('role_permission as rp', (j) => j.onRef('rp.role', '=', 'r.code').on('rp.permission', '=', 'user.write'))
+    .where('ur.user_id', '=', userId)
+    .select(sql<number | null>`min(r.sort)`.as('rank'))
+    .executeTakeFirst();
+  return row?.rank ?? null;
 }

@@ -1,11 +1,10 @@
 /**
  * User administration. An administrator acts only inside their scope: the users they see hold a
- * role there, the roles they grant sit at units there, and they grant no role carrying a
- * permission they do not hold themselves (no privilege escalation).
+ * role there, the roles they grant sit at units there, and they grant no role ranked above their
+ * own (roles are ranked by their sort order: admin, province, health centre, station, …).
  */
 import type { Kysely } from 'kysely';
 import type { Principal, Scope } from '../../access/principal.ts';
-import { permissionsOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
@@ -24,14 +23,14 @@ export function userService(db: Kysely<DB>) {
   async function checkRoles(principal: Principal, scope: Scope, roles: RoleAssignment[]): Promise<FieldError[]> {
     const errors: FieldError[] = [];
     const known = new Map((await repo.listRoles(db)).map((r) => [r.code, r]));
-    const mine = new Set(permissionsOf(principal));
+    const rank = (await repo.granterRank(db, principal.userId)) ?? Number.POSITIVE_INFINITY;
     const units = new Set((await repo.unitsInScope(db, scope, roles.map((r) => r.orgUnitId))).map((u) => u.id));
     roles.forEach((r, i) => {
       const role = known.get(r.role);
       if (!role) {
         errors.push({ field: `roles.${i}.role`, message: 'Vai trò không tồn tại', messageEn: 'Unknown role' });
-      } else if (role.permissions.some((p) => !mine.has(p))) {
-        errors.push({ field: `roles.${i}.role`, message: 'Không thể cấp vai trò có quyền cao hơn quyền của bạn', messageEn: 'You cannot grant a role with permissions you do not hold' });
+      } else if (role.rank < rank || (role.code === 'admin' && rank !== 1)) {
+        errors.push({ field: `roles.${i}.role`, message: 'Không thể cấp vai trò cao hơn vai trò của bạn', messageEn: 'You cannot grant a role above your own' });
       }
       if (!units.has(r.orgUnitId)) {
         errors.push({ field: `roles.${i}.orgUnitId`, message: 'Đơn vị không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Unit unknown, closed or outside your scope' });
