@@ -4,7 +4,7 @@ import { ConfigError, readConfig } from './config.ts';
 describe('readConfig', () => {
   it('has the documented defaults', () => {
     const c = readConfig({}, '/srv/ytcs');
-    expect(c).toMatchObject({ port: 3000, dataDir: '/srv/ytcs/data', databaseUrl: null, adminPassword: null, demo: true });
+    expect(c).toMatchObject({ port: 3000, dataDir: '/srv/ytcs/data', databaseUrl: null, adminPassword: null, demo: false });
   });
 
   it('names the variable of a bad value', () => {

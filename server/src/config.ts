@@ -58,7 +58,7 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
     databaseUrl,
     adminPassword,
-    demo: flag(env, 'YTCS_DEMO', true),
+    demo: flag(env, 'YTCS_DEMO', false),
     logLevel,
     webDist: env.YTCS_WEB_DIST === '' ? null : path.resolve(cwd, env.YTCS_WEB_DIST || 'web/dist'),
     sessionIdleMinutes: integer(env, 'YTCS_SESSION_IDLE_MINUTES', 480, 1, 10080),

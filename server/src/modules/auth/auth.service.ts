@@ -63,7 +63,7 @@ export function authService(db: Kysely<DB>, config: Config) {
 
     async login(username: string, password: string, actor: Actor) {
       const user = await repo.findUserByUsername(db, username.trim().toLowerCase());
-      if (!user || !user.active) {
+      if (!user?.active) {
         await verifyPassword(await decoyHash(), password);
         await recordAudit(db, actor, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null });
         throw wrongCredentials();

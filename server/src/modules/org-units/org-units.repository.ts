@@ -3,7 +3,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
-import type { OfficialSuccession, OfficialUnit } from './official-units.ts';
+import type { OfficialSuccession, } from './official-units.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
