@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestContext, createTestContext } from '../test/harness.ts';
+import { bootstrap } from './bootstrap.ts';
+import { DEMO_PASSWORD } from './demo/demo-data.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const login = (username: string, password: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+describe('first start', () => {
+  it('creates admin with a random password shown once, loads the demo, and does nothing the second time', async () => {
+    const first = await bootstrap(ctx.database.db, { adminPassword: null, demo: true });
+    expect(first.admin?.password).toMatch(/^[\w-]{16}$/);
+    expect(first.demo?.map((a) => a.role).sort()).toEqual(['auditor', 'committee', 'health_centre', 'province', 'school_health', 'station', 'village_worker']);
+    const again = await bootstrap(ctx.database.db, { adminPassword: null, demo: true });
+    expect(again).toMatchObject({ migrations: [], loadedUnits: false, admin: null, demo: null });
+    const me = await login('admin', first.admin?.password as string);
+    expect(me.json().user.mustChangePassword).toBe(true);
+  });
+
+  it('gives each demo account its scope', async () => {
+    const cookieOf = async (username: string) => {
+      const res = await login(username, DEMO_PASSWORD);
+      expect(res.statusCode).toBe(200);
+      return `ytcs_session=${res.cookies.find((c) => c.name === 'ytcs_session')?.value}`;
+    };
+    const names = async (username: string, query: string) =>
+      (await ctx.app.inject({ method: 'GET', url: `/api/org-units?${query}`, headers: { cookie: await cookieOf(username) } })).json().items.map((u: { name: string }) => u.name);
+
+    expect(await names('tram.ducxuan', 'level=commune&asOf=2026-01-01')).toEqual(['Phường Đức Xuân']);
+    expect(await names('ubnd.ducxuan', 'level=commune&asOf=2026-01-01')).toEqual(['Phường Đức Xuân']);
+    const centre = await names('ttyt.backan', 'level=commune&asOf=2026-01-01&limit=500');
+    expect(centre).toEqual(expect.arrayContaining(['Phường Đức Xuân', 'Phường Bắc Kạn', 'Xã Phong Quang']));
+    expect(centre.length).toBeLessThan(20);
+    expect((await names('soyte.thainguyen', 'level=commune&asOf=2026-01-01&limit=500')).length).toBe(92);
+    expect(await names('ytthon.ducxuan', 'level=village')).toEqual(['Tổ dân phố 1']);
+    const villages = await names('tram.ducxuan', 'level=village&limit=100');
+    expect(villages.length).toBeGreaterThanOrEqual(6);
+  });
+});
