@@ -1,3 +1,4 @@
 export * from './access.ts';
 export * from './dates.ts';
 export * from './text.ts';
+export * from './identifiers.ts';

@@ -1,0 +1,109 @@
+/**
+ * Vietnamese identifiers, checked the same way by the web form and the server.
+ * - Personal ID (CCCD / số định danh cá nhân): 12 digits = 3-digit province code of birth
+ *   registration + 1 digit for sex and century + 2 digits of the birth year + 6 digits.
+ * - Health-insurance card: the older 15-character code = 2-letter beneficiary group + benefit
+ *   level 1–5 + 2-digit province + 10-digit social-insurance number; newer cards show the
+ *   10-digit social-insurance number, and from Decree 188/2025 the card is the personal ID.
+ * - Phone: 10 digits starting with 0 (+84 is accepted and normalised).
+ * A structural error is an error; a CCCD that disagrees with the recorded sex or birth year is a
+ * warning a person must resolve, never silently saved or silently refused.
+ */
+
+export type Sex = 'male' | 'female';
+
+export interface Finding {
+  code: string;
+  message: string;
+  messageEn: string;
+}
+
+export interface CitizenIdCheck {
+  value: string;
+  errors: Finding[];
+  warnings: Finding[];
+  /** What the number itself says, when it is well formed. */
+  decoded: { provinceCode: string; sex: Sex; birthYearFrom: number; birthYearTo: number; birthYear: number } | null;
+}
+
+const digitsOnly = (s: string) => s.replace(/[\s.-]/g, '');
+
+/** Century digit: 0/1 → 1900s, 2/3 → 2000s, 4/5 → 2100s …; even = male, odd = female. */
+export function decodeCitizenId(value: string) {
+  if (!/^\d{12}$/.test(value)) return null;
+  const d = Number(value[3]);
+  const yy = Number(value.slice(4, 6));
+  const century = 1900 + Math.floor(d / 2) * 100;
+  return {
+    provinceCode: value.slice(0, 3),
+    sex: (d % 2 === 0 ? 'male' : 'female') as Sex,
+    birthYearFrom: century,
+    birthYearTo: century + 99,
+    birthYear: century + yy,
+  };
+}
+
+export function checkCitizenId(raw: string, person?: { sex?: Sex | null; birthYear?: number | null }): CitizenIdCheck {
+  const value = digitsOnly(raw);
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  if (!/^\d{12}$/.test(value)) {
+    errors.push({ code: 'citizen_id.format', message: 'Số CCCD/định danh phải gồm đúng 12 chữ số', messageEn: 'The personal ID number must be exactly 12 digits' });
+    return { value, errors, warnings, decoded: null };
+  }
+  const decoded = decodeCitizenId(value);
+  if (!decoded) return { value, errors, warnings, decoded };
+  if (decoded.provinceCode === '000') {
+    errors.push({ code: 'citizen_id.province', message: 'Mã tỉnh nơi đăng ký khai sinh (3 số đầu) không hợp lệ', messageEn: 'The province code (first 3 digits) is not valid' });
+  }
+  if (person?.sex && person.sex !== decoded.sex) {
+    warnings.push({
+      code: 'citizen_id.sex',
+      message: `Chữ số thứ 4 của CCCD cho biết giới tính ${decoded.sex === 'male' ? 'nam' : 'nữ'}, khác với giới tính đã nhập`,
+      messageEn: `The 4th digit says ${decoded.sex}, which differs from the recorded sex`,
+    });
+  }
+  if (person?.birthYear && person.birthYear !== decoded.birthYear) {
+    warnings.push({
+      code: 'citizen_id.birth_year',
+      message: `CCCD cho biết năm sinh ${decoded.birthYear}, khác với năm sinh đã nhập ${person.birthYear}`,
+      messageEn: `The ID says birth year ${decoded.birthYear}, not the recorded ${person.birthYear}`,
+    });
+  }
+  return { value, errors, warnings, decoded };
+}
+
+export interface InsuranceCheck {
+  value: string;
+  kind: 'card15' | 'social10' | 'personal12' | null;
+  socialInsuranceNumber: string | null;
+  errors: Finding[];
+}
+
+export function checkInsuranceCode(raw: string): InsuranceCheck {
+  const value = raw.replace(/\s/g, '').toUpperCase();
+  if (/^[A-Z]{2}[1-5]\d{12}$/.test(value)) {
+    return { value, kind: 'card15', socialInsuranceNumber: value.slice(5), errors: [] };
+  }
+  if (/^\d{10}$/.test(value)) return { value, kind: 'social10', socialInsuranceNumber: value, errors: [] };
+  if (/^\d{12}$/.test(value)) return { value, kind: 'personal12', socialInsuranceNumber: null, errors: [] };
+  return {
+    value,
+    kind: null,
+    socialInsuranceNumber: null,
+    errors: [
+      {
+        code: 'insurance.format',
+        message: 'Mã thẻ BHYT phải là mã 15 ký tự (2 chữ cái, mức hưởng 1–5, 2 số mã tỉnh, 10 số BHXH), mã BHXH 10 số hoặc số định danh 12 số',
+        messageEn: 'The insurance code must be the 15-character card code (2 letters, benefit level 1–5, 2-digit province, 10-digit social-insurance number), a 10-digit social-insurance number or a 12-digit personal ID',
+      },
+    ],
+  };
+}
+
+export function normalisePhone(raw: string): string | null {
+  let value = raw.replace(/[\s.()-]/g, '');
+  if (value.startsWith('+84')) value = `0${value.slice(3)}`;
+  else if (value.startsWith('84') && value.length === 11) value = `0${value.slice(2)}`;
+  return /^0\d{9}$/.test(value) ? value : null;
+}
