@@ -1,0 +1,112 @@
+// Providers and routes. The language drives antd's locale and dayjs's; the query cache is
+// dropped whenever the session ends so one official never sees another's data.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
+import { ApiError, setUnauthorizedHandler } from './api/client';
+import { Permission } from './api/types';
+import { AuditPage } from './features/audit/AuditPage';
+import { authKeys } from './features/auth/auth.api';
+import { LoginPage } from './features/auth/LoginPage';
+import { RequireAuth, RequirePermission } from './features/auth/RequireAuth';
+import { OrgUnitsPage } from './features/org-units/OrgUnitsPage';
+import { AppShell } from './features/shell/AppShell';
+import { UsersPage } from './features/users/UsersPage';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // 4xx answers will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+// A 401 anywhere means the session ended (expired, or ended by a password change elsewhere).
+// Clearing "me" makes RequireAuth send the user to the login page, remembering where they were.
+setUnauthorizedHandler(() => {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
+  queryClient.setQueryData(authKeys.me(), null);
+});
+
+// antd derives a greyish tint from this dark green; the light backgrounds are set by hand.
+const THEME = {
+  token: { colorPrimary: '#0b7a4b', colorPrimaryBg: '#e3f2e9', colorPrimaryBgHover: '#cfe8d9' },
+};
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('errors.pageNotFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('errors.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/org-units" replace />} />
+        <Route
+          path="/org-units"
+          element={
+            <RequirePermission permission={Permission.orgUnitRead}>
+              <OrgUnitsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/users"
+          element={
+            <RequirePermission permission={Permission.userRead}>
+              <UsersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/audit"
+          element={
+            <RequirePermission permission={Permission.auditRead}>
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={THEME}>
+      <AntApp className="app-root">
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,125 @@
+// Reading the audit log: every access to a person's record and every change is written there,
+// so supervisors can answer "who looked at this, and when".
+import { Alert, AutoComplete, Card, DatePicker, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEvent } from '../../api/types';
+import { DATE_FORMAT, formatInstant, toIsoDate } from '../../lib/dates';
+import { useErrorText } from '../../lib/errors';
+import { usePaging } from '../../lib/paging';
+import { useDebounced } from '../../lib/useDebounced';
+import { useAuditEvents } from './audit.api';
+import { usePageTitle } from '../../lib/usePageTitle';
+
+type Range = [Dayjs | null, Dayjs | null] | null;
+
+// The server filters by exact action code; these are the ones it writes today.
+const KNOWN_ACTIONS = ['auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_changed', 'user.create', 'user.update'];
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('audit.title'));
+  const actionLabel = (code: string) => t(`audit.actions.${code.replace(/\./g, '_')}`, { defaultValue: code });
+  const errorText = useErrorText();
+  const { limit, offset, pagination, reset } = usePaging(50);
+  const [action, setAction] = useState('');
+  const [entityType, setEntityType] = useState('');
+  const [range, setRange] = useState<Range>(null);
+  const [user, setUser] = useState<{ id: number; name: string } | null>(null);
+  const actionFilter = useDebounced(action.trim(), 300);
+  const entityTypeFilter = useDebounced(entityType.trim(), 300);
+
+  const events = useAuditEvents({
+    action: actionFilter,
+    entityType: entityTypeFilter,
+    userId: user?.id,
+    from: range?.[0] ? toIsoDate(range[0]) : undefined,
+    to: range?.[1] ? toIsoDate(range[1]) : undefined,
+    limit,
+    offset,
+  });
+
+  // Any change of filter starts again from the newest page.
+  const changed =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      reset();
+    };
+
+  return (
+    <div className="page">
+      <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
+      <Card>
+        <Space className="toolbar" wrap>
+          <AutoComplete
+            value={action}
+            onChange={(value?: string) => changed(setAction)(value ?? '')}
+            options={KNOWN_ACTIONS.map((code) => ({ value: code, label: `${actionLabel(code)} (${code})` }))}
+            className="audit-action-filter"
+          >
+            <Input allowClear placeholder={t('audit.action')} data-testid="audit-action" />
+          </AutoComplete>
+          <Input
+            allowClear
+            placeholder={t('audit.entityType')}
+            value={entityType}
+            onChange={(e) => changed(setEntityType)(e.target.value)}
+            data-testid="audit-entity-type"
+          />
+          <DatePicker.RangePicker
+            format={DATE_FORMAT}
+            value={range}
+            onChange={(value) => changed(setRange)(value)}
+            aria-label={t('audit.period')}
+            data-testid="audit-period"
+          />
+          {user && (
+            <Tag closable onClose={() => changed(setUser)(null)} data-testid="audit-user-filter">
+              {t('audit.user')}: {user.name}
+            </Tag>
+          )}
+        </Space>
+        {events.isError && <Alert type="error" showIcon title={errorText(events.error)} className="form-alert" />}
+        <Table<AuditEvent>
+          data-testid="audit-table"
+          rowKey="id"
+          size="small"
+          loading={events.isFetching}
+          dataSource={events.data?.items}
+          pagination={pagination(events.data?.total)}
+          scroll={{ x: 1000 }}
+          columns={[
+            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => formatInstant(at) },
+            {
+              title: t('audit.user'),
+              key: 'user',
+              width: 160,
+              render: (_, event) => {
+                if (event.userId === null) return <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>;
+                const name = event.username ?? `#${event.userId}`;
+                const userId = event.userId;
+                return (
+                  <Tooltip title={t('audit.filterByUser')}>
+                    <Typography.Link onClick={() => changed(setUser)({ id: userId, name })}>{name}</Typography.Link>
+                  </Tooltip>
+                );
+              },
+            },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              width: 200,
+              render: (code: string) => <Tooltip title={code}>{actionLabel(code)}</Tooltip>,
+            },
+            { title: t('audit.entityType'), dataIndex: 'entityType', width: 140 },
+            { title: t('audit.entityId'), dataIndex: 'entityId', width: 120 },
+            { title: t('audit.orgUnitId'), dataIndex: 'orgUnitId', width: 110 },
+            { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}

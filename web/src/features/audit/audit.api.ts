@@ -1,0 +1,28 @@
+// The audit log: who did or read what, when, from where. Read-only, newest first.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { AuditEvent, Page } from '../../api/types';
+
+export type AuditFilter = {
+  userId?: number;
+  action?: string;
+  entityType?: string;
+  /** YYYY-MM-DD, both days included. */
+  from?: string;
+  to?: string;
+};
+
+export type AuditListParams = AuditFilter & { limit: number; offset: number };
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (params: AuditListParams) => [...auditKeys.all, 'list', params] as const,
+};
+
+export function useAuditEvents(params: AuditListParams) {
+  return useQuery({
+    queryKey: auditKeys.list(params),
+    queryFn: ({ signal }) => api.get<Page<AuditEvent>>('/api/audit', params, signal),
+    placeholderData: keepPreviousData,
+  });
+}

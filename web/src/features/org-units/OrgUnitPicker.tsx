@@ -1,0 +1,50 @@
+// Choosing a unit by typing part of its name or code: the server searches (diacritics optional)
+// within the caller's scope, so a user can only hand out roles where they hold authority.
+import { Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrgUnitRef } from '../../api/types';
+import { todayIso } from '../../lib/dates';
+import { useDebounced } from '../../lib/useDebounced';
+import { useOrgUnitSearch } from './orgUnits.api';
+import { useOrgUnitLabels } from './useOrgUnitLabels';
+
+type Props = {
+  value?: number;
+  onChange?: (id: number | undefined) => void;
+  /** The unit already held, so an existing value shows its name before any search. */
+  initialUnit?: OrgUnitRef;
+  id?: string;
+  'data-testid'?: string;
+};
+
+export function OrgUnitPicker({ value, onChange, initialUnit, id, 'data-testid': testId }: Props) {
+  const { t } = useTranslation();
+  const { describe } = useOrgUnitLabels();
+  const [query, setQuery] = useState('');
+  const q = useDebounced(query.trim(), 300);
+  const [chosen, setChosen] = useState<OrgUnitRef | undefined>(initialUnit);
+  const search = useOrgUnitSearch({ q, asOf: todayIso(), limit: 20, offset: 0 });
+
+  const found = q ? (search.data?.items ?? []) : [];
+  // Only the unit actually selected is kept beside the search answers.
+  const current = chosen && chosen.id === value ? chosen : undefined;
+  const units = current && !found.some((u) => u.id === current.id) ? [current, ...found] : found;
+
+  return (
+    <Select<number>
+      id={id}
+      data-testid={testId}
+      value={value}
+      placeholder={t('users.orgUnitPlaceholder')}
+      showSearch={{ filterOption: false, onSearch: setQuery }}
+      loading={search.isFetching}
+      notFoundContent={q && !search.isFetching ? t('orgUnit.noResults') : null}
+      options={units.map((u) => ({ value: u.id, label: describe(u) }))}
+      onChange={(next) => {
+        setChosen(units.find((u) => u.id === next));
+        onChange?.(next);
+      }}
+    />
+  );
+}

@@ -1,0 +1,39 @@
+// Org units: the administrative tree (country → province → commune → village) and the health
+// facilities attached to it, each valid over a period because units are merged and split.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { OrgUnit, OrgUnitDetail, Page } from '../../api/types';
+
+export type OrgUnitSearch = { q: string; asOf: string; limit: number; offset: number };
+
+export const orgUnitKeys = {
+  all: ['org-units'] as const,
+  children: (parentId: number, asOf: string, offset: number) =>
+    [...orgUnitKeys.all, 'children', { parentId, asOf, offset }] as const,
+  search: (params: OrgUnitSearch) => [...orgUnitKeys.all, 'search', params] as const,
+  detail: (id: number) => [...orgUnitKeys.all, 'detail', id] as const,
+};
+
+/** Children come in pages: a province can hold well over a hundred communes. */
+export const CHILDREN_PAGE = 200;
+
+export function fetchChildren(parentId: number, asOf: string, offset: number, signal?: AbortSignal) {
+  return api.get<Page<OrgUnit>>('/api/org-units', { parent: parentId, asOf, limit: CHILDREN_PAGE, offset }, signal);
+}
+
+export function useOrgUnitSearch(params: OrgUnitSearch, enabled = true) {
+  return useQuery({
+    queryKey: orgUnitKeys.search(params),
+    queryFn: ({ signal }) => api.get<Page<OrgUnit>>('/api/org-units', params, signal),
+    enabled: enabled && params.q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrgUnitDetail(id: number | null) {
+  return useQuery({
+    queryKey: orgUnitKeys.detail(id ?? 0),
+    queryFn: ({ signal }) => api.get<OrgUnitDetail>(`/api/org-units/${id}`, undefined, signal),
+    enabled: id !== null,
+  });
+}

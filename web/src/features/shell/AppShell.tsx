@@ -1,0 +1,91 @@
+// The frame around every signed-in page: header (product, user, scope, language, sign out)
+// and a side menu listing only the capabilities the user's permissions open.
+import { ApartmentOutlined, AuditOutlined, LockOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, type MenuProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Permission } from '../../api/types';
+import { authKeys, hasPermission, logout, useMe } from '../auth/auth.api';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UserBadge } from './UserBadge';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+
+  if (!me) return null;
+
+  const signOut = async () => {
+    setSigningOut(true);
+    try {
+      await logout();
+    } catch {
+      // The session may already be gone; leaving is still the right outcome.
+    }
+    queryClient.removeQueries();
+    queryClient.setQueryData(authKeys.me(), null);
+    navigate('/login', { replace: true });
+  };
+
+  const nav = [
+    { key: '/org-units', icon: <ApartmentOutlined />, permission: Permission.orgUnitRead, label: t('shell.nav.orgUnits'), testId: 'nav-org-units' },
+    { key: '/users', icon: <TeamOutlined />, permission: Permission.userRead, label: t('shell.nav.users'), testId: 'nav-users' },
+    { key: '/audit', icon: <AuditOutlined />, permission: Permission.auditRead, label: t('shell.nav.audit'), testId: 'nav-audit' },
+  ];
+  const items: MenuProps['items'] = nav
+    .filter((item) => hasPermission(me, item.permission))
+    .map((item) => ({
+      key: item.key,
+      icon: item.icon,
+      label: (
+        <Link to={item.key} data-testid={item.testId}>
+          {item.label}
+        </Link>
+      ),
+    }));
+  const selected = nav.find((item) => location.pathname.startsWith(item.key))?.key;
+
+  return (
+    <Layout className="app-shell">
+      <Header className="app-header">
+        <Link to="/" className="app-brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>{t('app.name')}</span>
+        </Link>
+        <div className="app-header-right">
+          <UserBadge me={me} />
+          <LanguageSwitch />
+          <Button type="text" icon={<LockOutlined />} onClick={() => setPasswordOpen(true)} data-testid="change-password">
+            {t('auth.changePassword')}
+          </Button>
+          <Button icon={<LogoutOutlined />} loading={signingOut} onClick={signOut} data-testid="logout">
+            {t('auth.logout')}
+          </Button>
+        </div>
+      </Header>
+      <Layout>
+        <Sider width={230} breakpoint="lg" collapsedWidth={56} theme="light" className="app-sider">
+          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
+        </Sider>
+        <Content className="app-content">
+          <Outlet />
+        </Content>
+      </Layout>
+      <ChangePasswordModal
+        open={passwordOpen || me.mustChangePassword}
+        forced={me.mustChangePassword}
+        onClose={() => setPasswordOpen(false)}
+      />
+    </Layout>
+  );
+}

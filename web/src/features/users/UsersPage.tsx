@@ -1,0 +1,121 @@
+// Accounts holding a role somewhere inside the caller's scope, with their roles and status.
+import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Permission, type User } from '../../api/types';
+import { formatInstant, formatInstantDate } from '../../lib/dates';
+import { useErrorText } from '../../lib/errors';
+import { usePaging } from '../../lib/paging';
+import { useDebounced } from '../../lib/useDebounced';
+import { hasPermission, useMe } from '../auth/auth.api';
+import { UserFormModal } from './UserFormModal';
+import { useRoles, useUsers } from './users.api';
+import { usePageTitle } from '../../lib/usePageTitle';
+
+// 'new' opens an empty form; a User opens that user's form.
+type Editing = 'new' | User | null;
+
+export function UsersPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('users.title'));
+  const errorText = useErrorText();
+  const canWrite = hasPermission(useMe().data, Permission.userWrite);
+  const [query, setQuery] = useState('');
+  const q = useDebounced(query.trim(), 300);
+  const { limit, offset, pagination, reset } = usePaging(20);
+  const users = useUsers({ q, limit, offset });
+  const roles = useRoles();
+  const [editing, setEditing] = useState<Editing>(null);
+
+  const roleName = (code: string) => {
+    const role = roles.data?.items.find((r) => r.code === code);
+    if (!role) return code;
+    return i18n.language === 'en' ? role.name.en : role.name.vi;
+  };
+  const now = Date.now();
+
+  return (
+    <div className="page">
+      <Typography.Title level={3}>{t('users.title')}</Typography.Title>
+      <Card>
+        <Space className="toolbar" wrap>
+          <Input
+            prefix={<SearchOutlined />}
+            data-testid="users-search"
+            placeholder={t('users.searchPlaceholder')}
+            allowClear
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              reset();
+            }}
+            className="toolbar-search"
+          />
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="users-create">
+              {t('common.create')}
+            </Button>
+          )}
+        </Space>
+        {users.isError && <Alert type="error" showIcon title={errorText(users.error)} className="form-alert" />}
+        <Table<User>
+          data-testid="users-table"
+          rowKey="id"
+          size="middle"
+          loading={users.isFetching}
+          dataSource={users.data?.items}
+          pagination={pagination(users.data?.total)}
+          scroll={{ x: 900 }}
+          columns={[
+            { title: t('users.username'), dataIndex: 'username', width: 160 },
+            { title: t('users.fullName'), dataIndex: 'fullName', width: 200 },
+            {
+              title: t('users.roles'),
+              key: 'roles',
+              render: (_, user) => (
+                <Space size={[4, 4]} wrap>
+                  {user.roles.map((r) => (
+                    <Tag key={`${r.role}-${r.orgUnit.id}`}>
+                      {roleName(r.role)} – {r.orgUnit.name}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+            },
+            {
+              title: t('users.status'),
+              key: 'status',
+              width: 170,
+              render: (_, user) => {
+                if (!user.active) return <Tag color="red">{t('users.inactive')}</Tag>;
+                if (user.lockedUntil && Date.parse(user.lockedUntil) > now) {
+                  return <Tag color="orange">{t('users.lockedUntil', { time: formatInstant(user.lockedUntil) })}</Tag>;
+                }
+                return <Tag color="green">{t('users.active')}</Tag>;
+              },
+            },
+            { title: t('users.createdAt'), dataIndex: 'createdAt', width: 110, render: (v: string) => formatInstantDate(v) },
+            ...(canWrite
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    width: 90,
+                    render: (_: unknown, user: User) => (
+                      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(user)} data-testid="user-edit">
+                        {t('common.edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      {editing !== null && (
+        <UserFormModal user={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// Dates travel as ISO (YYYY-MM-DD, or UTC instants) and are shown the Vietnamese way, dd/mm/yyyy.
+import dayjs, { type Dayjs } from 'dayjs';
+
+export const DATE_FORMAT = 'DD/MM/YYYY';
+export const DATE_TIME_FORMAT = 'DD/MM/YYYY HH:mm:ss';
+const ISO_DATE = 'YYYY-MM-DD';
+
+export function todayIso(): string {
+  return dayjs().format(ISO_DATE);
+}
+
+export function toIsoDate(value: Dayjs): string {
+  return value.format(ISO_DATE);
+}
+
+export function parseIsoDate(value: string | null | undefined): Dayjs | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const parsed = dayjs(value);
+  return parsed.isValid() ? parsed : null;
+}
+
+/** A calendar date (YYYY-MM-DD) as dd/mm/yyyy; never shifted by time zone. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const [y, m, d] = value.slice(0, 10).split('-');
+  return y && m && d ? `${d}/${m}/${y}` : value;
+}
+
+/** A UTC instant in the browser's local time, dd/mm/yyyy HH:mm:ss. */
+export function formatInstant(value: string | null | undefined): string {
+  if (!value) return '';
+  const parsed = dayjs(value);
+  return parsed.isValid() ? parsed.format(DATE_TIME_FORMAT) : value;
+}
+
+/** The local calendar day of a UTC instant, dd/mm/yyyy. */
+export function formatInstantDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const parsed = dayjs(value);
+  return parsed.isValid() ? parsed.format(DATE_FORMAT) : value;
+}
