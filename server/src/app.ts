@@ -70,11 +70,14 @@ export async function buildApp(config: Config, database: Database): Promise<App>
 
   const webIndex = config.webDist ? path.join(config.webDist, 'index.html') : null;
   if (config.webDist && webIndex && fs.existsSync(webIndex)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: true });
   }
-  // The web app routes on the client: unknown non-API GETs get its index page.
+  // The web app routes on the client: unknown page paths get its index page; a missing file
+  // (a path with an extension, e.g. an old /assets/*.js) is a plain 404, not a blank page.
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && webIndex && fs.existsSync(webIndex)) {
+    const pagePath = !req.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(req.url);
+    if (req.method === 'GET' && pagePath && webIndex && fs.existsSync(webIndex)) {
       return reply.type('text/html').send(fs.createReadStream(webIndex));
     }
     return reply.code(404).send({ code: 'not_found', message: 'Không tìm thấy', messageEn: 'Not found' });

@@ -29,7 +29,7 @@ function villagesOf(kind: string, seed: number): string[] {
   return Array.from({ length: n }, (_, i) => (kind === 'ward' ? `Tổ dân phố ${i + 1}` : `Thôn ${VILLAGE_NAMES[(i + seed) % VILLAGE_NAMES.length]}`));
 }
 
-const shortName = (name: string) => name.replace(/^(Huyện|Thành phố|Thị xã|Quận)\s+/, '');
+const shortName = (name: string) => name.replace(/^(Huyện|Thành [pP]hố|Thị [xX]ã|Quận)\s+/, "");
 
 export async function loadDemoData(db: Kysely<DB>): Promise<DemoAccount[]> {
   const communes = await db

@@ -50,3 +50,12 @@ describe('GET /api/audit', () => {
     expect((await list(undefined)).statusCode).toBe(401);
   });
 });
+
+describe('audit days', () => {
+  it('cuts days at midnight in Vietnam (UTC+7)', async () => {
+    // 23:30 UTC on 1 Jan is 06:30 on 2 Jan in Vietnam.
+    await ctx.database.db.insertInto('audit_event').values({ at: new Date('2026-01-01T23:30:00Z'), user_id: null, action: 'test.tz', entity_type: null, entity_id: null, org_unit_id: null, ip: null, request_id: null, details: null }).execute();
+    expect((await list(admin, '?action=test.tz&from=2026-01-02&to=2026-01-02')).json().total).toBe(1);
+    expect((await list(admin, '?action=test.tz&from=2026-01-01&to=2026-01-01')).json().total).toBe(0);
+  });
+});

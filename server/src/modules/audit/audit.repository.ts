@@ -57,8 +57,9 @@ export async function listAudit(db: Db, scope: Scope, countryWide: boolean, f: A
   if (f.userId) query = query.where('a.user_id', '=', f.userId);
   if (f.action) query = query.where('a.action', '=', f.action);
   if (f.entityType) query = query.where('a.entity_type', '=', f.entityType);
-  if (f.from) query = query.where('a.at', '>=', sql<Date>`${f.from}::date`);
-  if (f.to) query = query.where('a.at', '<', sql<Date>`${f.to}::date + 1`);
+  // Days are Vietnam's days (UTC+7, no daylight saving), whatever the server's time zone.
+  if (f.from) query = query.where('a.at', '>=', sql<Date>`(${f.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`);
+  if (f.to) query = query.where('a.at', '<', sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh'`);
   const [rows, count] = await Promise.all([
     query
       .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity_type', 'a.entity_id', 'a.org_unit_id', 'a.ip', 'a.request_id'])

@@ -68,7 +68,10 @@ export function authService(db: Kysely<DB>, config: Config) {
         await recordAudit(db, actor, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null });
         throw wrongCredentials();
       }
-      if (user.locked_until && user.locked_until.getTime() > Date.now()) throw locked(user.locked_until);
+      if (user.locked_until && user.locked_until.getTime() > Date.now()) {
+        await recordAudit(db, { ...actor, userId: user.id }, { action: 'auth.login_locked', entityType: 'user', entityId: user.id });
+        throw locked(user.locked_until);
+      }
       if (!(await verifyPassword(user.password_hash, password))) {
         const failures = user.failed_logins + 1;
         const lockMs = lockDuration(failures);

@@ -94,3 +94,12 @@ describe('GET /api/org-units/{id}', () => {
     expect((await get(admin, '/api/org-units/999999999')).status).toBe(404);
   });
 });
+
+describe('GET /api/org-units?roots=true', () => {
+  it('gives the tops of the caller tree as of the date', async () => {
+    const names = async (cookie: string, asOf: string) => (await get(cookie, `/api/org-units?roots=true&asOf=${asOf}`)).body.items.map((u: { name: string }) => u.name).sort();
+    expect(await names(admin, '2026-01-01')).toEqual(['Việt Nam']);
+    expect(await names(commune, '2026-01-01')).toEqual(['Phường Đức Xuân']);
+    expect(await names(commune, '2025-06-30')).toEqual(['Phường Huyền Tụng', 'Phường Nguyễn Thị Minh Khai', 'Phường Đức Xuân']);
+  });
+});

@@ -11,6 +11,8 @@ export interface OrgUnitFilter {
   level?: string;
   kind?: string;
   parentId?: number;
+  /** Only the tops of the caller's visible tree: units whose parent is not visible to them. */
+  roots?: boolean;
   asOf: string;
   q?: string;
   limit: number;
@@ -19,8 +21,9 @@ export interface OrgUnitFilter {
 
 const unitColumns = ['o.id', 'o.code', 'o.name', 'o.level', 'o.kind', 'o.parent_id', 'o.valid_from', 'o.valid_to'] as const;
 
-function validOn(asOf: string) {
-  return sql<boolean>`(o.valid_from is null or o.valid_from <= ${asOf}::date) and (o.valid_to is null or o.valid_to >= ${asOf}::date)`;
+function validOn(asOf: string, alias = 'o') {
+  const t = sql.ref(alias);
+  return sql<boolean>`(${t}.valid_from is null or ${t}.valid_from <= ${asOf}::date) and (${t}.valid_to is null or ${t}.valid_to >= ${asOf}::date)`;
 }
 
 export async function listOrgUnits(db: Db, scope: Scope, f: OrgUnitFilter) {
@@ -31,6 +34,11 @@ export async function listOrgUnits(db: Db, scope: Scope, f: OrgUnitFilter) {
   if (f.level) query = query.where('o.level', '=', f.level);
   if (f.kind) query = query.where('o.kind', '=', f.kind);
   if (f.parentId !== undefined) query = query.where('o.parent_id', '=', f.parentId);
+  if (f.roots) {
+    query = query.where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('org_unit as p').whereRef('p.id', '=', 'o.parent_id').where(orgUnitInScope('p', scope)).where(validOn(f.asOf, 'p')).select('p.id'))),
+    );
+  }
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('o.name_folded', 'like', like), eb('o.code', '=', f.q as string)]));

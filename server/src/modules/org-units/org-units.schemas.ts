@@ -44,6 +44,7 @@ export const OrgUnitQuery = Type.Object({
   level: Type.Optional(Level),
   kind: Type.Optional(Kind),
   parent: Type.Optional(Type.Integer({ minimum: 1 })),
+  roots: Type.Optional(Type.Boolean({ description: 'only the tops of the tree the caller may see (its scope roots as of the date)' })),
   asOf: Type.Optional(IsoDate),
   q: Type.Optional(Type.String({ maxLength: 100 })),
 });

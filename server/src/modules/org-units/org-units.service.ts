@@ -11,12 +11,13 @@ export const COUNTRY_KEY = 'country:VN';
 
 export function orgUnitService(db: Kysely<DB>) {
   return {
-    async list(scope: Scope, query: { level?: string; kind?: string; parent?: number; asOf?: string; q?: string; limit: number; offset: number }) {
+    async list(scope: Scope, query: { level?: string; kind?: string; parent?: number; roots?: boolean; asOf?: string; q?: string; limit: number; offset: number }) {
       const q = query.q ? foldVietnamese(query.q) : undefined;
       const { rows, total } = await repo.listOrgUnits(db, scope, {
         level: query.level,
         kind: query.kind,
         parentId: query.parent,
+        roots: query.roots,
         asOf: query.asOf ?? todayIso(),
         q: q || undefined,
         limit: query.limit,

@@ -9,22 +9,15 @@ import { useSearchParams } from 'react-router-dom';
 import type { OrgUnitRef } from '../../api/types';
 import { DATE_FORMAT, parseIsoDate, todayIso, toIsoDate } from '../../lib/dates';
 import { useDebounced } from '../../lib/useDebounced';
-import { useMe } from '../auth/auth.api';
 import { OrgUnitDetail } from './OrgUnitDetail';
 import { OrgUnitSearchResults } from './OrgUnitSearchResults';
 import { OrgUnitTree } from './OrgUnitTree';
+import { useScopeRoots } from './orgUnits.api';
 import { usePageTitle } from '../../lib/usePageTitle';
-
-function scopeRoots(roles: { orgUnit: OrgUnitRef }[]): OrgUnitRef[] {
-  const seen = new Map<number, OrgUnitRef>();
-  for (const { orgUnit } of roles) if (!seen.has(orgUnit.id)) seen.set(orgUnit.id, orgUnit);
-  return [...seen.values()];
-}
 
 export function OrgUnitsPage() {
   const { t } = useTranslation();
   usePageTitle(t('orgUnit.title'));
-  const me = useMe().data;
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState('');
   const q = useDebounced(query.trim(), 300);
@@ -32,7 +25,8 @@ export function OrgUnitsPage() {
   const asOf = parseIsoDate(params.get('asOf')) ? (params.get('asOf') as string) : todayIso();
   const unitParam = Number(params.get('unit'));
   const selectedId = Number.isInteger(unitParam) && unitParam > 0 ? unitParam : null;
-  const roots = useMemo(() => scopeRoots(me?.roles ?? []), [me]);
+  const rootsQuery = useScopeRoots(asOf);
+  const roots: OrgUnitRef[] = useMemo(() => rootsQuery.data?.items ?? [], [rootsQuery.data]);
 
   const update = (changes: Record<string, string | null>) =>
     setParams(

@@ -8,6 +8,7 @@ export type OrgUnitSearch = { q: string; asOf: string; limit: number; offset: nu
 
 export const orgUnitKeys = {
   all: ['org-units'] as const,
+  roots: (asOf: string) => [...orgUnitKeys.all, 'roots', asOf] as const,
   children: (parentId: number, asOf: string, offset: number) =>
     [...orgUnitKeys.all, 'children', { parentId, asOf, offset }] as const,
   search: (params: OrgUnitSearch) => [...orgUnitKeys.all, 'search', params] as const,
@@ -19,6 +20,14 @@ export const CHILDREN_PAGE = 200;
 
 export function fetchChildren(parentId: number, asOf: string, offset: number, signal?: AbortSignal) {
   return api.get<Page<OrgUnit>>('/api/org-units', { parent: parentId, asOf, limit: CHILDREN_PAGE, offset }, signal);
+}
+
+/** The tops of the tree this user may see on that date (after a merge: the old units too). */
+export function useScopeRoots(asOf: string) {
+  return useQuery({
+    queryKey: orgUnitKeys.roots(asOf),
+    queryFn: ({ signal }) => api.get<Page<OrgUnit>>('/api/org-units', { roots: true, asOf, limit: CHILDREN_PAGE }, signal),
+  });
 }
 
 export function useOrgUnitSearch(params: OrgUnitSearch, enabled = true) {
