@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { OrgUnitRef } from './modules/org-units/org-units.schemas.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { VERSION } from './version.ts';
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(orgUnitRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(referenceRoutes);
 
   const webIndex = config.webDist ? path.join(config.webDist, 'index.html') : null;
   if (config.webDist && webIndex && fs.existsSync(webIndex)) {

@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.ts';
 import { type DemoAccount, loadDemoData } from './demo/demo-data.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
 import { loadOfficialUnits } from './modules/org-units/org-units.service.ts';
+import { loadReferenceLists } from './modules/reference/reference-lists.ts';
 
 export interface BootstrapResult {
   migrations: string[];
@@ -18,9 +19,16 @@ export interface BootstrapResult {
   demo: DemoAccount[] | null;
 }
 
-export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassword' | 'demo'>): Promise<BootstrapResult> {
+/** Migrations and the reference data every database holds (idempotent). */
+export async function prepareDatabase(db: Kysely<DB>) {
   const migrations = await migrate(db as Kysely<unknown>);
   const loadedUnits = await loadOfficialUnits(db);
+  await loadReferenceLists(db);
+  return { migrations, loadedUnits };
+}
+
+export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassword' | 'demo'>): Promise<BootstrapResult> {
+  const { migrations, loadedUnits } = await prepareDatabase(db);
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { migrations, loadedUnits, admin: null, demo: null };
 

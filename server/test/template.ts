@@ -5,9 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { migrate } from '../src/db/migrate.ts';
+import { prepareDatabase } from '../src/bootstrap.ts';
 import { openPGlite, openPostgres } from '../src/db/database.ts';
-import { loadOfficialUnits } from '../src/modules/org-units/org-units.service.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/schema.ts';
 
@@ -15,8 +14,7 @@ export const TEMPLATE_FILE = path.resolve(import.meta.dirname, '../../.tmp/test-
 export const TEMPLATE_DB = 'ytcs_test_template';
 
 async function prepare(db: Kysely<DB>) {
-  await migrate(db as Kysely<unknown>);
-  await loadOfficialUnits(db);
+  await prepareDatabase(db);
 }
 
 export async function buildPGliteTemplate(): Promise<void> {

@@ -83,7 +83,156 @@ export interface AuditEventTable {
   details: unknown | null;
 }
 
+export interface EthnicGroupTable {
+  code: string;
+  name: string;
+  other_names: string | null;
+}
+
+export interface Icd10Table {
+  code: string;
+  name_vi: string;
+  name_en: string | null;
+  chapter: string | null;
+  search_text: Generated<string>;
+}
+
+export interface VaccineTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  expanded_programme: boolean;
+  sort: number;
+}
+
+export interface HouseholdTable {
+  id: Generated<number>;
+  commune_id: number;
+  village_id: number | null;
+  code: string | null;
+  address: string;
+  head_id: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ResidentTable {
+  id: Generated<number>;
+  commune_id: number;
+  village_id: number | null;
+  household_id: number | null;
+  relationship: string | null;
+  full_name: string;
+  name_folded: Generated<string>;
+  sex: string;
+  birth_date: string | null;
+  birth_year: number;
+  citizen_id: string | null;
+  insurance_code: string | null;
+  social_insurance_no: string | null;
+  insurance_valid_from: string | null;
+  insurance_valid_to: string | null;
+  insurance_facility: string | null;
+  beneficiary_group: string | null;
+  phone: string | null;
+  ethnicity_code: string | null;
+  occupation: string | null;
+  residence_status: Generated<string>;
+  status: Generated<string>;
+  death_date: string | null;
+  merged_into: number | null;
+  warnings: ColumnType<unknown, string | undefined, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface LifeEventTable {
+  id: Generated<number>;
+  resident_id: number;
+  commune_id: number;
+  kind: string;
+  date: string;
+  from_unit_id: number | null;
+  to_unit_id: number | null;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface HealthRecordTable {
+  resident_id: number;
+  commune_id: number;
+  history: ColumnType<unknown, string | undefined, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ImmunizationTable {
+  id: Generated<number>;
+  resident_id: number;
+  commune_id: number;
+  vaccine_code: string;
+  dose: number;
+  date: string;
+  facility_id: number | null;
+  lot: string | null;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface EncounterTable {
+  id: Generated<number>;
+  resident_id: number;
+  commune_id: number;
+  date: string;
+  facility_id: number | null;
+  practitioner: string | null;
+  type: string;
+  reason: string | null;
+  notes: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface DiagnosisTable {
+  encounter_id: number;
+  resident_id: number;
+  icd10_code: string;
+  is_primary: boolean;
+}
+
+export interface ObservationTable {
+  id: Generated<number>;
+  encounter_id: number;
+  resident_id: number;
+  code: string;
+  value: ColumnType<string, number | string, number | string>;
+}
+
+export interface PrescriptionTable {
+  id: Generated<number>;
+  encounter_id: number;
+  resident_id: number;
+  drug: string;
+  dose: string | null;
+  quantity: string | null;
+  days: number | null;
+}
+
 export interface DB {
+  ethnic_group: EthnicGroupTable;
+  icd10: Icd10Table;
+  vaccine: VaccineTable;
+  household: HouseholdTable;
+  resident: ResidentTable;
+  life_event: LifeEventTable;
+  health_record: HealthRecordTable;
+  immunization: ImmunizationTable;
+  encounter: EncounterTable;
+  diagnosis: DiagnosisTable;
+  observation: ObservationTable;
+  prescription: PrescriptionTable;
   org_unit: OrgUnitTable;
   org_unit_succession: OrgUnitSuccessionTable;
   org_unit_catchment: OrgUnitCatchmentTable;

@@ -1,0 +1,29 @@
+/** Reading the reference lists: ICD-10 search, ethnic groups, vaccines. */
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+export async function searchIcd10(db: Kysely<DB>, q: string, limit: number, offset: number) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const base = db.selectFrom('icd10').where((eb) => (q ? eb('search_text', 'like', like) : sql<boolean>`true`));
+  const [items, count] = await Promise.all([
+    base
+      .select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'chapter'])
+      // A code typed in full comes first, then codes starting with it, then the best name match.
+      .orderBy(sql`case when lower(code) = ${q} then 0 when lower(code) like ${`${q}%`} then 1 else 2 end`)
+      .orderBy(sql`similarity(search_text, ${q})`, 'desc')
+      .orderBy('code')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: count.total };
+}
+
+export function listEthnicGroups(db: Kysely<DB>) {
+  return db.selectFrom('ethnic_group').select(['code', 'name', 'other_names as otherNames']).orderBy('code').execute();
+}
+
+export function listVaccines(db: Kysely<DB>) {
+  return db.selectFrom('vaccine').select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'expanded_programme as expandedProgramme']).orderBy('sort').execute();
+}
