@@ -8,11 +8,15 @@ if [ -z "$PGBIN" ]; then echo "PostgreSQL is not installed (apt-get install -y p
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 case "$cmd" in
   start)
+    # Take the first free port from the one asked for, so a server left running elsewhere does not stop the run.
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
     mkdir -p "$dir"; [ "$(id -u)" = 0 ] && chown postgres "$dir"
     if [ ! -f "$dir/data/PG_VERSION" ]; then
       as_pg "$PGBIN/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
-    as_pg "$PGBIN/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c max_connections=200 -c fsync=on" -l "$dir/log" -w start >/dev/null
+    if ! as_pg "$PGBIN/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c max_connections=200" -l "$dir/log" -w start >/dev/null; then
+      cat "$dir/log" >&2; exit 1
+    fi
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)
