@@ -2,3 +2,4 @@ export * from './access.ts';
 export * from './dates.ts';
 export * from './text.ts';
 export * from './identifiers.ts';
+export * from './resident.ts';

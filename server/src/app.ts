@@ -21,6 +21,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { OrgUnitRef } from './modules/org-units/org-units.schemas.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { VERSION } from './version.ts';
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(referenceRoutes);
+  await app.register(registryRoutes);
 
   const webIndex = config.webDist ? path.join(config.webDist, 'index.html') : null;
   if (config.webDist && webIndex && fs.existsSync(webIndex)) {

@@ -10,6 +10,7 @@ import { readConfig } from '../src/config.ts';
 import { type Database, openPGlite, openPostgres } from '../src/db/database.ts';
 import type { App } from '../src/http/app-types.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
+import { insertOrgUnits } from '../src/modules/org-units/org-units.repository.ts';
 import { TEMPLATE_DB, TEMPLATE_FILE, withDatabase } from './template.ts';
 
 export interface TestContext {
@@ -90,4 +91,11 @@ export async function signIn(ctx: TestContext, username: string, password = TEST
   const cookie = res.cookies.find((c) => c.name === 'ytcs_session');
   if (!cookie) throw new Error('no session cookie');
   return `ytcs_session=${cookie.value}`;
+}
+
+/** A village under a commune, as a commune would add it. */
+export async function createVillage(ctx: TestContext, communeId: number, name: string): Promise<number> {
+  const commune = await ctx.database.db.selectFrom('org_unit').where('id', '=', communeId).select(['id', 'path']).executeTakeFirstOrThrow();
+  const placed = await insertOrgUnits(ctx.database.db, [{ key: 'v', parentKey: 'c', code: `${communeId}-${name}`, name, level: 'village', kind: 'village', validFrom: '2025-07-01', validTo: null }], new Map([['c', { id: commune.id, path: commune.path }]]));
+  return placed.get('v')?.id as number;
 }

@@ -112,6 +112,7 @@ export interface HouseholdTable {
   code: string | null;
   address: string;
   head_id: number | null;
+  home_unit_id: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -141,6 +142,7 @@ export interface ResidentTable {
   status: Generated<string>;
   death_date: string | null;
   merged_into: number | null;
+  home_unit_id: Generated<number>;
   warnings: ColumnType<unknown, string | undefined, string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -21,3 +21,6 @@ export const ErrorBody = Type.Object(
   },
   { $id: 'ErrorBody' },
 );
+
+/** An instant: a Date from the database, serialised as ISO 8601. */
+export const Instant = Type.Unsafe<string | Date>({ type: 'string', format: 'date-time' });

@@ -38,10 +38,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       code text,
       address text not null,
       head_id bigint,
+      home_unit_id bigint generated always as (coalesce(village_id, commune_id)) stored,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     );
     create index household_commune on household (commune_id, village_id);
+    create index household_home_unit on household (home_unit_id);
     create unique index household_code on household (commune_id, code) where code is not null;
 
     create table resident (
@@ -69,6 +71,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text not null default 'active' check (status in ('active','moved_out','deceased','merged')),
       death_date date,
       merged_into bigint references resident(id),
+      -- the unit a scope check looks at: the village when known, else the commune
+      home_unit_id bigint generated always as (coalesce(village_id, commune_id)) stored,
       -- warnings a person must resolve (e.g. a personal ID that disagrees with sex or birth year)
       warnings jsonb not null default '[]',
       created_at timestamptz not null default now(),
@@ -79,6 +83,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index resident_name_trgm on resident using gin (name_folded gin_trgm_ops);
     create index resident_commune_name on resident (commune_id, name_folded);
     create index resident_household on resident (household_id);
+    create index resident_home_unit on resident (home_unit_id);
     create index resident_phone on resident (phone) where phone is not null;
     create index resident_social_insurance on resident (social_insurance_no) where social_insurance_no is not null;
     create index resident_insurance_code on resident (insurance_code) where insurance_code is not null;

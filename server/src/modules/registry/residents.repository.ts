@@ -1,0 +1,201 @@
+/** SQL for residents: search, read, write, duplicates, merge, life events. */
+import type { FieldFinding } from '@ytcs/common';
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Scope } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { homeUnitInScope } from './registry.scope.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface ResidentRow {
+  fullName: string;
+  sex: string;
+  birthDate: string | null;
+  birthYear: number;
+  citizenId: string | null;
+  insuranceCode: string | null;
+  socialInsuranceNo: string | null;
+  insuranceValidFrom: string | null;
+  insuranceValidTo: string | null;
+  insuranceFacility: string | null;
+  beneficiaryGroup: string | null;
+  phone: string | null;
+  ethnicityCode: string | null;
+  occupation: string | null;
+  residenceStatus: string;
+}
+
+export const toColumns = (r: ResidentRow) => ({
+  full_name: r.fullName,
+  sex: r.sex,
+  birth_date: r.birthDate,
+  birth_year: r.birthYear,
+  citizen_id: r.citizenId,
+  insurance_code: r.insuranceCode,
+  social_insurance_no: r.socialInsuranceNo,
+  insurance_valid_from: r.insuranceValidFrom,
+  insurance_valid_to: r.insuranceValidTo,
+  insurance_facility: r.insuranceFacility,
+  beneficiary_group: r.beneficiaryGroup,
+  phone: r.phone,
+  ethnicity_code: r.ethnicityCode,
+  occupation: r.occupation,
+  residence_status: r.residenceStatus,
+});
+
+function selectResident(db: Db) {
+  return db
+    .selectFrom('resident as r')
+    .innerJoin('org_unit as c', 'c.id', 'r.commune_id')
+    .leftJoin('org_unit as v', 'v.id', 'r.village_id')
+    .leftJoin('ethnic_group as e', 'e.code', 'r.ethnicity_code')
+    .select([
+      'r.id',
+      'r.full_name as fullName',
+      'r.sex',
+      'r.birth_date as birthDate',
+      'r.birth_year as birthYear',
+      'r.citizen_id as citizenId',
+      'r.insurance_code as insuranceCode',
+      'r.social_insurance_no as socialInsuranceNo',
+      'r.insurance_valid_from as insuranceValidFrom',
+      'r.insurance_valid_to as insuranceValidTo',
+      'r.insurance_facility as insuranceFacility',
+      'r.beneficiary_group as beneficiaryGroup',
+      'r.phone',
+      'r.ethnicity_code as ethnicityCode',
+      'e.name as ethnicityName',
+      'r.occupation',
+      'r.residence_status as residenceStatus',
+      'r.status',
+      'r.death_date as deathDate',
+      'r.merged_into as mergedInto',
+      'r.household_id as householdId',
+      'r.relationship',
+      sql<FieldFinding[]>`r.warnings`.as('warnings'),
+      'r.commune_id as communeId',
+      'c.name as communeName',
+      'r.village_id as villageId',
+      'v.name as villageName',
+      sql<boolean>`r.insurance_code is not null and (r.insurance_valid_to is null or r.insurance_valid_to >= current_date)`.as('insured'),
+      sql<boolean>`exists (select 1 from health_record h where h.resident_id = r.id)`.as('hasRecord'),
+      'r.created_at as createdAt',
+      'r.updated_at as updatedAt',
+    ]);
+}
+
+export type Resident = Awaited<ReturnType<typeof findResident>>;
+
+export function findResident(db: Db, scope: Scope, id: number) {
+  return selectResident(db).where('r.id', '=', id).where(homeUnitInScope(db, 'r.home_unit_id', scope)).executeTakeFirst();
+}
+
+export interface ResidentSearch {
+  q?: string;
+  kind?: 'citizen_id' | 'phone' | 'phone_or_social' | 'social_insurance' | 'insurance_code' | 'name';
+  orgUnitPath?: string;
+  householdId?: number;
+  includeInactive?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
+  let query = selectResident(db).where(homeUnitInScope(db, 'r.home_unit_id', scope));
+  if (!s.includeInactive) query = query.where('r.status', '=', 'active');
+  if (s.orgUnitPath) {
+    const units = db.selectFrom('org_unit as f').where(sql<boolean>`f.path <@ ${s.orgUnitPath}::ltree`).select('f.id');
+    query = query.where('r.home_unit_id', 'in', units);
+  }
+  if (s.householdId) query = query.where('r.household_id', '=', s.householdId);
+  const q = s.q ?? '';
+  if (q && s.kind === 'citizen_id') query = query.where('r.citizen_id', '=', q);
+  else if (q && s.kind === 'phone') query = query.where('r.phone', '=', q);
+  else if (q && s.kind === 'phone_or_social') query = query.where((eb) => eb.or([eb('r.phone', '=', q), eb('r.social_insurance_no', '=', q)]));
+  else if (q && s.kind === 'social_insurance') query = query.where('r.social_insurance_no', '=', q);
+  else if (q && s.kind === 'insurance_code') query = query.where('r.insurance_code', '=', q);
+  else if (q) {
+    // Every word must appear (any order); the trigram index answers each LIKE.
+    for (const word of q.split(' ')) query = query.where('r.name_folded', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  let page = query;
+  if (q && (!s.kind || s.kind === 'name')) {
+    page = page.orderBy(sql`case when r.name_folded = ${q} then 0 when r.name_folded like ${`${q}%`} then 1 else 2 end`).orderBy(sql`similarity(r.name_folded, ${q})`, 'desc');
+  }
+  const [items, count] = await Promise.all([
+    page.orderBy('r.name_folded').orderBy('r.id').limit(s.limit).offset(s.offset).execute(),
+    query.clearSelect().select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: count.total };
+}
+
+export async function insertResident(db: Db, values: ReturnType<typeof toColumns> & { commune_id: number; village_id: number | null; household_id: number | null; relationship: string | null; warnings: string }) {
+  const row = await db.insertInto('resident').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateResident(db: Db, id: number, values: Partial<ReturnType<typeof toColumns>> & { warnings?: string; village_id?: number | null; commune_id?: number; household_id?: number | null; relationship?: string | null; status?: string; death_date?: string | null; merged_into?: number | null }) {
+  await db.updateTable('resident').set({ ...values, updated_at: sql`now()` }).where('id', '=', id).execute();
+}
+
+/** An active resident anywhere holding this personal ID (the ID is national: one person, one record). */
+export function findByCitizenId(db: Db, citizenId: string, exceptId?: number) {
+  let q = db.selectFrom('resident').where('citizen_id', '=', citizenId).where('status', '<>', 'merged').select(['id', 'home_unit_id']);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return q.executeTakeFirst();
+}
+
+/** Same folded name and birth year (and date when both are known) in the same commune. */
+export function findLookalikes(db: Db, communeId: number, nameFolded: string, birthYear: number, birthDate: string | null, exceptId?: number) {
+  let q = db
+    .selectFrom('resident')
+    .where('commune_id', '=', communeId)
+    .where('name_folded', '=', nameFolded)
+    .where('birth_year', '=', birthYear)
+    .where('status', '=', 'active')
+    .where((eb) => (birthDate ? eb.or([eb('birth_date', 'is', null), eb('birth_date', '=', birthDate)]) : sql<boolean>`true`))
+    .select(['id']);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return q.limit(5).execute();
+}
+
+export async function insertLifeEvent(db: Db, e: { residentId: number; communeId: number; kind: string; date: string; fromUnitId?: number | null; toUnitId?: number | null; note?: string | null; recordedBy: number | null }) {
+  await db
+    .insertInto('life_event')
+    .values({ resident_id: e.residentId, commune_id: e.communeId, kind: e.kind, date: e.date, from_unit_id: e.fromUnitId ?? null, to_unit_id: e.toUnitId ?? null, note: e.note ?? null, recorded_by: e.recordedBy })
+    .execute();
+}
+
+export function lifeEvents(db: Db, residentId: number) {
+  return db
+    .selectFrom('life_event as l')
+    .leftJoin('org_unit as f', 'f.id', 'l.from_unit_id')
+    .leftJoin('org_unit as t', 't.id', 'l.to_unit_id')
+    .where('l.resident_id', '=', residentId)
+    .select(['l.id', 'l.kind', 'l.date', 'l.note', 'f.name as fromUnit', 't.name as toUnit', 'l.recorded_at as recordedAt'])
+    .orderBy('l.date')
+    .orderBy('l.id')
+    .execute();
+}
+
+/**
+ * Moves everything recorded about `fromId` onto `intoId`; the merged record stays, marked and
+ * pointing to the survivor, so both histories remain readable.
+ */
+export async function moveHistory(db: Db, fromId: number, intoId: number) {
+  for (const table of ['encounter', 'immunization', 'diagnosis', 'observation', 'prescription', 'life_event'] as const) {
+    await db.updateTable(table).set({ resident_id: intoId }).where('resident_id', '=', fromId).execute();
+  }
+  const [fromRecord, intoRecord] = await Promise.all([
+    db.selectFrom('health_record').where('resident_id', '=', fromId).select('history').executeTakeFirst(),
+    db.selectFrom('health_record').where('resident_id', '=', intoId).select('history').executeTakeFirst(),
+  ]);
+  if (fromRecord && !intoRecord) {
+    await db.updateTable('health_record').set({ resident_id: intoId }).where('resident_id', '=', fromId).execute();
+  } else if (fromRecord && intoRecord) {
+    // Keep the survivor's record and file the other's history beside it rather than lose it.
+    const merged = { ...(fromRecord.history as object), ...(intoRecord.history as object), mergedHistory: fromRecord.history };
+    await db.updateTable('health_record').set({ history: JSON.stringify(merged), updated_at: sql`now()` }).where('resident_id', '=', intoId).execute();
+    await db.deleteFrom('health_record').where('resident_id', '=', fromId).execute();
+  }
+}
