@@ -21,6 +21,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { OrgUnitRef } from './modules/org-units/org-units.schemas.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { recordRoutes } from './modules/records/records.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -71,6 +72,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(auditRoutes);
   await app.register(referenceRoutes);
   await app.register(registryRoutes);
+  await app.register(recordRoutes);
 
   const webIndex = config.webDist ? path.join(config.webDist, 'index.html') : null;
   if (config.webDist && webIndex && fs.existsSync(webIndex)) {

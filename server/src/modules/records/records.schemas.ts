@@ -1,0 +1,124 @@
+/**
+ * The personal health record of Decision 831/QĐ-BYT: (1) administrative information — the
+ * resident; (2) history and risk factors — the `History` document below; (3) immunisations;
+ * (4) examinations over time — encounters with diagnoses, observations and prescriptions.
+ */
+import { type TSchema, Type } from 'typebox';
+import { Instant, IsoDate } from '../../http/schemas.ts';
+import { Resident } from '../registry/registry.schemas.ts';
+
+const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Opt = <T extends TSchema>(t: T) => Type.Optional(N(t));
+const Text = (max = 500) => Type.String({ maxLength: max });
+const Count = Type.Integer({ minimum: 0, maximum: 30 });
+const Icd10Code = Type.String({ pattern: '^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,2})?$' });
+
+/** Part 2 (Tiền sử và yếu tố nguy cơ). Every section optional: a record is filled over time. */
+export const History = Type.Object(
+  {
+    personalHistory: Type.Optional(Type.Object({ conditions: Type.Array(Icd10Code, { maxItems: 50 }), other: Opt(Text()) }, { additionalProperties: false })),
+    surgeries: Opt(Text(1000)),
+    familyHistory: Type.Optional(
+      Type.Array(Type.Object({ relation: Text(50), icd10Code: Opt(Icd10Code), condition: Opt(Text(200)) }, { additionalProperties: false }), { maxItems: 30 }),
+    ),
+    allergies: Type.Optional(Type.Object({ drugs: Opt(Text()), chemicals: Opt(Text()), food: Opt(Text()), other: Opt(Text()) }, { additionalProperties: false })),
+    disabilities: Type.Optional(
+      Type.Object(
+        { hearing: Type.Optional(Type.Boolean()), vision: Type.Optional(Type.Boolean()), hands: Type.Optional(Type.Boolean()), legs: Type.Optional(Type.Boolean()), spine: Type.Optional(Type.Boolean()), cleftLipPalate: Type.Optional(Type.Boolean()), other: Opt(Text()) },
+        { additionalProperties: false },
+      ),
+    ),
+    tobacco: Opt(Type.Union([Type.Literal('never'), Type.Literal('current'), Type.Literal('former')])),
+    alcohol: Opt(Type.Object({ status: Type.Union([Type.Literal('none'), Type.Literal('occasional'), Type.Literal('regular')]), glassesPerDay: Opt(Count) }, { additionalProperties: false })),
+    drugUse: Type.Optional(Type.Boolean()),
+    physicalActivity: Opt(Type.Union([Type.Literal('none'), Type.Literal('occasional'), Type.Literal('regular')])),
+    occupationalExposure: Opt(Type.Object({ factor: Text(300), years: Opt(Count) }, { additionalProperties: false })),
+    reproductive: Opt(
+      Type.Object(
+        { contraception: Opt(Text(200)), pregnancies: Opt(Count), termBirths: Opt(Count), pretermBirths: Opt(Count), miscarriages: Opt(Count), abortions: Opt(Count), livingChildren: Opt(Count), gynaecologicalConditions: Opt(Text()) },
+        { additionalProperties: false },
+      ),
+    ),
+    other: Opt(Text(2000)),
+  },
+  { additionalProperties: false },
+);
+
+export const OBSERVATION_CODES = ['systolic_bp', 'diastolic_bp', 'pulse', 'glucose', 'weight', 'height', 'temperature', 'waist'] as const;
+export const ENCOUNTER_TYPES = ['checkup', 'illness', 'chronic_followup', 'screening', 'antenatal', 'home_visit', 'other'] as const;
+
+/** Plausible ranges: a value outside is a typing error, not a patient (units in `unit`). */
+export const OBSERVATION_RANGES: Record<(typeof OBSERVATION_CODES)[number], { min: number; max: number; unit: string }> = {
+  systolic_bp: { min: 50, max: 300, unit: 'mmHg' },
+  diastolic_bp: { min: 20, max: 200, unit: 'mmHg' },
+  pulse: { min: 20, max: 250, unit: '/phút' },
+  glucose: { min: 1, max: 50, unit: 'mmol/L' },
+  weight: { min: 0.3, max: 300, unit: 'kg' },
+  height: { min: 20, max: 250, unit: 'cm' },
+  temperature: { min: 30, max: 45, unit: '°C' },
+  waist: { min: 20, max: 250, unit: 'cm' },
+};
+
+const Observations = Type.Object(
+  Object.fromEntries(OBSERVATION_CODES.map((c) => [c, Type.Optional(Type.Number({ minimum: OBSERVATION_RANGES[c].min, maximum: OBSERVATION_RANGES[c].max }))])),
+  { additionalProperties: false },
+);
+
+export const NewEncounter = Type.Object({
+  date: IsoDate,
+  type: Type.Union(ENCOUNTER_TYPES.map((t) => Type.Literal(t))),
+  facilityId: Type.Optional(Type.Integer({ minimum: 1 })),
+  practitioner: Type.Optional(Text(200)),
+  reason: Type.Optional(Text(1000)),
+  notes: Type.Optional(Text(4000)),
+  diagnoses: Type.Optional(Type.Array(Icd10Code, { maxItems: 10, description: 'ICD-10 codes; the first is the main diagnosis' })),
+  observations: Type.Optional(Observations),
+  prescriptions: Type.Optional(Type.Array(Type.Object({ drug: Text(200), dose: Type.Optional(Text(200)), quantity: Type.Optional(Text(100)), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) }), { maxItems: 30 })),
+});
+
+export const NewImmunization = Type.Object({
+  vaccineCode: Type.String({ maxLength: 30 }),
+  dose: Type.Integer({ minimum: 1, maximum: 10 }),
+  date: IsoDate,
+  facilityId: Type.Optional(Type.Integer({ minimum: 1 })),
+  lot: Type.Optional(Text(50)),
+  note: Type.Optional(Text(500)),
+});
+
+const Encounter = Type.Object({
+  id: Type.Integer(),
+  date: Type.String(),
+  type: Type.String(),
+  facilityName: N(Type.String()),
+  practitioner: N(Type.String()),
+  reason: N(Type.String()),
+  notes: N(Type.String()),
+  diagnoses: Type.Array(Type.Object({ code: Type.String(), nameVi: Type.String(), isPrimary: Type.Boolean() })),
+  observations: Type.Record(Type.String(), Type.Number()),
+  bmi: N(Type.Number()),
+  prescriptions: Type.Array(Type.Object({ drug: Type.String(), dose: N(Type.String()), quantity: N(Type.String()), days: N(Type.Integer()) })),
+});
+
+const Immunization = Type.Object({
+  id: Type.Integer(),
+  vaccineCode: Type.String(),
+  vaccineName: Type.String(),
+  dose: Type.Integer(),
+  date: Type.String(),
+  facilityName: N(Type.String()),
+  lot: N(Type.String()),
+  note: N(Type.String()),
+});
+
+const TimelineEntry = Type.Object({ date: Type.String(), kind: Type.String(), title: Type.String(), titleEn: Type.String() });
+
+export const HealthRecord = Type.Object({
+  resident: Resident,
+  household: N(Type.Object({ id: Type.Integer(), code: N(Type.String()), address: Type.String(), headName: N(Type.String()) })),
+  opened: Type.Boolean(),
+  history: History,
+  immunizations: Type.Array(Immunization),
+  encounters: Type.Array(Encounter),
+  timeline: Type.Array(TimelineEntry),
+  updatedAt: N(Instant),
+});
