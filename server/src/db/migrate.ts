@@ -2,11 +2,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as platform from './migrations/2026_11_25_0001_platform.ts';
 import * as registry from './migrations/2026_11_25_0002_registry.ts';
+import * as imports from './migrations/2026_11_25_0003_imports.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_platform': platform,
   '2026_11_25_0002_registry': registry,
+  '2026_11_25_0003_imports': imports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

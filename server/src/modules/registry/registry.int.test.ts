@@ -146,3 +146,22 @@ describe('correcting and merging', () => {
 async function names(cookie: string, q: string) {
   return (await call('GET', `/api/residents?q=${encodeURIComponent(q)}`, cookie)).json().items.map((r: { fullName: string }) => r.fullName);
 }
+
+describe('GET /api/registry/coverage', () => {
+  it('sums residents with a record and insured per village, and suppresses small cells for a committee', async () => {
+    const res = await call('GET', `/api/registry/coverage?orgUnit=${ducXuan}`, station);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const active = (await call('GET', '/api/residents?limit=1', station)).json().total;
+    expect(body.unit).toMatchObject({ id: ducXuan, residents: active, suppressed: false });
+    expect(body.unit.insured).toBeGreaterThanOrEqual(1);
+    const sumChildren = body.children.reduce((n: number, c: { residents: number }) => n + c.residents, 0);
+    expect(sumChildren).toBe(active);
+    expect(body.unit.insuredRate).toBeCloseTo((100 * body.unit.insured) / active, 1);
+    const hidden = (await call('GET', `/api/registry/coverage?orgUnit=${ducXuan}`, committee)).json();
+    expect(hidden.children.find((c: { id: number }) => c.id === village1)).toMatchObject({ residents: null, suppressed: true });
+    expect((await call('GET', `/api/registry/coverage?orgUnit=${ducXuan}`, other)).statusCode).toBe(404);
+    expect((await call('GET', '/api/registry/coverage')).statusCode).toBe(401);
+    expect((await call('GET', '/api/registry/coverage', villageWorker)).statusCode).toBe(403);
+  });
+});

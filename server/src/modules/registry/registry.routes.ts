@@ -2,6 +2,9 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/app-types.ts';
 import { IdParams, listOf } from '../../http/schemas.ts';
+import { signedIn } from '../../access/principal.ts';
+import { IsoDate } from '../../http/schemas.ts';
+import { coverageService } from './coverage.service.ts';
 import { householdService } from './households.service.ts';
 import { Household, HouseholdDetail, HouseholdQuery, LifeEvent, NewHousehold, NewResident, Resident, ResidentPatch, ResidentQuery } from './registry.schemas.ts';
 import { residentService } from './residents.service.ts';
@@ -9,7 +12,22 @@ import { residentService } from './residents.service.ts';
 export async function registryRoutes(app: App) {
   const households = householdService(app.db);
   const residents = residentService(app.db);
+  const coverage = coverageService(app.db);
   const tags = ['registry'];
+
+  const N = Type.Union([Type.Number(), Type.Null()]);
+  const CoverageRow = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), level: Type.String(), residents: N, withRecord: N, insured: N, recordRate: N, insuredRate: N, suppressed: Type.Boolean() });
+  app.get('/api/registry/coverage', {
+    schema: {
+      tags,
+      operationId: 'registryCoverage',
+      description: 'Residents with an opened health record and residents insured, for a unit and each child unit (sums, not averages); small cells suppressed for roles without access to personal records',
+      querystring: Type.Object({ orgUnit: Type.Optional(Type.Integer({ minimum: 1 })), asOf: Type.Optional(IsoDate) }),
+      response: { 200: Type.Object({ asOf: Type.String(), unit: CoverageRow, children: Type.Array(CoverageRow) }) },
+    },
+    config: { permission: 'aggregate.read' },
+    handler: (req) => coverage.forUnit(signedIn(req), req.scope, req.query),
+  });
 
   app.get('/api/households', {
     schema: { tags, operationId: 'listHouseholds', querystring: HouseholdQuery, response: { 200: listOf(Household) } },

@@ -1,0 +1,150 @@
+/**
+ * Which spreadsheet column holds which field. Stations name their columns in many ways ("Họ và
+ * tên", "Họ tên", "HO TEN", "Full name"); a header is folded (diacritics, case, punctuation and
+ * anything in brackets dropped) and looked up among the known names. The first name of each field
+ * is the header the export writes, so an exported register imports back unchanged.
+ */
+import { foldVietnamese } from '@ytcs/common';
+
+export const IMPORT_FIELDS = [
+  'village',
+  'householdCode',
+  'address',
+  'relationship',
+  'fullName',
+  'sex',
+  'birthDate',
+  'birthYear',
+  'citizenId',
+  'insuranceCode',
+  'insuranceValidFrom',
+  'insuranceValidTo',
+  'insuranceFacility',
+  'beneficiaryGroup',
+  'phone',
+  'ethnicity',
+  'occupation',
+  'residenceStatus',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+const HEADERS: Record<ImportField, string[]> = {
+  village: ['Thôn/Tổ dân phố', 'Thôn', 'Tổ dân phố', 'Thôn/Tổ', 'Thôn/Xóm', 'Thôn/Bản', 'Thôn/Ấp', 'Thôn, tổ dân phố', 'Ấp', 'Bản', 'Xóm', 'Khu phố', 'TDP', 'Village', 'Hamlet', 'Residential group'],
+  householdCode: ['Số hộ', 'Mã hộ', 'Mã hộ gia đình', 'Mã số hộ', 'Hộ số', 'Số hộ khẩu', 'Household number', 'Household no', 'Household code', 'Household'],
+  address: ['Địa chỉ', 'Địa chỉ hộ', 'Địa chỉ nơi ở', 'Nơi ở', 'Nơi ở hiện tại', 'Address'],
+  relationship: ['Quan hệ với chủ hộ', 'Quan hệ chủ hộ', 'QH với chủ hộ', 'Quan hệ', 'Relationship to head', 'Relationship', 'Relation to head'],
+  fullName: ['Họ và tên', 'Họ tên', 'Họ và tên người dân', 'Full name', 'Fullname', 'Name'],
+  sex: ['Giới tính', 'Giới', 'GT', 'Sex', 'Gender'],
+  birthDate: ['Ngày sinh', 'Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'NTNS', 'Date of birth', 'Birth date', 'Birthdate', 'DOB'],
+  birthYear: ['Năm sinh', 'Year of birth', 'Birth year'],
+  citizenId: ['Số CCCD', 'CCCD', 'Số định danh', 'Số định danh cá nhân', 'Mã định danh', 'Số CCCD/CMND', 'CCCD/CMND', 'Số CMND/CCCD', 'Căn cước công dân', 'Số căn cước', 'Số căn cước công dân', 'Citizen ID', 'Personal ID', 'National ID', 'ID number'],
+  insuranceCode: ['Mã thẻ BHYT', 'Số thẻ BHYT', 'Mã BHYT', 'Thẻ BHYT', 'Số BHYT', 'Mã số BHXH', 'Insurance code', 'Health insurance code', 'Health insurance', 'Insurance number', 'Insurance card'],
+  insuranceValidFrom: ['Hạn thẻ từ', 'Hạn thẻ BHYT từ', 'Giá trị sử dụng từ', 'Giá trị từ', 'Hạn từ', 'Insurance valid from', 'Valid from'],
+  insuranceValidTo: ['Hạn thẻ đến', 'Hạn thẻ BHYT đến', 'Giá trị sử dụng đến', 'Giá trị đến', 'Hạn đến', 'Hạn thẻ', 'Hạn sử dụng', 'Insurance valid to', 'Insurance valid until', 'Valid to', 'Valid until'],
+  insuranceFacility: ['Nơi ĐKKCB ban đầu', 'Nơi ĐKKCB', 'ĐKKCB ban đầu', 'ĐKKCB', 'Nơi đăng ký KCB ban đầu', 'Nơi đăng ký khám chữa bệnh ban đầu', 'Insurance facility', 'Registered facility', 'Primary care facility'],
+  beneficiaryGroup: ['Đối tượng', 'Mã đối tượng', 'Nhóm đối tượng', 'Beneficiary group'],
+  phone: ['Số điện thoại', 'SĐT', 'Điện thoại', 'Số ĐT', 'ĐT', 'Di động', 'Phone number', 'Phone', 'Mobile', 'Telephone'],
+  ethnicity: ['Dân tộc', 'Mã dân tộc', 'Ethnicity', 'Ethnic group', 'Ethnicity code'],
+  occupation: ['Nghề nghiệp', 'Nghề', 'Công việc', 'Occupation', 'Job'],
+  residenceStatus: ['Tình trạng cư trú', 'Cư trú', 'Loại cư trú', 'Residence status', 'Residence'],
+};
+
+/** Columns known to carry nothing to import (row numbers, notes, the errors file's own column). */
+const IGNORED = ['STT', 'TT', 'Số thứ tự', 'Ghi chú', 'Lỗi / Errors', 'Lỗi', 'Errors', 'No', 'Note', 'Notes'];
+
+export const ERRORS_HEADER = 'Lỗi / Errors';
+
+/** The header the export writes for a field (and the importer reads first). */
+export const headerOf = (field: ImportField) => HEADERS[field][0] as string;
+
+/** "Ngày sinh (dd/mm/yyyy) *" → "ngay sinh". */
+export function headerKey(header: string): string {
+  return foldVietnamese(header.replace(/\([^)]*\)/g, ' '))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const KNOWN = new Map<string, ImportField | null>();
+for (const field of IMPORT_FIELDS) for (const h of HEADERS[field]) KNOWN.set(headerKey(h), field);
+for (const h of IGNORED) KNOWN.set(headerKey(h), null);
+
+export function isImportField(value: unknown): value is ImportField {
+  return typeof value === 'string' && (IMPORT_FIELDS as readonly string[]).includes(value);
+}
+
+export interface Column {
+  index: number;
+  header: string;
+  letter: string;
+  field: ImportField | null;
+}
+
+export interface MappingProblem {
+  column: string | null;
+  field: string;
+  message: string;
+  messageEn: string;
+}
+
+/** A, B, … Z, AA, AB … for a 0-based column index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * Maps headers to fields. `override` (header text or its folded form → field, or null to ignore)
+ * wins over the known names. A field claimed by two columns keeps the first; the second is ignored
+ * with a warning.
+ */
+export function mapColumns(headers: string[], override: Record<string, string | null> = {}): { columns: Column[]; warnings: MappingProblem[] } {
+  const overrides = new Map(Object.entries(override).map(([h, f]) => [headerKey(h), f]));
+  const taken = new Map<ImportField, string>();
+  const warnings: MappingProblem[] = [];
+  const columns = headers.map((raw, index): Column => {
+    const header = raw.replace(/\s+/g, ' ').trim();
+    const key = headerKey(header);
+    let field: ImportField | null = null;
+    if (overrides.has(key)) {
+      const f = overrides.get(key);
+      field = isImportField(f) ? f : null;
+    } else {
+      field = KNOWN.get(key) ?? null;
+      if (field === null && key && !KNOWN.has(key)) {
+        warnings.push({ column: header, field: '', message: `Cột "${header}" không được nhận diện và sẽ bỏ qua`, messageEn: `Column "${header}" is not recognised and will be ignored` });
+      }
+    }
+    if (field && taken.has(field)) {
+      warnings.push({ column: header, field, message: `Cột "${header}" trùng nội dung với cột "${taken.get(field)}"; chỉ dùng cột đầu`, messageEn: `Column "${header}" repeats column "${taken.get(field)}"; only the first is used` });
+      field = null;
+    }
+    if (field) taken.set(field, header);
+    return { index, header, letter: columnLetter(index), field };
+  });
+  return { columns, warnings };
+}
+
+/** The columns a file must have: a name, a sex and a date (or year) of birth. */
+export function missingColumns(columns: Column[]): MappingProblem[] {
+  const has = (f: ImportField) => columns.some((c) => c.field === f);
+  const missing: MappingProblem[] = [];
+  if (!has('fullName')) missing.push({ column: null, field: 'fullName', message: 'Thiếu cột "Họ và tên"', messageEn: 'The "Full name" column is missing' });
+  if (!has('sex')) missing.push({ column: null, field: 'sex', message: 'Thiếu cột "Giới tính"', messageEn: 'The "Sex" column is missing' });
+  if (!has('birthDate') && !has('birthYear')) missing.push({ column: null, field: 'birthDate', message: 'Thiếu cột "Ngày sinh" hoặc "Năm sinh"', messageEn: 'The "Date of birth" or "Birth year" column is missing' });
+  return missing;
+}
+
+/**
+ * Spreadsheets often carry a title above the header ("DANH SÁCH NHÂN KHẨU …"): the header is the
+ * first of the leading rows that names the full name and the most other fields.
+ */
+export function headerScore(cells: string[], override: Record<string, string | null> = {}): number {
+  const fields = new Set(mapColumns(cells, override).columns.map((c) => c.field));
+  return fields.has('fullName') ? fields.size - (fields.has(null) ? 1 : 0) : 0;
+}

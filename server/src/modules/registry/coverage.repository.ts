@@ -1,0 +1,59 @@
+/**
+ * The registry's two coverage figures per unit: residents with an opened health record, and
+ * residents insured on a date, over active residents. Child units are summed from their own
+ * villages and communes (numerators and denominators, never averaged percentages).
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Scope } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { orgUnitInScope } from '../../db/scope.ts';
+
+/** The unit asked for, or the top of the caller's scope, if the caller may see it. */
+export async function coverageUnit(db: Kysely<DB>, scope: Scope, id: number | undefined) {
+  let query = db.selectFrom('org_unit as o').where(orgUnitInScope('o', scope)).select(['o.id', sql<string>`o.path::text`.as('path')]);
+  query = id ? query.where('o.id', '=', id) : query.orderBy(sql`nlevel(o.path)`).limit(1);
+  return query.executeTakeFirst();
+}
+
+export interface CoverageRow {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  residents: number;
+  withRecord: number;
+  insured: number;
+}
+
+export async function coverageByChild(db: Kysely<DB>, parentId: number, asOf: string): Promise<CoverageRow[]> {
+  const result = await sql<CoverageRow>`
+    with child as (
+      select o.id, o.code, o.name, o.level, o.path from org_unit o
+      where o.parent_id = ${parentId} and o.level <> 'facility'
+        and (o.valid_from is null or o.valid_from <= ${asOf}::date) and (o.valid_to is null or o.valid_to >= ${asOf}::date)
+      union all
+      select o.id, o.code, o.name, o.level, o.path from org_unit o where o.id = ${parentId}
+    ), counts as (
+      select r.home_unit_id,
+        count(*)::int as residents,
+        count(*) filter (where exists (select 1 from health_record h where h.resident_id = r.id))::int as with_record,
+        count(*) filter (where r.insurance_code is not null
+          and (r.insurance_valid_from is null or r.insurance_valid_from <= ${asOf}::date)
+          and (r.insurance_valid_to is null or r.insurance_valid_to >= ${asOf}::date))::int as insured
+      from resident r
+      where r.status = 'active'
+        and r.home_unit_id in (select u.id from org_unit u where u.path <@ (select path from org_unit where id = ${parentId}))
+      group by r.home_unit_id
+    )
+    select c.id, c.code, c.name, c.level,
+      coalesce(sum(k.residents), 0)::int as residents,
+      coalesce(sum(k.with_record), 0)::int as "withRecord",
+      coalesce(sum(k.insured), 0)::int as insured
+    from child c
+    left join org_unit u on u.path <@ c.path
+    left join counts k on k.home_unit_id = u.id
+    group by c.id, c.code, c.name, c.level
+    order by (c.id = ${parentId}) desc, c.code
+  `.execute(db);
+  return result.rows;
+}
