@@ -4,6 +4,7 @@ import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
 import type { OfficialSuccession, } from './official-units.ts';
+import { containing } from '../../db/like.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -40,7 +41,7 @@ export async function listOrgUnits(db: Db, scope: Scope, f: OrgUnitFilter) {
     );
   }
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     query = query.where((eb) => eb.or([eb('o.name_folded', 'like', like), eb('o.code', '=', f.q as string)]));
   }
   let page = query.select([

@@ -1,9 +1,10 @@
 /** Reading the reference lists: ICD-10 search, ethnic groups, vaccines. */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { containing } from '../../db/like.ts';
 
 export async function searchIcd10(db: Kysely<DB>, q: string, limit: number, offset: number) {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containing(q);
   const base = db.selectFrom('icd10').where((eb) => (q ? eb('search_text', 'like', like) : sql<boolean>`true`));
   const [items, count] = await Promise.all([
     base

@@ -3,6 +3,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { homeUnitInScope } from './registry.scope.ts';
+import { containing } from '../../db/like.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -37,7 +38,7 @@ export async function listHouseholds(db: Db, scope: Scope, f: { q?: string; orgU
     query = query.where('h.home_unit_id', 'in', db.selectFrom('org_unit as f').where(sql<boolean>`f.path <@ ${f.orgUnitPath}::ltree`).select('f.id'));
   }
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     // By the head's name (folded) or by the address or household number.
     query = query.where((eb) => eb.or([eb('head.name_folded', 'like', like), eb(sql`ytcs_fold(h.address)`, 'like', like), eb('h.code', '=', f.q as string)]));
   }

@@ -4,6 +4,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { homeUnitInScope } from './registry.scope.ts';
+import { containing } from '../../db/like.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -116,7 +117,7 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
   else if (q && s.kind === 'insurance_code') query = query.where('r.insurance_code', '=', q);
   else if (q) {
     // Every word must appear (any order); the trigram index answers each LIKE.
-    for (const word of q.split(' ')) query = query.where('r.name_folded', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    for (const word of q.split(' ')) query = query.where('r.name_folded', 'like', containing(word));
   }
   let page = query;
   if (q && (!s.kind || s.kind === 'name')) {

@@ -3,6 +3,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
+import { containing } from '../../db/like.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -18,7 +19,7 @@ function usersInScope(db: Db, scope: Scope) {
 export async function listUsers(db: Db, scope: Scope, q: string | undefined, limit: number, offset: number) {
   let query = db.selectFrom('app_user as u').where('u.id', 'in', usersInScope(db, scope));
   if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(q);
     query = query.where((eb) => eb.or([eb('u.username', 'like', like), eb(sql`ytcs_fold(u.full_name)`, 'like', like)]));
   }
   const [rows, count] = await Promise.all([

@@ -1,0 +1,103 @@
+/**
+ * Reading an uploaded spreadsheet row by row without holding it in memory: CSV through csv-parse's
+ * stream (UTF-8 or UTF-16 with a BOM; comma, semicolon or tab, whichever the first line uses),
+ * XLSX through exceljs' streaming WorkbookReader (first worksheet only). Each row carries the
+ * number a person sees in the spreadsheet.
+ */
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import type { Cell } from './imports.values.ts';
+
+export interface SheetRow {
+  number: number;
+  cells: Cell[];
+}
+
+export type FileFormat = 'csv' | 'xlsx' | 'xls';
+
+/** Looks at the first bytes: a zip is XLSX, an OLE2 file the old .xls, anything else CSV. */
+export async function sniff(input: AsyncIterable<Buffer>): Promise<{ format: FileFormat; stream: Readable }> {
+  const iterator = input[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  while (size < 4096) {
+    const next = await iterator.next();
+    if (next.done) break;
+    chunks.push(next.value);
+    size += next.value.length;
+  }
+  const head = Buffer.concat(chunks);
+  const format: FileFormat = head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))
+    ? 'xlsx'
+    : head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))
+      ? 'xls'
+      : 'csv';
+  async function* replay() {
+    if (head.length) yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { format, stream: Readable.from(replay(), { objectMode: false }) };
+}
+
+/** The delimiter of the first line (outside quotes): the most frequent of , ; and tab. */
+function delimiterOf(head: Buffer): string {
+  const text = head[0] === 0xff && head[1] === 0xfe ? head.subarray(2).toString('utf16le') : head.toString('utf8');
+  const counts = new Map([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
+}
+
+export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
+  const iterator = input[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return;
+  const head = first.value as Buffer;
+  const parser = parse({ bom: true, delimiter: delimiterOf(head), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, info: true });
+  const source = Readable.from(
+    (async function* () {
+      yield head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Buffer;
+    })(),
+  );
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
+    yield { number: info.records, cells: record };
+  }
+}
+
+/** exceljs cell values: rich text, formulas, hyperlinks and errors → their plain value. */
+function plain(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('result' in value) return plain((value.result ?? null) as ExcelJS.CellValue);
+    if ('text' in value) return plain(value.text as ExcelJS.CellValue);
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+export async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  let sheets = 0;
+  for await (const worksheet of reader) {
+    sheets += 1;
+    // Later sheets are read through (the zip is one stream) but not imported.
+    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+      if (sheets > 1) continue;
+      const values = row.values as ExcelJS.CellValue[];
+      // row.values is 1-based: values[1] is column A.
+      const cells: Cell[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(plain(values[i] ?? null));
+      yield { number: row.number, cells };
+    }
+  }
+}

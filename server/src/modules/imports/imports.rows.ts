@@ -1,0 +1,200 @@
+/**
+ * One spreadsheet row → one checked resident, with the same rules as the API (checkResident from
+ * @ytcs/common) plus what only a file can get wrong: an unknown village or ethnic group, a
+ * personal ID repeated further down, a second head in a household. Errors and warnings name the
+ * spreadsheet row and column. Pure: what needs the database (IDs already registered) is checked
+ * per batch by the service.
+ */
+import { type FieldFinding, type ResidentInput, checkResident, foldVietnamese } from '@ytcs/common';
+import type { Column, ImportField } from './imports.columns.ts';
+import { type Cell, type DateReading, cellText, readDate, readRelationship, readResidence, readSex } from './imports.values.ts';
+
+export interface RowFinding {
+  row: number;
+  column: string | null;
+  letter: string | null;
+  field: string;
+  message: string;
+  messageEn: string;
+}
+
+/** The values staged for the commit (resident columns in the database's names). */
+export interface StagedResident {
+  full_name: string;
+  sex: string;
+  birth_date: string | null;
+  birth_year: number;
+  citizen_id: string | null;
+  insurance_code: string | null;
+  social_insurance_no: string | null;
+  insurance_valid_from: string | null;
+  insurance_valid_to: string | null;
+  insurance_facility: string | null;
+  beneficiary_group: string | null;
+  phone: string | null;
+  ethnicity_code: string | null;
+  occupation: string | null;
+  residence_status: string;
+  relationship: string | null;
+  village_id: number | null;
+  household_code: string | null;
+  address: string | null;
+  warnings: FieldFinding[];
+}
+
+export interface StagedRow {
+  rowNo: number;
+  cells: string[];
+  resident: StagedResident | null;
+  householdKey: string | null;
+  errors: RowFinding[];
+  warnings: RowFinding[];
+}
+
+export interface RowContext {
+  columns: Column[];
+  /** The village every row goes to when the target is a village. */
+  targetVillage: { id: number; name: string } | null;
+  village(name: string): number | undefined;
+  ethnicity(cell: Cell): string | null | undefined;
+  /** Personal IDs seen so far in the file → the row they were on. */
+  seenIds: Map<string, number>;
+  /** Household key → the row of its head. */
+  heads: Map<string, number>;
+  today?: Date;
+}
+
+const FIELD_COLUMN: Record<string, ImportField[]> = {
+  fullName: ['fullName'],
+  sex: ['sex'],
+  birthDate: ['birthDate', 'birthYear'],
+  birthYear: ['birthYear', 'birthDate'],
+  citizenId: ['citizenId'],
+  insuranceCode: ['insuranceCode'],
+  insuranceValidFrom: ['insuranceValidFrom'],
+  insuranceValidTo: ['insuranceValidTo'],
+  phone: ['phone'],
+  ethnicityCode: ['ethnicity'],
+  residenceStatus: ['residenceStatus'],
+  relationship: ['relationship'],
+  village: ['village'],
+};
+
+const asDate = (r: DateReading): string | null => (r === null ? null : 'date' in r ? r.date : 'invalid' in r ? r.invalid || 'invalid' : String(r.year));
+
+export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow {
+  const cellOf = (f: ImportField): Cell => {
+    const c = ctx.columns.find((col) => col.field === f);
+    return c ? (raw[c.index] ?? null) : null;
+  };
+  const text = (f: ImportField) => cellText(cellOf(f));
+  const errors: RowFinding[] = [];
+  const warnings: RowFinding[] = [];
+  const at = (field: string) => {
+    const col = (FIELD_COLUMN[field] ?? []).map((f) => ctx.columns.find((c) => c.field === f)).find(Boolean);
+    return { row: rowNo, column: col?.header ?? null, letter: col?.letter ?? null, field };
+  };
+  const error = (field: string, message: string, messageEn: string) => errors.push({ ...at(field), message, messageEn });
+  const warn = (field: string, message: string, messageEn: string) => warnings.push({ ...at(field), message, messageEn });
+
+  // A number cell lost the leading zero every ID and phone starts with; put it back and say so.
+  let citizenId = text('citizenId');
+  if (typeof cellOf('citizenId') === 'number' && /^\d{11}$/.test(citizenId)) {
+    citizenId = `0${citizenId}`;
+    warn('citizenId', 'Số CCCD ở dạng số và mất số 0 đầu; đã thêm lại', 'The personal ID was a number cell and lost its leading 0; it was added back');
+  }
+  let phone = text('phone');
+  if (typeof cellOf('phone') === 'number' && /^[1-9]\d{8}$/.test(phone)) phone = `0${phone}`;
+
+  const birth = readDate(cellOf('birthDate'));
+  const yearCell = readDate(cellOf('birthYear'));
+  const birthDate = birth && 'date' in birth ? birth.date : birth && 'invalid' in birth ? birth.invalid || 'invalid' : null;
+  let birthYear = birth && 'year' in birth ? birth.year : null;
+  if (yearCell && 'year' in yearCell) birthYear ??= yearCell.year;
+  else if (yearCell) error('birthYear', 'Năm sinh không hợp lệ', 'Invalid birth year');
+
+  const ethnicityCode = ctx.ethnicity(cellOf('ethnicity'));
+  if (ethnicityCode === undefined) error('ethnicityCode', `Dân tộc "${text('ethnicity')}" không có trong danh mục 54 dân tộc`, `Ethnic group "${text('ethnicity')}" is not in the list of 54`);
+
+  const residence = readResidence(text('residenceStatus'));
+  if (residence === undefined) error('residenceStatus', 'Tình trạng cư trú phải là Thường trú, Tạm trú hoặc Vắng mặt', 'Residence status must be Thường trú, Tạm trú or Vắng mặt');
+
+  let relationship = readRelationship(text('relationship'));
+  if (relationship === undefined) {
+    warn('relationship', `Quan hệ với chủ hộ "${text('relationship')}" không rõ; ghi là Khác`, `Relationship "${text('relationship')}" not recognised; recorded as other`);
+    relationship = 'other';
+  }
+
+  let villageId: number | null = ctx.targetVillage?.id ?? null;
+  const villageName = text('village');
+  if (villageName) {
+    const found = ctx.village(villageName);
+    if (found === undefined) error('village', `Thôn/tổ dân phố "${villageName}" không có trong xã hoặc ngoài phạm vi của bạn`, `Village "${villageName}" is not in this commune or outside your scope`);
+    else if (ctx.targetVillage && found !== ctx.targetVillage.id) error('village', `Dòng thuộc "${villageName}", không phải "${ctx.targetVillage.name}" đã chọn`, `The row is for "${villageName}", not the chosen "${ctx.targetVillage.name}"`);
+    else villageId = found;
+  }
+
+  const input: ResidentInput = {
+    fullName: text('fullName'),
+    sex: readSex(text('sex')) as ResidentInput['sex'],
+    birthDate,
+    birthYear,
+    citizenId: citizenId || null,
+    insuranceCode: text('insuranceCode') || null,
+    insuranceValidFrom: asDate(readDate(cellOf('insuranceValidFrom'))),
+    insuranceValidTo: asDate(readDate(cellOf('insuranceValidTo'))),
+    phone: phone || null,
+    residenceStatus: residence ?? 'permanent',
+  };
+  const check = checkResident(input, ctx.today);
+  for (const e of check.errors) error(e.field, e.message, e.messageEn);
+  for (const w of check.warnings) warn(w.field, w.message, w.messageEn);
+
+  const v = check.value;
+  if (v.citizenId && check.errors.length === 0) {
+    const first = ctx.seenIds.get(v.citizenId);
+    if (first !== undefined) error('citizenId', `Số CCCD trùng với dòng ${first} trong tệp`, `Personal ID repeated from row ${first} of the file`);
+    else ctx.seenIds.set(v.citizenId, rowNo);
+  }
+
+  const householdCode = text('householdCode') || null;
+  const address = text('address') || null;
+  const householdKey = householdCode ? `code:${householdCode}` : address ? `address:${villageId ?? ''}:${foldVietnamese(address)}` : null;
+  if (householdKey && relationship === 'head' && errors.length === 0) {
+    const head = ctx.heads.get(householdKey);
+    if (head !== undefined) error('relationship', `Hộ này đã có chủ hộ ở dòng ${head}`, `This household already has a head on row ${head}`);
+    else ctx.heads.set(householdKey, rowNo);
+  }
+
+  const cells = raw.map(cellText);
+  if (errors.length) return { rowNo, cells, resident: null, householdKey, errors, warnings };
+  return {
+    rowNo,
+    cells,
+    householdKey,
+    errors,
+    warnings,
+    resident: {
+      full_name: v.fullName,
+      sex: v.sex,
+      birth_date: v.birthDate,
+      birth_year: v.birthYear,
+      citizen_id: v.citizenId,
+      insurance_code: v.insuranceCode,
+      social_insurance_no: v.socialInsuranceNo,
+      insurance_valid_from: input.insuranceValidFrom || null,
+      insurance_valid_to: input.insuranceValidTo || null,
+      insurance_facility: text('insuranceFacility') || null,
+      beneficiary_group: text('beneficiaryGroup') || null,
+      phone: v.phone,
+      ethnicity_code: ethnicityCode ?? null,
+      occupation: text('occupation') || null,
+      residence_status: residence ?? 'permanent',
+      relationship: relationship ?? null,
+      village_id: villageId,
+      household_code: householdCode,
+      address,
+      warnings: check.warnings,
+    },
+  };
+}
