@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError, setUnauthorizedHandler } from './api/client';
@@ -13,6 +14,11 @@ import { authKeys } from './features/auth/auth.api';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth, RequirePermission } from './features/auth/RequireAuth';
 import { OrgUnitsPage } from './features/org-units/OrgUnitsPage';
+import { RecordPage } from './features/records/RecordPage';
+import { HouseholdDetailPage } from './features/registry/HouseholdDetailPage';
+import { HouseholdFormPage } from './features/registry/HouseholdFormPage';
+import { HouseholdsPage } from './features/registry/HouseholdsPage';
+import { ResidentsPage } from './features/registry/ResidentsPage';
 import { AppShell } from './features/shell/AppShell';
 import { UsersPage } from './features/users/UsersPage';
 
@@ -54,6 +60,8 @@ function NotFound() {
   );
 }
 
+const guarded = (permission: string, page: ReactElement) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+
 function AppRoutes() {
   return (
     <Routes>
@@ -90,6 +98,11 @@ function AppRoutes() {
             </RequirePermission>
           }
         />
+        <Route path="/households" element={guarded(Permission.personRead, <HouseholdsPage />)} />
+        <Route path="/households/new" element={guarded(Permission.personWrite, <HouseholdFormPage />)} />
+        <Route path="/households/:id" element={guarded(Permission.personRead, <HouseholdDetailPage />)} />
+        <Route path="/residents" element={guarded(Permission.personRead, <ResidentsPage />)} />
+        <Route path="/residents/:id" element={guarded(Permission.personRead, <RecordPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

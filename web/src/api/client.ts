@@ -1,6 +1,6 @@
 // The one door to the HTTP API: same-origin cookie session, JSON both ways, and every failure
 // turned into an ApiError that carries the server's bilingual message and field errors.
-import type { ErrorBody, FieldError } from './types';
+import type { ErrorBody, FieldError, Warning } from './types';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly messageEn: string;
   readonly errors: FieldError[];
   readonly retryAfterSeconds: number | undefined;
+  /** 422 `needs_confirmation`: what a person must confirm before the same request is resent. */
+  readonly warnings: Warning[];
 
   constructor(status: number, body: ErrorBody) {
     super(body.message);
@@ -17,6 +19,7 @@ export class ApiError extends Error {
     this.messageEn = body.messageEn ?? body.message;
     this.errors = body.errors ?? [];
     this.retryAfterSeconds = body.retryAfterSeconds;
+    this.warnings = body.warnings ?? [];
   }
 }
 
@@ -70,8 +73,8 @@ async function readErrorBody(response: Response): Promise<ErrorBody> {
   return fallbackBody(response.status);
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -91,9 +94,22 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (response.status === 401 && !options.ignoreUnauthorized) onUnauthorized();
     throw error;
   }
+  return response;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A file the server builds (a printed record): its bytes and the name it suggests. */
+export async function download(path: string): Promise<{ blob: Blob; filename: string | null }> {
+  const response = await send('GET', path, {}, '*/*');
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), filename };
 }
 
 export const api = {
@@ -102,4 +118,5 @@ export const api = {
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
 };

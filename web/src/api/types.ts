@@ -84,12 +84,16 @@ export type PageParams = { limit: number; offset: number };
 
 export type FieldError = { field: string; message: string; messageEn?: string };
 
+/** A finding a person must confirm (422 `needs_confirmation`), kept on the resident afterwards. */
+export type Warning = { field: string; code: string; message: string; messageEn: string };
+
 export type ErrorBody = {
   code: string;
   message: string;
   messageEn?: string;
   errors?: FieldError[];
   retryAfterSeconds?: number;
+  warnings?: Warning[];
 };
 
 export type NewUser = {
@@ -112,4 +116,6 @@ export const Permission = {
   userRead: 'user.read',
   userWrite: 'user.write',
   auditRead: 'audit.read',
+  personRead: 'person.read',
+  personWrite: 'person.write',
 } as const;

@@ -1,3 +1,5 @@
+import { enRecord } from './en.record';
+import { enRegistry } from './en.registry';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -36,7 +38,7 @@ export const en: Messages = {
   shell: {
     scope: 'Scope',
     language: 'Language',
-    nav: { orgUnits: 'Org units', users: 'Users', audit: 'Audit log' },
+    nav: { orgUnits: 'Org units', users: 'Users', audit: 'Audit log', households: 'Households', residents: 'Residents' },
   },
   orgUnit: {
     title: 'Org units',
@@ -127,6 +129,22 @@ export const en: Messages = {
       auth_password_changed: 'Password changed',
       user_create: 'User created',
       user_update: 'User changed',
+      household_create: 'Household registered',
+      household_read: 'Household viewed',
+      resident_create: 'Resident added',
+      resident_read: 'Resident viewed',
+      resident_search: 'Residents searched',
+      resident_update: 'Resident changed',
+      resident_merge: 'Duplicate merged',
+      resident_move_out: 'Move away recorded',
+      resident_move_in: 'Move in recorded',
+      resident_death: 'Death recorded',
+      record_read: 'Health record viewed or printed',
+      record_history: 'History updated',
+      record_encounter: 'Examination added',
+      record_immunization: 'Vaccination recorded',
     },
   },
+  registry: enRegistry,
+  record: enRecord,
 };

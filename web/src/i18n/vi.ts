@@ -1,4 +1,8 @@
 // Vietnamese is the source language; en.ts must have the same keys (its type enforces that).
+// The registry and the health record keep their texts beside this file (vi.registry.ts, vi.record.ts).
+import { viRecord } from './vi.record';
+import { viRegistry } from './vi.registry';
+
 export const vi = {
   app: { name: 'Y Tế Cơ Sở', tagline: 'Hệ thống thông tin y tế cơ sở' },
   common: {
@@ -35,7 +39,13 @@ export const vi = {
   shell: {
     scope: 'Phạm vi',
     language: 'Ngôn ngữ',
-    nav: { orgUnits: 'Đơn vị hành chính', users: 'Người dùng', audit: 'Nhật ký truy cập' },
+    nav: {
+      orgUnits: 'Đơn vị hành chính',
+      users: 'Người dùng',
+      audit: 'Nhật ký truy cập',
+      households: 'Hộ gia đình',
+      residents: 'Người dân',
+    },
   },
   orgUnit: {
     title: 'Đơn vị hành chính',
@@ -126,8 +136,24 @@ export const vi = {
       auth_password_changed: 'Đổi mật khẩu',
       user_create: 'Thêm người dùng',
       user_update: 'Sửa người dùng',
+      household_create: 'Đăng ký hộ gia đình',
+      household_read: 'Xem hộ gia đình',
+      resident_create: 'Thêm người dân',
+      resident_read: 'Xem thông tin người dân',
+      resident_search: 'Tìm người dân',
+      resident_update: 'Sửa thông tin người dân',
+      resident_merge: 'Gộp hồ sơ trùng',
+      resident_move_out: 'Ghi nhận chuyển đi',
+      resident_move_in: 'Ghi nhận chuyển đến',
+      resident_death: 'Ghi nhận tử vong',
+      record_read: 'Xem, in hồ sơ sức khỏe',
+      record_history: 'Cập nhật tiền sử',
+      record_encounter: 'Thêm lần khám',
+      record_immunization: 'Ghi mũi tiêm',
     },
   },
+  registry: viRegistry,
+  record: viRecord,
 };
 
 // Same keys, any text: lets en.ts be checked against vi.ts without freezing the literals.

@@ -39,3 +39,16 @@ export function formatInstantDate(value: string | null | undefined): string {
   const parsed = dayjs(value);
   return parsed.isValid() ? parsed.format(DATE_FORMAT) : value;
 }
+
+/** Whole years between a birth date (or, failing that, the birth year) and a day (default today). */
+export function ageOf(birthDate: string | null | undefined, birthYear: number | null | undefined, on: Dayjs = dayjs()): number | null {
+  const born = parseIsoDate(birthDate);
+  if (born) return on.diff(born, 'year');
+  return birthYear ? on.year() - birthYear : null;
+}
+
+/** A birth as people write it: dd/mm/yyyy, or only the year when the day is not known. */
+export function formatBirth(birthDate: string | null | undefined, birthYear: number | null | undefined): string {
+  if (birthDate) return formatDate(birthDate);
+  return birthYear ? String(birthYear) : '';
+}

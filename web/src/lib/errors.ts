@@ -27,24 +27,47 @@ export function toNamePath(field: string): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+export type Finding = { field: string; message: string; messageEn?: string };
+
+type PlaceOptions = {
+  /** 'warnings' shows the text in amber under the field without blocking the form. */
+  kind?: 'errors' | 'warnings';
+  /** Another field to use when the named one is not on the form (birthYear ↔ birthDate). */
+  alias?: (name: (string | number)[]) => (string | number)[] | null;
+  /** Replaces the finding's own sentence (a 409 says more at the top than on its field). */
+  text?: string;
+};
+
+/**
+ * Puts findings (the server's field errors, or the shared validators' findings) on the matching
+ * form fields. Returns true when every finding found a field, so the caller can skip the alert.
+ */
+export function placeFindings(form: FormInstance, findings: Finding[], language: string, options: PlaceOptions = {}): boolean {
+  const known = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
+  const byField = new Map<string, { name: (string | number)[]; texts: string[] }>();
+  let placedAll = true;
+  for (const finding of findings) {
+    let name: (string | number)[] | null = toNamePath(finding.field);
+    if (!known.has(JSON.stringify(name))) name = options.alias?.(name) ?? null;
+    if (!name || !known.has(JSON.stringify(name))) {
+      placedAll = false;
+      continue;
+    }
+    const text = options.text ?? (language === 'en' ? (finding.messageEn ?? finding.message) : finding.message);
+    const key = JSON.stringify(name);
+    const entry = byField.get(key) ?? { name, texts: [] };
+    entry.texts.push(text);
+    byField.set(key, entry);
+  }
+  form.setFields([...byField.values()].map(({ name, texts }) => ({ name, [options.kind ?? 'errors']: texts })));
+  return placedAll;
+}
+
 /**
  * Puts the server's field errors on the matching form fields.
  * Returns true when every error found a field, so the caller can skip the general alert.
  */
-export function applyFieldErrors(form: FormInstance, error: unknown, language: string): boolean {
+export function applyFieldErrors(form: FormInstance, error: unknown, language: string, options: PlaceOptions = {}): boolean {
   if (!(error instanceof ApiError) || error.errors.length === 0) return false;
-  const known = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
-  let placedAll = true;
-  const fields = [];
-  for (const fieldError of error.errors) {
-    const name = toNamePath(fieldError.field);
-    if (!known.has(JSON.stringify(name))) {
-      placedAll = false;
-      continue;
-    }
-    const text = language === 'en' ? (fieldError.messageEn ?? fieldError.message) : fieldError.message;
-    fields.push({ name, errors: [text] });
-  }
-  form.setFields(fields);
-  return placedAll;
+  return placeFindings(form, error.errors, language, options);
 }

@@ -15,7 +15,28 @@ import { usePageTitle } from '../../lib/usePageTitle';
 type Range = [Dayjs | null, Dayjs | null] | null;
 
 // The server filters by exact action code; these are the ones it writes today.
-const KNOWN_ACTIONS = ['auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_changed', 'user.create', 'user.update'];
+const KNOWN_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'user.create',
+  'user.update',
+  'household.create',
+  'household.read',
+  'resident.search',
+  'resident.read',
+  'resident.create',
+  'resident.update',
+  'resident.merge',
+  'resident.move_out',
+  'resident.move_in',
+  'resident.death',
+  'record.read',
+  'record.history',
+  'record.encounter',
+  'record.immunization',
+];
 
 export function AuditPage() {
   const { t } = useTranslation();

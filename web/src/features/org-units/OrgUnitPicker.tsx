@@ -16,9 +16,12 @@ type Props = {
   initialUnit?: OrgUnitRef;
   id?: string;
   'data-testid'?: string;
+  /** For a filter: the choice can be taken back. */
+  allowClear?: boolean;
+  placeholder?: string;
 };
 
-export function OrgUnitPicker({ value, onChange, initialUnit, id, 'data-testid': testId }: Props) {
+export function OrgUnitPicker({ value, onChange, initialUnit, id, 'data-testid': testId, allowClear, placeholder }: Props) {
   const { t } = useTranslation();
   const { describe } = useOrgUnitLabels();
   const [query, setQuery] = useState('');
@@ -36,7 +39,8 @@ export function OrgUnitPicker({ value, onChange, initialUnit, id, 'data-testid':
       id={id}
       data-testid={testId}
       value={value}
-      placeholder={t('users.orgUnitPlaceholder')}
+      placeholder={placeholder ?? t('users.orgUnitPlaceholder')}
+      allowClear={allowClear}
       showSearch={{ filterOption: false, onSearch: setQuery }}
       loading={search.isFetching}
       notFoundContent={q && !search.isFetching ? t('orgUnit.noResults') : null}

@@ -1,0 +1,98 @@
+// The personal health record (831/QĐ-BYT) of one resident, in the form's order: I. administrative
+// information, II. history and risk factors, III. immunisations, IV. examinations; then the
+// timeline. The open section is kept in the URL (?tab=) so a reload returns to it.
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Card, Result, Skeleton, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { Permission } from '../../api/types';
+import { useErrorText } from '../../lib/errors';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { hasPermission, useMe } from '../auth/auth.api';
+import { ResidentEditForm } from '../registry/ResidentEditForm';
+import { EncountersSection } from './EncountersSection';
+import { HistorySection } from './HistorySection';
+import { ImmunizationsSection } from './ImmunizationsSection';
+import { RecordHeader } from './RecordHeader';
+import { recordKeys, useRecord } from './records.api';
+import { TimelineSection } from './TimelineSection';
+
+const TABS = ['admin', 'history', 'immunizations', 'encounters', 'timeline'] as const;
+
+export function RecordPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const id = Number(useParams().id);
+  const [params, setParams] = useSearchParams();
+  const record = useRecord(id);
+  const canWrite = hasPermission(useMe().data, Permission.personWrite);
+  const data = record.data;
+  usePageTitle(data ? data.resident.fullName : t('record.title'));
+  const tab = TABS.find((k) => k === params.get('tab')) ?? 'admin';
+
+  const back = (
+    <Link to="/residents" className="page-back">
+      <ArrowLeftOutlined /> {t('registry.residents')}
+    </Link>
+  );
+
+  if (record.isPending) return <Skeleton active />;
+  if (record.isError || !data) {
+    const notFound = record.error instanceof ApiError && (record.error.status === 404 || record.error.status === 403);
+    return (
+      <div className="page" data-testid="record-page">
+        {back}
+        <Result
+          status={notFound ? '404' : 'error'}
+          title={notFound ? t('registry.notFound') : t('errors.title')}
+          subTitle={errorText(record.error)}
+          data-testid="record-error"
+        />
+      </div>
+    );
+  }
+
+  const r = data.resident;
+  const writable = canWrite && r.status !== 'merged';
+  const refresh = () => queryClient.invalidateQueries({ queryKey: recordKeys.detail(id) });
+
+  return (
+    <div className="page" data-testid="record-page">
+      {back}
+      <RecordHeader record={data} canWrite={writable} />
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'admin' ? {} : { tab: key }, { replace: true })}
+          data-testid="record-tabs"
+          items={[
+            {
+              key: 'admin',
+              label: t('record.sections.admin'),
+              children: <ResidentEditForm key={r.updatedAt} resident={r} readOnly={!writable} onSaved={refresh} />,
+            },
+            {
+              key: 'history',
+              label: t('record.sections.history'),
+              children: <HistorySection key={data.updatedAt ?? 'new'} residentId={id} history={data.history} sex={r.sex} canWrite={writable} />,
+            },
+            {
+              key: 'immunizations',
+              label: t('record.sections.immunizations', { count: data.immunizations.length }),
+              children: <ImmunizationsSection residentId={id} immunizations={data.immunizations} canWrite={writable} />,
+            },
+            {
+              key: 'encounters',
+              label: t('record.sections.encounters', { count: data.encounters.length }),
+              children: <EncountersSection residentId={id} encounters={data.encounters} canWrite={writable} />,
+            },
+            { key: 'timeline', label: t('record.sections.timeline'), children: <TimelineSection timeline={data.timeline} /> },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}

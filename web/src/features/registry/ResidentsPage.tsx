@@ -1,0 +1,119 @@
+// Finding a person: one box takes a name (diacritics optional, any order), a 12-digit ID, a
+// phone, a 10-digit social-insurance number or a card code; the server tells which it is.
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Input, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { Resident } from '../../api/registry-types';
+import { Permission } from '../../api/types';
+import { formatBirth } from '../../lib/dates';
+import { useErrorText } from '../../lib/errors';
+import { usePaging } from '../../lib/paging';
+import { useDebounced } from '../../lib/useDebounced';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { hasPermission, useMe } from '../auth/auth.api';
+import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
+import { ResidentFormModal } from './ResidentFormModal';
+import { InsuredTag, RecordTag, StatusTag, WarningsTag } from './ResidentTags';
+import { useResidents } from './registry.api';
+
+export function ResidentsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('registry.residents'));
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const canWrite = hasPermission(useMe().data, Permission.personWrite);
+  const [query, setQuery] = useState('');
+  const [orgUnit, setOrgUnit] = useState<number | undefined>();
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const q = useDebounced(query.trim(), 300);
+  const { limit, offset, pagination, reset } = usePaging(20);
+  const residents = useResidents({ q, orgUnit, includeInactive: includeInactive || undefined, limit, offset });
+
+  return (
+    <div className="page">
+      <Typography.Title level={3}>{t('registry.residents')}</Typography.Title>
+      <Card>
+        <div className="toolbar toolbar-split">
+          <Space wrap>
+            <Input
+              prefix={<SearchOutlined />}
+              data-testid="residents-search"
+              placeholder={t('registry.residentSearch')}
+              allowClear
+              value={query}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                reset();
+              }}
+              className="toolbar-search-wide"
+            />
+            <div className="toolbar-unit">
+              <OrgUnitPicker
+                value={orgUnit}
+                onChange={(id) => {
+                  setOrgUnit(id);
+                  reset();
+                }}
+                allowClear
+                placeholder={t('registry.unitFilter')}
+                data-testid="residents-unit"
+              />
+            </div>
+            <Checkbox
+              checked={includeInactive}
+              onChange={(e) => {
+                setIncludeInactive(e.target.checked);
+                reset();
+              }}
+            >
+              {t('registry.includeInactive')}
+            </Checkbox>
+          </Space>
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="residents-create">
+              {t('registry.residentCreate')}
+            </Button>
+          )}
+        </div>
+        {residents.isError && <Alert type="error" showIcon title={errorText(residents.error)} className="form-alert" />}
+        <Table<Resident>
+          data-testid="residents-table"
+          rowKey="id"
+          size="middle"
+          loading={residents.isFetching}
+          dataSource={residents.data?.items}
+          pagination={pagination(residents.data?.total)}
+          scroll={{ x: 1000 }}
+          rowClassName="clickable-row"
+          onRow={(r) => ({ onClick: () => navigate(`/residents/${r.id}`) })}
+          locale={{ emptyText: q ? t('registry.noResidentsFound') : t('registry.noResidents') }}
+          columns={[
+            {
+              title: t('registry.fullName'),
+              key: 'name',
+              render: (_, r) => (
+                <Space size={4} wrap>
+                  <span className="resident-name">{r.fullName}</span>
+                  <StatusTag resident={r} />
+                </Space>
+              ),
+            },
+            { title: t('registry.sex'), dataIndex: 'sex', width: 75, render: (v: string) => t(`registry.sexes.${v}`) },
+            { title: t('registry.birth'), key: 'birth', width: 110, render: (_, r) => formatBirth(r.birthDate, r.birthYear) },
+            { title: t('registry.citizenIdShort'), dataIndex: 'citizenId', width: 135 },
+            { title: t('registry.village'), key: 'village', width: 150, render: (_, r) => r.villageName ?? r.communeName },
+            { title: t('registry.insurance'), key: 'insured', width: 125, render: (_, r) => <InsuredTag resident={r} /> },
+            { title: t('registry.record'), key: 'record', width: 135, render: (_, r) => <RecordTag resident={r} /> },
+            { title: t('registry.warnings'), key: 'warnings', width: 120, render: (_, r) => <WarningsTag resident={r} /> },
+          ]}
+        />
+      </Card>
+      {creating && (
+        <ResidentFormModal onClose={() => setCreating(false)} onCreated={(r) => navigate(`/residents/${r.id}`)} />
+      )}
+    </div>
+  );
+}
