@@ -24,3 +24,9 @@ export const ErrorBody = Type.Object(
 
 /** An instant: a Date from the database, serialised as ISO 8601. */
 export const Instant = Type.Unsafe<string | Date>({ type: 'string', format: 'date-time' });
+
+/**
+ * A value or null. Null comes first: the validator coerces types (query strings arrive as text),
+ * and with the value's type first it would turn a JSON null into 0 or "" before trying null.
+ */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);

@@ -4,10 +4,10 @@
  * (4) examinations over time — encounters with diagnoses, observations and prescriptions.
  */
 import { type TSchema, Type } from 'typebox';
-import { Instant, IsoDate } from '../../http/schemas.ts';
+import { Instant, IsoDate, Nullable } from '../../http/schemas.ts';
 import { Resident } from '../registry/registry.schemas.ts';
 
-const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const N = Nullable;
 const Opt = <T extends TSchema>(t: T) => Type.Optional(N(t));
 const Text = (max = 500) => Type.String({ maxLength: max });
 const Count = Type.Integer({ minimum: 0, maximum: 30 });

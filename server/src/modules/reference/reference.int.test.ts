@@ -16,7 +16,7 @@ describe('reference lists', () => {
   it('holds the whole ICD-10 list and finds diagnoses by name without diacritics or by code', async () => {
     expect((await get('/api/icd10?limit=1')).json().total).toBe(15844);
     const byName = (await get(`/api/icd10?q=${encodeURIComponent('tang huyet ap')}`)).json();
-    expect(byName.items.map((i: { code: string }) => i.code)).toContain('I10');
+    expect(byName.items[0].code).toBe('I10');
     const byCode = (await get('/api/icd10?q=e11')).json();
     expect(byCode.items[0]).toMatchObject({ code: 'E11' });
     expect(byCode.items[0].nameVi).toMatch(/đái tháo đường/i);

@@ -9,9 +9,12 @@ export async function searchIcd10(db: Kysely<DB>, q: string, limit: number, offs
   const [items, count] = await Promise.all([
     base
       .select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'chapter'])
-      // A code typed in full comes first, then codes starting with it, then the best name match.
-      .orderBy(sql`case when lower(code) = ${q} then 0 when lower(code) like ${`${q}%`} then 1 else 2 end`)
-      .orderBy(sql`similarity(search_text, ${q})`, 'desc')
+      // A code typed in full first, then codes starting with it, then names holding the words as
+      // typed; within each, categories before subcategories.
+      .orderBy(sql`case when lower(code) = ${q} then 0 when lower(code) like ${`${q}%`} then 1 when search_text like ${`% ${q}%`} then 2 else 3 end`)
+      .orderBy(sql`length(code)`)
+      // Among word matches the list's own order reads best (I10 before I15); fuzzy ones by likeness.
+      .orderBy(sql`case when search_text like ${`% ${q}%`} then 0 else 1 - similarity(search_text, ${q}) end`)
       .orderBy('code')
       .limit(limit)
       .offset(offset)

@@ -2,10 +2,9 @@
 import { foldVietnamese } from '@ytcs/common';
 import { Type } from 'typebox';
 import type { App } from '../../http/app-types.ts';
-import { Page, listOf } from '../../http/schemas.ts';
+import { Nullable, Page, listOf } from '../../http/schemas.ts';
 import * as repo from './reference.repository.ts';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const Icd10 = Type.Object({ code: Type.String(), nameVi: Type.String(), nameEn: Nullable(Type.String()), chapter: Nullable(Type.String()) });
 const EthnicGroup = Type.Object({ code: Type.String(), name: Type.String(), otherNames: Nullable(Type.String()) });

@@ -63,7 +63,7 @@ export function householdService(db: Kysely<DB>) {
             seenIds.add(p.row.citizenId);
           }
           prepared.push({ ...p, relationship: member.relationship ?? 'other' });
-          warnings.push(...p.warnings);
+          warnings.push(...p.warnings.map((w) => ({ ...w, field: `members.${i}.${w.field}` })));
         }
         if (warnings.length && !input.confirmWarnings) throw needsConfirmation(warnings);
         const householdId = await repo.insertHousehold(trx, { communeId: place.communeId, villageId: place.villageId, code, address: input.address.trim() });

@@ -64,6 +64,21 @@ describe('registering a household', () => {
     expect(confirmed.json().warnings).toHaveLength(2);
   });
 
+  it('takes an explicit null year beside a full date of birth', async () => {
+    const res = await call('POST', '/api/residents', station, { unitId: village2, fullName: 'Bế Văn Hải', sex: 'male', birthDate: '1980-03-02', birthYear: null, phone: null });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ birthYear: 1980, phone: null });
+  });
+
+  it('stores a household member’s confirmed warnings under the member’s own field names', async () => {
+    const member = { fullName: 'Hà Văn Tư', sex: 'male', birthDate: '1980-01-01', citizenId: '019190077777', relationship: 'head' };
+    const first = await call('POST', '/api/households', station, { unitId: village2, address: 'Số 9', members: [member] });
+    expect(first.statusCode).toBe(422);
+    expect(first.json().warnings[0].field).toBe('members.0.citizenId');
+    const saved = await call('POST', '/api/households', station, { unitId: village2, address: 'Số 9', members: [member], confirmWarnings: true });
+    expect(saved.json().members[0].warnings.map((w: { field: string }) => w.field)).toEqual(['citizenId', 'citizenId']);
+  });
+
   it('refuses a personal ID registered already, and warns of a look-alike', async () => {
     const dup = await call('POST', '/api/residents', station, { unitId: village2, fullName: 'Ai Đó', sex: 'female', birthYear: 1990, citizenId: hong.citizenId });
     expect(dup.statusCode).toBe(409);

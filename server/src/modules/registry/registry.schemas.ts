@@ -1,9 +1,9 @@
 /** Request and response schemas of households and residents (validation and OpenAPI). */
 import { RELATIONSHIPS, RESIDENCE_STATUSES } from '@ytcs/common';
 import { type TSchema, Type } from 'typebox';
-import { Instant, IsoDate, Page } from '../../http/schemas.ts';
+import { Instant, IsoDate, Nullable, Page } from '../../http/schemas.ts';
 
-const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const N = Nullable;
 const Str = (max: number) => Type.String({ maxLength: max });
 
 export const Warning = Type.Object({ field: Type.String(), code: Type.String(), message: Type.String(), messageEn: Type.String() });

@@ -35,11 +35,12 @@ export async function prepareResident(db: Kysely<DB> | Transaction<DB>, input: R
   if (input.ethnicityCode && !(await db.selectFrom('ethnic_group').where('code', '=', input.ethnicityCode).select('code').executeTakeFirst())) {
     throw invalid([{ field: `${prefix}ethnicityCode`, message: 'Mã dân tộc không có trong danh mục', messageEn: 'Unknown ethnicity code' }]);
   }
-  const warnings = check.warnings.map((w) => ({ ...w, field: `${prefix}${w.field}` }));
+  // Warnings are the resident's own (stored on the record); callers prefix them for their answer.
+  const warnings = [...check.warnings];
   const lookalikes = await repo.findLookalikes(db, communeId, foldVietnamese(v.fullName), v.birthYear, v.birthDate, exceptId);
   if (lookalikes.length) {
     warnings.push({
-      field: `${prefix}fullName`,
+      field: 'fullName',
       code: 'duplicate.possible',
       message: `Có thể trùng với người đã đăng ký cùng họ tên và năm sinh trong xã (mã ${lookalikes.map((l) => l.id).join(', ')})`,
       messageEn: `May duplicate someone registered with the same name and birth year in this commune (id ${lookalikes.map((l) => l.id).join(', ')})`,
