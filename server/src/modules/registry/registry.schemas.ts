@@ -1,6 +1,6 @@
 /** Request and response schemas of households and residents (validation and OpenAPI). */
 import { RELATIONSHIPS, RESIDENCE_STATUSES } from '@ytcs/common';
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { Instant, IsoDate, Nullable, Page } from '../../http/schemas.ts';
 
 const N = Nullable;
