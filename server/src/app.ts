@@ -18,7 +18,9 @@ import { errorHandler } from './http/error-handler.ts';
 import { ErrorBody } from './http/schemas.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { sessionService } from './modules/auth/auth.session.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { importRoutes } from './modules/imports/imports.routes.ts';
 import { OrgUnitRef } from './modules/org-units/org-units.schemas.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { recordRoutes } from './modules/records/records.routes.ts';
@@ -49,6 +51,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
   app.decorate('config', config);
+  app.decorate('sessions', sessionService(database.db, config));
   app.setErrorHandler(errorHandler);
   app.addSchema(OrgUnitRef);
   app.addSchema(ErrorBody);
@@ -72,6 +75,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(auditRoutes);
   await app.register(referenceRoutes);
   await app.register(registryRoutes);
+  await app.register(importRoutes);
   await app.register(recordRoutes);
 
   const webIndex = config.webDist ? path.join(config.webDist, 'index.html') : null;

@@ -3,7 +3,7 @@
  * first administrator, and on an empty database in demo mode the demo data.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { migrate } from './db/migrate.ts';
@@ -24,6 +24,11 @@ export async function prepareDatabase(db: Kysely<DB>) {
   const migrations = await migrate(db as Kysely<unknown>);
   const loadedUnits = await loadOfficialUnits(db);
   await loadReferenceLists(db);
+  if (loadedUnits) {
+    // The load rewrites every old unit once (successor_paths) and leaves no planner statistics;
+    // PGlite has no autovacuum, so tidy up here, outside the load's transaction.
+    await sql`vacuum analyze org_unit, org_unit_succession, icd10`.execute(db);
+  }
   return { migrations, loadedUnits };
 }
 

@@ -7,11 +7,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http/app-types.ts';
 import { forbidden, unauthenticated } from '../errors.ts';
-import { SESSION_COOKIE, sessionService } from '../modules/auth/auth.session.ts';
+import { SESSION_COOKIE } from '../modules/auth/auth.session.ts';
 import { scopeOf } from './principal.ts';
 
 export function installAccessControl(app: App) {
-  const sessions = sessionService(app.db, app.config);
+  const sessions = app.sessions;
 
   app.decorateRequest('principal', null);
   app.decorateRequest('scope', null as never);

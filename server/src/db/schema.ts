@@ -15,6 +15,7 @@ export interface OrgUnitTable {
   valid_from: string | null;
   valid_to: string | null;
   successor_paths: ColumnType<string[], string[] | undefined, string[]>;
+  scope_ids: Generated<number[]>;
   created_at: Generated<Date>;
 }
 

@@ -7,6 +7,7 @@ import type { Principal, Scope } from '../access/principal.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import type { SessionService } from '../modules/auth/auth.session.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -28,6 +29,7 @@ declare module 'fastify' {
     db: Kysely<DB>;
     dbKind: DatabaseKind;
     config: Config;
+    sessions: SessionService;
   }
   interface FastifyRequest {
     principal: Principal | null;

@@ -3,6 +3,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { Actor } from '../../http/app-types.ts';
 import type { DB } from '../../db/schema.ts';
+import { orgUnitInScope } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -49,11 +50,7 @@ export async function listAudit(db: Db, scope: Scope, countryWide: boolean, f: A
     .selectFrom('audit_event as a')
     .leftJoin('org_unit as o', 'o.id', 'a.org_unit_id')
     .leftJoin('app_user as u', 'u.id', 'a.user_id');
-  query = query.where((eb) => {
-    const inScope = scope.paths.map((p) => sql<boolean>`o.path <@ ${p}::ltree`);
-    const parts = countryWide ? [...inScope, eb('a.org_unit_id', 'is', null)] : inScope;
-    return parts.length ? eb.or(parts) : sql<boolean>`false`;
-  });
+  query = query.where((eb) => (countryWide ? eb.or([orgUnitInScope('o', scope), eb('a.org_unit_id', 'is', null)]) : orgUnitInScope('o', scope)));
   if (f.userId) query = query.where('a.user_id', '=', f.userId);
   if (f.action) query = query.where('a.action', '=', f.action);
   if (f.entityType) query = query.where('a.entity_type', '=', f.entityType);

@@ -58,6 +58,7 @@ export interface SessionRow {
   username: string;
   last_seen_at: Date;
   created_at: Date;
+  expires_at: Date;
   grants: Grant[] | null;
 }
 
@@ -67,7 +68,7 @@ export interface SessionRow {
  */
 export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
   const result = await sql<SessionRow>`
-    select s.user_id, u.username, s.last_seen_at, s.created_at,
+    select s.user_id, u.username, s.last_seen_at, s.created_at, s.expires_at,
       (select json_agg(json_build_object('permission', g.permission, 'path', g.path::text))
        from (
          select rp.permission, o.path

@@ -31,7 +31,7 @@ const PasswordChange = Type.Object({
 });
 
 export async function authRoutes(app: App) {
-  const auth = authService(app.db, app.config);
+  const auth = authService(app.db, app.sessions);
   const cookieOptions = (req: { protocol: string }) => ({
     path: '/',
     httpOnly: true,

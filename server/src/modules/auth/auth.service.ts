@@ -6,14 +6,13 @@
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../access/principal.ts';
 import { permissionsOf } from '../../access/principal.ts';
-import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, invalid } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './auth.repository.ts';
 import { PASSWORD_MIN_LENGTH, decoyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { sessionService } from './auth.session.ts';
+import type { SessionService } from './auth.session.ts';
 
 export const LOCK_AFTER_FAILURES = 5;
 const MAX_LOCK_MS = 60 * 60 * 1000;
@@ -38,8 +37,7 @@ export function lockDuration(failures: number): number | null {
   return Math.min(60_000 * 2 ** (failures - LOCK_AFTER_FAILURES), MAX_LOCK_MS);
 }
 
-export function authService(db: Kysely<DB>, config: Config) {
-  const sessions = sessionService(db, config);
+export function authService(db: Kysely<DB>, sessions: SessionService) {
 
   async function me(principal: Principal) {
     const { user, roles } = await repo.meOf(db, principal.userId);
@@ -112,6 +110,7 @@ export function authService(db: Kysely<DB>, config: Config) {
         await repo.deleteOtherSessions(trx, principal.userId, principal.sessionHash);
         await recordAudit(trx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: principal.userId });
       });
+      sessions.forgetUser(principal.userId);
     },
   };
 }

@@ -38,7 +38,7 @@ const UserPatch = Type.Object({
 });
 
 export async function userRoutes(app: App) {
-  const users = userService(app.db);
+  const users = userService(app.db, app.sessions);
 
   app.get('/api/roles', {
     schema: { tags: ['users'], operationId: 'listRoles', response: { 200: listOf(Role) } },

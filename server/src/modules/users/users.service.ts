@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { type FieldError, conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import type { SessionService } from '../auth/auth.session.ts';
 import { PASSWORD_MIN_LENGTH, hashPassword } from '../auth/passwords.ts';
 import * as repo from './users.repository.ts';
 
@@ -19,7 +20,7 @@ export interface RoleAssignment {
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 
-export function userService(db: Kysely<DB>) {
+export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forgetUser'>) {
   async function checkRoles(principal: Principal, scope: Scope, roles: RoleAssignment[]): Promise<FieldError[]> {
     const errors: FieldError[] = [];
     const known = new Map((await repo.listRoles(db)).map((r) => [r.code, r]));
@@ -95,6 +96,7 @@ export function userService(db: Kysely<DB>) {
           details: { fields: Object.keys(patch).filter((k) => k !== 'password'), passwordReset: patch.password !== undefined, roles: patch.roles },
         });
       });
+      sessions.forgetUser(id);
       return one(id);
     },
   };
