@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { migrate } from './db/migrate.ts';
 import { type DemoAccount, loadDemoData } from './demo/demo-data.ts';
+import { loadDemoPopulation } from './demo/population.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
 import { loadOfficialUnits } from './modules/org-units/org-units.service.ts';
 import { loadReferenceLists } from './modules/reference/reference-lists.ts';
@@ -48,6 +49,11 @@ export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassw
       .executeTakeFirstOrThrow();
     await trx.insertInto('user_role').values({ user_id: user.id, role: 'admin', org_unit_id: root.id }).execute();
   });
-  const demo = config.demo ? await loadDemoData(db) : null;
+  let demo: DemoAccount[] | null = null;
+  if (config.demo) {
+    demo = await loadDemoData(db);
+    await loadDemoPopulation(db);
+    await sql`analyze`.execute(db);
+  }
   return { migrations, loadedUnits, admin: { username: 'admin', password: generated }, demo };
 }
