@@ -142,7 +142,8 @@ export function missingColumns(columns: Column[]): MappingProblem[] {
 
 /**
  * Spreadsheets often carry a title above the header ("DANH SÁCH NHÂN KHẨU …"): the header is the
- * first of the leading rows that names the full name and the most other fields.
+ * first row with a column for the full name. The score is the number of fields the row names (0
+ * without the full name).
  */
 export function headerScore(cells: string[], override: Record<string, string | null> = {}): number {
   const fields = new Set(mapColumns(cells, override).columns.map((c) => c.field));

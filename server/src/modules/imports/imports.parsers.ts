@@ -1,8 +1,8 @@
 /**
  * Reading an uploaded spreadsheet row by row without holding it in memory: CSV through csv-parse's
  * stream (UTF-8 or UTF-16 with a BOM; comma, semicolon or tab, whichever the first line uses),
- * XLSX through exceljs' streaming WorkbookReader (first worksheet only). Each row carries the
- * number a person sees in the spreadsheet.
+ * XLSX through exceljs' streaming WorkbookReader (first worksheet only; a cut-off file is an error,
+ * not a wait). Each row carries the number a person sees in the spreadsheet.
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
@@ -85,19 +85,52 @@ function plain(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-export async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  let sheets = 0;
-  for await (const worksheet of reader) {
-    sheets += 1;
-    // Later sheets are read through (the zip is one stream) but not imported.
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      if (sheets > 1) continue;
-      const values = row.values as ExcelJS.CellValue[];
+/**
+ * exceljs waits forever on a zip that ends in the middle of an entry (a cut-off upload): once the
+ * input has ended, a row that takes longer than `stallMs` to come means the file is incomplete.
+ * `cut` says at once that the upload was cut (the size limit).
+ */
+export async function* xlsxRows(input: Readable, options: { cut?: () => boolean; stallMs?: number } = {}): AsyncGenerator<SheetRow> {
+  const stallMs = options.stallMs ?? 15_000;
+  // The row being waited for: since when, and how to give up on it.
+  let waiting: { since: number; fail: (err: Error) => void } | null = null;
+  let watchdog: NodeJS.Timeout | undefined;
+  input.once('end', () => {
+    watchdog = setInterval(() => {
+      if (!waiting) return;
+      if (options.cut?.()) waiting.fail(new Error('input cut'));
+      else if (Date.now() - waiting.since > stallMs) waiting.fail(new Error('incomplete xlsx'));
+    }, 250);
+    watchdog.unref();
+  });
+  const next = <T>(it: AsyncIterator<T>) =>
+    new Promise<IteratorResult<T>>((resolve, reject) => {
+      waiting = { since: Date.now(), fail: reject };
+      it.next().then(
+        (r) => {
+          waiting = null;
+          resolve(r);
+        },
+        (err) => {
+          waiting = null;
+          reject(err);
+        },
+      );
+    });
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    // Only the first worksheet is imported; reading stops there.
+    const sheet = await next(reader[Symbol.asyncIterator]());
+    if (sheet.done) return;
+    const rows = (sheet.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+    for (let row = await next(rows); !row.done; row = await next(rows)) {
+      const values = row.value.values as ExcelJS.CellValue[];
       // row.values is 1-based: values[1] is column A.
       const cells: Cell[] = [];
       for (let i = 1; i < values.length; i++) cells.push(plain(values[i] ?? null));
-      yield { number: row.number, cells };
+      yield { number: row.value.number, cells };
     }
+  } finally {
+    clearInterval(watchdog);
   }
 }

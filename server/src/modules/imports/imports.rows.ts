@@ -97,11 +97,11 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
   const error = (field: string, message: string, messageEn: string) => errors.push({ ...at(field), message, messageEn });
   const warn = (field: string, message: string, messageEn: string) => warnings.push({ ...at(field), message, messageEn });
 
-  // A number cell lost the leading zero every ID and phone starts with; put it back and say so.
+  // A number cell lost the leading zeros every ID (province 001–096) and phone starts with; put them back and say so.
   let citizenId = text('citizenId');
-  if (typeof cellOf('citizenId') === 'number' && /^\d{11}$/.test(citizenId)) {
-    citizenId = `0${citizenId}`;
-    warn('citizenId', 'Số CCCD ở dạng số và mất số 0 đầu; đã thêm lại', 'The personal ID was a number cell and lost its leading 0; it was added back');
+  if (typeof cellOf('citizenId') === 'number' && /^\d{10,11}$/.test(citizenId)) {
+    citizenId = citizenId.padStart(12, '0');
+    warn('citizenId', 'Số CCCD ở dạng số nên mất số 0 ở đầu; đã thêm lại', 'The personal ID was a number cell and lost its leading zeros; they were added back');
   }
   let phone = text('phone');
   if (typeof cellOf('phone') === 'number' && /^[1-9]\d{8}$/.test(phone)) phone = `0${phone}`;

@@ -4,7 +4,7 @@
  * (or any of their other names) or code, villages by name with or without "Thôn"/"Tổ dân phố".
  * Pure functions; each also has the label the export writes, which reads back to the same value.
  */
-import { RELATIONSHIPS, RESIDENCE_STATUSES, foldVietnamese } from '@ytcs/common';
+import { type RELATIONSHIPS, type RESIDENCE_STATUSES, foldVietnamese } from '@ytcs/common';
 
 export type Cell = string | number | boolean | Date | null;
 type Relationship = (typeof RELATIONSHIPS)[number];
@@ -127,6 +127,9 @@ export function readDate(cell: Cell): DateReading {
   return { invalid: text };
 }
 
+/** Spellings in common use that the official list does not carry, → the list's name. */
+const ETHNIC_SPELLINGS: Record<string, string> = { khmer: 'Khơ-me', mong: 'HMông', edê: 'Ê-đê', bahnar: 'Ba na', giarai: 'Gia-rai', jrai: 'Gia-rai' };
+
 /** The ethnic groups by code, by name and by their other names (an other name two groups share is not used). */
 export function ethnicityReader(groups: { code: string; name: string; other_names: string | null }[]) {
   const codes = new Set(groups.map((g) => g.code));
@@ -142,6 +145,7 @@ export function ethnicityReader(groups: { code: string; name: string; other_name
     }
   }
   const nameOf = new Map(groups.map((g) => [g.code, g.name]));
+  const spellings = new Map(Object.entries(ETHNIC_SPELLINGS).map(([k, v]) => [squash(k), v]));
   return {
     /** A code, null when blank, undefined when not in the list. */
     read(cell: Cell): string | null | undefined {
@@ -152,7 +156,7 @@ export function ethnicityReader(groups: { code: string; name: string; other_name
         return codes.has(code) ? code : undefined;
       }
       const k = squash(text.replace(/^(dan toc|dân tộc)\s+/i, ''));
-      return names.get(k) ?? others.get(k) ?? undefined;
+      return names.get(k) ?? others.get(k) ?? names.get(squash(spellings.get(k) ?? '')) ?? undefined;
     },
     name: (code: string | null) => (code ? (nameOf.get(code) ?? code) : ''),
   };

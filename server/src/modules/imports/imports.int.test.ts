@@ -1,0 +1,280 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestContext, createTestContext, createUser, createVillage, signIn, unitId } from '../../../test/harness.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../test/fixtures/imports');
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+
+let ctx: TestContext;
+let station: string;
+let other: string;
+let villageWorker: string;
+let ducXuan: number;
+let village1: number;
+let village2: number;
+
+/** A multipart body with optional fields before the file, as a browser form sends it. */
+function multipart(file: Buffer, fileName: string, fields: Record<string, string> = {}) {
+  const boundary = '----ytcs-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+  parts.push(file, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+function upload(cookie: string | undefined, file: Buffer, fileName: string, unit: number, fields: Record<string, string> = {}) {
+  const body = multipart(file, fileName, { unitId: String(unit), ...fields });
+  return ctx.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, ...(cookie ? { cookie } : {}) } });
+}
+
+const call = (method: 'GET' | 'POST', url: string, cookie?: string) => ctx.app.inject({ method, url, headers: cookie ? { cookie } : {} });
+
+async function readXlsx(buffer: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const rows: string[][] = [];
+  sheet?.eachRow((row) => {
+    const values = row.values as ExcelJS.CellValue[];
+    rows.push(Array.from({ length: values.length - 1 }, (_, i) => (values[i + 1] === null || values[i + 1] === undefined ? '' : String(values[i + 1]))));
+  });
+  return rows;
+}
+
+const count = async (table: 'resident' | 'household' | 'life_event') =>
+  Number((await ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ducXuan = await unitId(ctx, 'commune', '01840');
+  village1 = await createVillage(ctx, ducXuan, 'Tổ dân phố 1');
+  village2 = await createVillage(ctx, ducXuan, 'Tổ dân phố 2');
+  await createUser(ctx, 'tram', [{ role: 'station', orgUnitId: ducXuan }]);
+  await createUser(ctx, 'other', [{ role: 'station', orgUnitId: await unitId(ctx, 'commune', '01843') }]);
+  await createUser(ctx, 'thon2', [{ role: 'village_worker', orgUnitId: village2 }]);
+  station = await signIn(ctx, 'tram');
+  other = await signIn(ctx, 'other');
+  villageWorker = await signIn(ctx, 'thon2');
+});
+afterAll(() => ctx.close());
+
+describe('importing a CSV', () => {
+  let jobId: number;
+
+  it('previews: columns mapped, errors by row and column, nothing registered', async () => {
+    const before = await count('resident');
+    const res = await upload(station, fixture('residents.csv'), 'residents.csv', ducXuan);
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    jobId = body.id;
+    expect(body).toMatchObject({ status: 'previewed', format: 'csv', rows: 11, valid: 6, invalid: 5, existing: 0 });
+    expect(body.columns.map((c: { field: string | null }) => c.field)).toEqual([
+      null, 'householdCode', 'address', 'relationship', 'fullName', 'sex', 'birthDate', 'citizenId', 'insuranceCode',
+      'insuranceValidFrom', 'insuranceValidTo', 'insuranceFacility', 'phone', 'ethnicity', 'occupation', 'residenceStatus', 'village',
+    ]);
+    const where = body.errors.map((e: { row: number; column: string; letter: string; field: string }) => [e.row, e.column, e.letter, e.field]);
+    expect(where).toEqual([
+      [7, 'Số CCCD', 'H', 'citizenId'],
+      [8, 'Ngày sinh', 'G', 'birthDate'],
+      [9, 'Thôn/Tổ dân phố', 'Q', 'village'],
+      [10, 'SĐT', 'M', 'phone'],
+      [11, 'Số CCCD', 'H', 'citizenId'],
+    ]);
+    expect(body.errors[0]).toMatchObject({ message: expect.stringContaining('12 chữ số'), messageEn: expect.stringContaining('12 digits') });
+    expect(body.errors[4].message).toContain('dòng 2');
+    expect(await count('resident')).toBe(before);
+  });
+
+  it('reports progress and status', async () => {
+    const res = await call('GET', `/api/imports/${jobId}`, station);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'previewed', valid: 6, done: 0, errors: expect.any(Array) });
+  });
+
+  it('commits exactly the valid rows, with their households and heads, and audits counts only', async () => {
+    const [residents, households, events] = [await count('resident'), await count('household'), await count('life_event')];
+    const res = await call('POST', `/api/imports/${jobId}/commit`, station);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ inserted: 6, households: 2, skipped: 0, invalid: 5 });
+    expect(await count('resident')).toBe(residents + 6);
+    expect(await count('household')).toBe(households + 2);
+    expect(await count('life_event')).toBe(events + 6);
+
+    const db = ctx.database.db;
+    const h01 = await db.selectFrom('household as h').innerJoin('resident as r', 'r.id', 'h.head_id').where('h.code', '=', 'H01').where('h.commune_id', '=', ducXuan)
+      .select(['h.id', 'h.address', 'h.village_id', 'r.full_name']).executeTakeFirstOrThrow();
+    expect(h01).toMatchObject({ address: 'Số 5, ngõ 3', village_id: village1, full_name: 'Trần Văn Nam' });
+    const members = await db.selectFrom('resident').where('household_id', '=', h01.id).select(['full_name', 'relationship', 'birth_date', 'birth_year', 'ethnicity_code', 'residence_status', 'insurance_valid_to']).orderBy('id').execute();
+    expect(members).toEqual([
+      { full_name: 'Trần Văn Nam', relationship: 'head', birth_date: '1975-03-12', birth_year: 1975, ethnicity_code: '01', residence_status: 'permanent', insurance_valid_to: '2026-12-31' },
+      { full_name: 'Lê Thị Hoa', relationship: 'spouse', birth_date: null, birth_year: 1978, ethnicity_code: '02', residence_status: 'permanent', insurance_valid_to: null },
+      { full_name: 'Trần Minh Khôi', relationship: 'child', birth_date: '2005-09-05', birth_year: 2005, ethnicity_code: '01', residence_status: 'absent', insurance_valid_to: null },
+    ]);
+    const na = await db.selectFrom('resident').where('full_name', '=', 'Lý Thị Na').select(['household_id', 'village_id', 'ethnicity_code']).executeTakeFirstOrThrow();
+    expect(na).toEqual({ household_id: null, village_id: village1, ethnicity_code: '09' });
+    expect(await db.selectFrom('resident').where('full_name', 'in', ['Hoàng Văn Bảo', 'Phạm Thị Thu', 'Vũ Văn Hải', 'Đỗ Thị Mai', 'Ngô Văn Tú']).select('id').execute()).toEqual([]);
+
+    const audit = await db.selectFrom('audit_event').where('action', '=', 'import.commit').selectAll().execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.details).toEqual({ inserted: 6, households: 2, skipped: 0, invalid: 5 });
+    expect(JSON.stringify(audit)).not.toMatch(/001075000101|Trần/);
+
+    const status = (await call('GET', `/api/imports/${jobId}`, station)).json();
+    expect(status).toMatchObject({ status: 'committed', inserted: 6, households: 2, skipped: 0, done: 6 });
+    expect((await call('POST', `/api/imports/${jobId}/commit`, station)).statusCode).toBe(409);
+  });
+
+  it('gives the bad rows back as XLSX, original columns plus the reasons', async () => {
+    const res = await call('GET', `/api/imports/${jobId}/errors.xlsx`, station);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const rows = await readXlsx(res.rawPayload);
+    expect(rows[0]?.at(-1)).toBe('Lỗi / Errors');
+    expect(rows[0]?.slice(0, 3)).toEqual(['STT', 'Số hộ', 'Địa chỉ']);
+    expect(rows.slice(1).map((r) => r[4])).toEqual(['Hoàng Văn Bảo', 'Phạm Thị Thu', 'Vũ Văn Hải', 'Đỗ Thị Mai', 'Ngô Văn Tú']);
+    expect(rows[1]?.[7]).toBe('00109000010');
+    expect(rows[1]?.at(-1)).toMatch(/Số CCCD: .*12 chữ số.*12 digits/);
+    expect(rows[3]?.at(-1)).toContain('Thôn Không Có');
+  });
+
+  it('imports the same file again without adding anyone', async () => {
+    const [residents, households] = [await count('resident'), await count('household')];
+    const preview = (await upload(station, fixture('residents.csv'), 'residents.csv', ducXuan)).json();
+    expect(preview).toMatchObject({ valid: 6, invalid: 5, existing: 6 });
+    const res = await call('POST', `/api/imports/${preview.id}/commit`, station);
+    expect(res.json()).toEqual({ inserted: 0, households: 0, skipped: 6, invalid: 5 });
+    expect(await count('resident')).toBe(residents);
+    expect(await count('household')).toBe(households);
+  });
+
+  it('refuses a personal ID registered to someone else', async () => {
+    const csv = 'Họ và tên,Giới tính,Năm sinh,Số CCCD\nNgười Khác,Nam,1975,001075000101\n';
+    const body = (await upload(station, Buffer.from(csv), 'x.csv', ducXuan)).json();
+    expect(body).toMatchObject({ valid: 0, invalid: 1 });
+    expect(body.errors[0]).toMatchObject({ row: 2, column: 'Số CCCD', field: 'citizenId', message: 'Số CCCD đã được đăng ký cho một người khác' });
+  });
+});
+
+describe('importing an XLSX', () => {
+  it('finds the header under a title, reads date and number cells, and commits', async () => {
+    const res = await upload(station, fixture('residents.xlsx'), 'residents.xlsx', ducXuan);
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ format: 'xlsx', rows: 8, valid: 3, invalid: 5 });
+    expect(body.errors.map((e: { row: number; letter: string; field: string }) => [e.row, e.letter, e.field])).toEqual([
+      [7, 'G', 'birthDate'],
+      [8, 'H', 'citizenId'],
+      [9, 'K', 'phone'],
+      [10, 'M', 'village'],
+      [11, 'H', 'citizenId'],
+    ]);
+    expect(body.warnings).toContainEqual(expect.objectContaining({ row: 4, column: 'Số định danh', field: 'citizenId' }));
+    const commit = await call('POST', `/api/imports/${body.id}/commit`, station);
+    expect(commit.json()).toEqual({ inserted: 3, households: 1, skipped: 0, invalid: 5 });
+    const son = await ctx.database.db.selectFrom('resident').where('full_name', '=', 'Nguyễn Văn Sơn').select(['citizen_id', 'birth_date', 'village_id', 'relationship']).executeTakeFirstOrThrow();
+    expect(son).toEqual({ citizen_id: '019082000201', birth_date: '1982-04-15', village_id: village2, relationship: 'head' });
+    const yen = await ctx.database.db.selectFrom('resident').where('full_name', '=', 'Trịnh Thị Yến').select(['insurance_valid_to', 'phone', 'ethnicity_code']).executeTakeFirstOrThrow();
+    expect(yen).toEqual({ insurance_valid_to: '2026-12-31', phone: '0978111222', ethnicity_code: '08' });
+  });
+});
+
+describe('column mapping chosen by the caller', () => {
+  it('uses the mapping sent with the file', async () => {
+    const csv = 'Tên đầy đủ;Phái;Ngày sinh;Bỏ qua\nĐào Thị Hạnh;Nữ;1/2/1999;x\n';
+    const res = await upload(station, Buffer.from(csv), 'y.csv', village1, { mapping: JSON.stringify({ 'Tên đầy đủ': 'fullName', Phái: 'sex', 'Bỏ qua': null }) });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ valid: 1, invalid: 0, columns: [{ field: 'fullName' }, { field: 'sex' }, { field: 'birthDate' }, { field: null }] });
+  });
+
+  it('names the columns a file lacks', async () => {
+    const res = await upload(station, Buffer.from('Họ và tên,Ghi chú\nAi Đó,x\n'), 'z.csv', ducXuan);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['sex', 'birthDate']);
+  });
+});
+
+describe('files it cannot read', () => {
+  it('says so, and keeps no job', async () => {
+    const cut = await upload(station, fixture('residents.xlsx').subarray(0, 3000), 'cut.xlsx', ducXuan);
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json().errors[0]).toMatchObject({ field: 'file', messageEn: expect.stringContaining('could not be read') });
+    const xls = await upload(station, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'old.xls', ducXuan);
+    expect(xls.json().errors[0].messageEn).toContain('.xls');
+    const jobs = await sql<{ n: number }>`select count(*)::int as n from import_job where status = 'parsing'`.execute(ctx.database.db);
+    expect(jobs.rows[0]?.n).toBe(0);
+  });
+});
+
+describe('a failure during the commit', () => {
+  it('leaves nothing half-written, and the job can be committed once fixed', async () => {
+    const csv = ['Số hộ,Địa chỉ,Quan hệ với chủ hộ,Họ và tên,Giới tính,Ngày sinh', 'F01,Số 1,Chủ hộ,Phan Văn Một,Nam,1970', 'F01,,Vợ,Phan Thị Hai,Nữ,1972', 'F02,Số 2,Chủ hộ,Phan Văn Ba,Nam,1980'].join('\n');
+    const job = (await upload(station, Buffer.from(csv), 'f.csv', village1)).json();
+    expect(job.valid).toBe(3);
+    // Spoil the last staged row so the database refuses it after the households are written.
+    const db = ctx.database.db;
+    await sql`update import_row set resident = jsonb_set(resident, '{phone}', '"bad"') where job_id = ${job.id} and row_no = 4`.execute(db);
+    const [residents, households, audits] = [await count('resident'), await count('household'), (await db.selectFrom('audit_event').where('action', '=', 'import.commit').select('id').execute()).length];
+    const res = await call('POST', `/api/imports/${job.id}/commit`, station);
+    expect(res.statusCode).toBe(500);
+    expect(await count('resident')).toBe(residents);
+    expect(await count('household')).toBe(households);
+    expect((await db.selectFrom('audit_event').where('action', '=', 'import.commit').select('id').execute()).length).toBe(audits);
+    expect((await call('GET', `/api/imports/${job.id}`, station)).json().status).toBe('failed');
+
+    await sql`update import_row set resident = jsonb_set(resident, '{phone}', 'null') where job_id = ${job.id} and row_no = 4`.execute(db);
+    expect((await call('POST', `/api/imports/${job.id}/commit`, station)).json()).toEqual({ inserted: 3, households: 2, skipped: 0, invalid: 0 });
+  });
+});
+
+describe('exporting a register', () => {
+  it('writes the commune’s residents with the importer’s headers, and the file imports back cleanly', async () => {
+    const res = await call('GET', `/api/residents/export.xlsx?orgUnit=${ducXuan}`, station);
+    expect(res.statusCode).toBe(200);
+    const rows = await readXlsx(res.rawPayload);
+    expect(rows[0]).toEqual(['Thôn/Tổ dân phố', 'Số hộ', 'Địa chỉ', 'Quan hệ với chủ hộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Mã thẻ BHYT', 'Hạn thẻ từ', 'Hạn thẻ đến', 'Nơi ĐKKCB ban đầu', 'Đối tượng', 'Số điện thoại', 'Dân tộc', 'Nghề nghiệp', 'Tình trạng cư trú']);
+    const active = Number((await ctx.database.db.selectFrom('resident').where('commune_id', '=', ducXuan).where('status', '=', 'active').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(rows.length - 1).toBe(active);
+    const nam = rows.find((r) => r[4] === 'Trần Văn Nam');
+    expect(nam).toEqual(['Tổ dân phố 1', 'H01', 'Số 5, ngõ 3', 'Chủ hộ', 'Trần Văn Nam', 'Nam', '12/03/1975', '001075000101', 'GD4010123456701', '01/01/2026', '31/12/2026', 'Trạm Y tế phường Đức Xuân', '', '0912000101', 'Kinh', 'Làm ruộng', 'Thường trú']);
+    expect(rows.find((r) => r[4] === 'Lê Thị Hoa')?.[6]).toBe('1978');
+    const audit = await ctx.database.db.selectFrom('audit_event').where('action', '=', 'resident.export').select('details').executeTakeFirstOrThrow();
+    expect(audit.details).toEqual({ orgUnit: ducXuan, count: active });
+
+    const again = (await upload(station, res.rawPayload, 'export.xlsx', ducXuan)).json();
+    expect(again).toMatchObject({ rows: active, valid: active, invalid: 0, existing: active, errors: [] });
+    expect((await call('POST', `/api/imports/${again.id}/commit`, station)).json()).toEqual({ inserted: 0, households: 0, skipped: active, invalid: 0 });
+  });
+});
+
+describe('access', () => {
+  it('keeps rows of a village worker to their village', async () => {
+    const body = (await upload(villageWorker, fixture('residents.csv'), 'residents.csv', village2)).json();
+    expect(body.errors.filter((e: { field: string }) => e.field === 'village').map((e: { row: number }) => e.row)).toEqual([2, 3, 4, 8, 9, 10, 11, 12]);
+  });
+
+  it('answers 404 for a unit or an import outside the caller’s scope', async () => {
+    expect((await upload(other, fixture('residents.csv'), 'residents.csv', ducXuan)).statusCode).toBe(404);
+    expect((await upload(villageWorker, fixture('residents.csv'), 'residents.csv', village1)).statusCode).toBe(404);
+    const job = (await upload(station, fixture('residents.csv'), 'residents.csv', village1)).json();
+    expect((await call('GET', `/api/imports/${job.id}`, other)).statusCode).toBe(404);
+    expect((await call('POST', `/api/imports/${job.id}/commit`, other)).statusCode).toBe(404);
+    expect((await call('GET', `/api/imports/${job.id}/errors.xlsx`, other)).statusCode).toBe(404);
+    expect((await call('GET', `/api/imports/${job.id}`, villageWorker)).statusCode).toBe(404);
+    expect((await call('GET', `/api/residents/export.xlsx?orgUnit=${ducXuan}`, other)).statusCode).toBe(404);
+    expect((await call('GET', '/api/imports/999999', station)).statusCode).toBe(404);
+  });
+
+  it('answers 401 without a session', async () => {
+    expect((await upload(undefined, fixture('residents.csv'), 'residents.csv', ducXuan)).statusCode).toBe(401);
+    expect((await call('GET', '/api/imports/1')).statusCode).toBe(401);
+    expect((await call('POST', '/api/imports/1/commit')).statusCode).toBe(401);
+    expect((await call('GET', '/api/imports/1/errors.xlsx')).statusCode).toBe(401);
+    expect((await call('GET', `/api/residents/export.xlsx?orgUnit=${ducXuan}`)).statusCode).toBe(401);
+  });
+});

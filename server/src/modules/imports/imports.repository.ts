@@ -1,0 +1,329 @@
+/**
+ * SQL for imports: the job and its staged rows, the look-ups a preview needs (villages, ethnic
+ * groups, IDs already registered), and the commit — set-based statements over the staged rows,
+ * never one round trip per person.
+ */
+import { type Generated, type Kysely, type Transaction, sql } from 'kysely';
+import type { Scope } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { orgUnitInScope } from '../../db/scope.ts';
+import type { StagedRow } from './imports.rows.ts';
+
+/** The tables of migration 2026_11_25_0003_imports, as Kysely sees them. */
+export type ImportTables = {
+  import_job: {
+    id: Generated<number>;
+    unit_id: number;
+    commune_id: number;
+    format: string;
+    file_name: string | null;
+    columns: unknown;
+    status: Generated<string>;
+    total_rows: Generated<number>;
+    valid_rows: Generated<number>;
+    invalid_rows: Generated<number>;
+    existing_rows: Generated<number>;
+    warnings: Generated<unknown>;
+    inserted: number | null;
+    households: number | null;
+    skipped: number | null;
+    created_by: number | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    committed_at: Date | null;
+  };
+  import_row: {
+    job_id: number;
+    row_no: number;
+    cells: unknown;
+    resident: unknown | null;
+    household_key: string | null;
+    errors: unknown | null;
+    warnings: unknown;
+  };
+};
+
+export type JobStatus = 'parsing' | 'previewed' | 'committing' | 'committed' | 'failed';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const withImports = (db: Db) => db.withTables<ImportTables>();
+
+export interface JobColumn {
+  header: string;
+  field: string | null;
+  letter: string;
+}
+
+export interface Finding {
+  row: number;
+  column: string | null;
+  letter: string | null;
+  field: string;
+  message: string;
+  messageEn: string;
+}
+
+export async function insertJob(db: Db, job: { unitId: number; communeId: number; format: string; fileName: string | null; createdBy: number | null }) {
+  const row = await withImports(db)
+    .insertInto('import_job')
+    .values({ unit_id: job.unitId, commune_id: job.communeId, format: job.format, file_name: job.fileName, created_by: job.createdBy, columns: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateJob(db: Db, id: number, values: Partial<{ status: string; columns: string; total_rows: number; valid_rows: number; invalid_rows: number; existing_rows: number; warnings: string; inserted: number; households: number; skipped: number }>) {
+  await withImports(db).updateTable('import_job').set({ ...values, updated_at: sql`now()` }).where('id', '=', id).execute();
+}
+
+/** Marks a job as being committed unless it was committed meanwhile; false if it was. */
+export async function claimForCommit(db: Db, id: number): Promise<boolean> {
+  const claimed = await withImports(db)
+    .updateTable('import_job')
+    .set({ status: 'committing', updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', 'in', ['previewed', 'failed', 'committing'])
+    .returning('id')
+    .executeTakeFirst();
+  return !!claimed;
+}
+
+export async function deleteJob(db: Db, id: number) {
+  await withImports(db).deleteFrom('import_job').where('id', '=', id).execute();
+}
+
+/** A job whose target unit lies in the caller's scope. */
+export function findJob(db: Db, scope: Scope, id: number, lock = false) {
+  let q = withImports(db)
+    .selectFrom('import_job as j')
+    .innerJoin('org_unit as o', 'o.id', 'j.unit_id')
+    .where('j.id', '=', id)
+    .where(orgUnitInScope('o', scope))
+    .select([
+      'j.id',
+      'j.unit_id as unitId',
+      'j.commune_id as communeId',
+      'j.format',
+      'j.file_name as fileName',
+      sql<JobColumn[]>`j.columns`.as('columns'),
+      sql<JobStatus>`j.status`.as('status'),
+      'j.total_rows as rows',
+      'j.valid_rows as valid',
+      'j.invalid_rows as invalid',
+      'j.existing_rows as existing',
+      sql<Finding[]>`j.warnings`.as('warnings'),
+      'j.inserted',
+      'j.households',
+      'j.skipped',
+      'j.created_at as createdAt',
+      'j.committed_at as committedAt',
+    ]);
+  if (lock) q = q.forUpdate('j');
+  return q.executeTakeFirst();
+}
+
+/** Jobs are working copies of personal data: after `days` they go, whatever their state. */
+export async function deleteOldJobs(db: Db, days: number) {
+  await sql`delete from import_job where created_at < now() - make_interval(days => ${days})`.execute(db);
+}
+
+export async function stageRows(db: Db, jobId: number, rows: StagedRow[]) {
+  if (!rows.length) return;
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      row_no: r.rowNo,
+      cells: r.cells,
+      resident: r.resident,
+      household_key: r.householdKey,
+      errors: r.errors.length ? r.errors.map(({ row: _row, ...f }) => f) : null,
+      warnings: r.warnings.map(({ row: _row, ...f }) => f),
+    })),
+  );
+  await sql`
+    insert into import_row (job_id, row_no, cells, resident, household_key, errors, warnings)
+    select ${jobId}, t.row_no, t.cells, t.resident, t.household_key, t.errors, t.warnings
+    from json_to_recordset(${json}::json) as t(row_no int, cells jsonb, resident jsonb, household_key text, errors jsonb, warnings jsonb)
+  `.execute(db);
+}
+
+/** The first `limit` errors or warnings of a job, by row. */
+export async function findings(db: Db, jobId: number, kind: 'errors' | 'warnings', limit = 200): Promise<Finding[]> {
+  const column = sql.ref(`r.${kind}`);
+  const { rows } = await sql<Finding>`
+    select r.row_no as row, f->>'column' as column, f->>'letter' as letter, f->>'field' as field, f->>'message' as message, f->>'messageEn' as "messageEn"
+    from import_row r cross join lateral jsonb_array_elements(${column}) with ordinality as e(f, n)
+    where r.job_id = ${jobId} and ${column} is not null
+    order by r.row_no, e.n
+    limit ${limit}
+  `.execute(db);
+  return rows;
+}
+
+/** A page of the rows with errors after `afterRow`, for the errors file. */
+export async function invalidRows(db: Db, jobId: number, afterRow: number, limit: number) {
+  return withImports(db)
+    .selectFrom('import_row')
+    .where('job_id', '=', jobId)
+    .where('errors', 'is not', null)
+    .where('row_no', '>', afterRow)
+    .orderBy('row_no')
+    .limit(limit)
+    .select(['row_no as rowNo', sql<string[]>`cells`.as('cells'), sql<Omit<Finding, 'row'>[]>`errors`.as('errors')])
+    .execute();
+}
+
+/** Current villages of a commune the caller may write in. */
+export function villagesOf(db: Db, scope: Scope, communeId: number) {
+  return db
+    .selectFrom('org_unit as o')
+    .where('o.parent_id', '=', communeId)
+    .where('o.level', '=', 'village')
+    .where('o.valid_to', 'is', null)
+    .where(orgUnitInScope('o', scope))
+    .select(['o.id', 'o.name'])
+    .execute();
+}
+
+export function ethnicGroups(db: Db) {
+  return db.selectFrom('ethnic_group').select(['code', 'name', 'other_names']).execute();
+}
+
+/** Who holds these personal IDs already (any commune; one person, one record). */
+export async function registeredIds(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  const { rows } = await sql<{ citizenId: string; nameFolded: string; birthYear: number }>`
+    select citizen_id as "citizenId", name_folded as "nameFolded", birth_year as "birthYear"
+    from resident where citizen_id = any(${ids}::text[]) and status <> 'merged'
+  `.execute(db);
+  return rows;
+}
+
+/** Which of these people without a personal ID are registered already: same name, birth and village. */
+export async function registeredLookalikes(db: Db, communeId: number, people: { rowNo: number; fullName: string; birthYear: number; birthDate: string | null; villageId: number | null }[]) {
+  if (!people.length) return new Set<number>();
+  const { rows } = await sql<{ rowNo: number }>`
+    select t.row_no as "rowNo"
+    from json_to_recordset(${JSON.stringify(people.map((p) => ({ row_no: p.rowNo, full_name: p.fullName, birth_year: p.birthYear, birth_date: p.birthDate, village_id: p.villageId })))}::json)
+      as t(row_no int, full_name text, birth_year int, birth_date date, village_id bigint)
+    where exists (
+      select 1 from resident e
+      where e.commune_id = ${communeId} and e.name_folded = ytcs_fold(t.full_name) and e.birth_year = t.birth_year
+        and e.birth_date is not distinct from t.birth_date and e.village_id is not distinct from t.village_id and e.status <> 'merged'
+    )
+  `.execute(db);
+  return new Set(rows.map((r) => r.rowNo));
+}
+
+const STAGED_COLUMNS = sql.raw(`
+  full_name text, sex text, birth_date date, birth_year int, citizen_id text, insurance_code text,
+  social_insurance_no text, insurance_valid_from date, insurance_valid_to date, insurance_facility text,
+  beneficiary_group text, phone text, ethnicity_code text, occupation text, residence_status text,
+  relationship text, village_id bigint, household_code text, address text, warnings jsonb`);
+
+/**
+ * The valid rows of a job, typed, with `skip` set for people registered already (same personal ID;
+ * without one, same name, birth and village), and the households they form: existing ones found by
+ * number or address, new ones given ids from the table's own sequence. Returns the counts.
+ */
+export async function prepareCommit(trx: Transaction<DB>, jobId: number, communeId: number) {
+  await sql`
+    create temp table import_commit (row_no int primary key, household_key text, skip boolean not null, household_id bigint, ${STAGED_COLUMNS}) on commit drop
+  `.execute(trx);
+  await sql`
+    insert into import_commit
+    select r.row_no, r.household_key,
+      case when v.citizen_id is not null
+        then exists (select 1 from resident e where e.citizen_id = v.citizen_id and e.status <> 'merged')
+        else exists (select 1 from resident e where e.commune_id = ${communeId} and e.name_folded = ytcs_fold(v.full_name) and e.birth_year = v.birth_year
+          and e.birth_date is not distinct from v.birth_date and e.village_id is not distinct from v.village_id and e.status <> 'merged')
+      end,
+      null, v.*
+    from import_row r cross join lateral jsonb_to_record(r.resident) as v(${STAGED_COLUMNS})
+    where r.job_id = ${jobId} and r.resident is not null
+  `.execute(trx);
+  await sql`
+    create temp table import_household (key text primary key, code text, address text, village_id bigint, household_id bigint, created boolean not null default false) on commit drop
+  `.execute(trx);
+  await sql`
+    insert into import_household (key, code, address, village_id)
+    select household_key,
+      (array_agg(household_code order by row_no) filter (where household_code is not null))[1],
+      (array_agg(address order by row_no) filter (where address is not null))[1],
+      (array_agg(village_id order by row_no))[1]
+    from import_commit where not skip and household_key is not null
+    group by household_key
+  `.execute(trx);
+  // A household already registered (by number, else by address in the same village) takes the new members.
+  await sql`
+    update import_household g set household_id = h.id
+    from household h where h.commune_id = ${communeId} and g.code is not null and h.code = g.code
+  `.execute(trx);
+  await sql`
+    update import_household g set household_id = h.id
+    from (select min(id) as id, coalesce(village_id, 0) as village, ytcs_fold(address) as address from household where commune_id = ${communeId} group by 2, 3) h
+    where g.code is null and g.household_id is null and h.village = coalesce(g.village_id, 0) and h.address = ytcs_fold(g.address)
+  `.execute(trx);
+  await sql`
+    update import_household set household_id = nextval(pg_get_serial_sequence('household', 'id')), created = true where household_id is null
+  `.execute(trx);
+  await sql`
+    insert into household (id, commune_id, village_id, code, address)
+    select g.household_id, ${communeId}, g.village_id, g.code, coalesce(g.address, v.name, c.name)
+    from import_household g join org_unit c on c.id = ${communeId} left join org_unit v on v.id = g.village_id
+    where g.created
+  `.execute(trx);
+  await sql`update import_commit i set household_id = g.household_id from import_household g where g.key = i.household_key and not i.skip`.execute(trx);
+  const { rows } = await sql<{ toInsert: number; skipped: number; households: number; firstRow: number | null; lastRow: number | null }>`
+    select
+      (select count(*)::int from import_commit where not skip) as "toInsert",
+      (select count(*)::int from import_commit where skip) as skipped,
+      (select count(*)::int from import_household where created) as households,
+      (select min(row_no) from import_commit where not skip) as "firstRow",
+      (select max(row_no) from import_commit where not skip) as "lastRow"
+  `.execute(trx);
+  return rows[0] as { toInsert: number; skipped: number; households: number; firstRow: number | null; lastRow: number | null };
+}
+
+/** Inserts the rows numbered (fromRow, toRow] and their "registered" life events; returns how many. */
+export async function insertResidents(trx: Transaction<DB>, communeId: number, fromRow: number, toRow: number, today: string, userId: number | null) {
+  const { rows } = await sql<{ n: number }>`
+    with ins as (
+      insert into resident (commune_id, village_id, household_id, relationship, full_name, sex, birth_date, birth_year, citizen_id,
+        insurance_code, social_insurance_no, insurance_valid_from, insurance_valid_to, insurance_facility, beneficiary_group,
+        phone, ethnicity_code, occupation, residence_status, warnings)
+      select ${communeId}, village_id, household_id, relationship, full_name, sex, birth_date, birth_year, citizen_id,
+        insurance_code, social_insurance_no, insurance_valid_from, insurance_valid_to, insurance_facility, beneficiary_group,
+        phone, ethnicity_code, occupation, residence_status, coalesce(warnings, '[]'::jsonb)
+      from import_commit where not skip and row_no > ${fromRow} and row_no <= ${toRow}
+      order by row_no
+      returning id, village_id
+    ), events as (
+      insert into life_event (resident_id, commune_id, kind, date, to_unit_id, recorded_by)
+      select id, ${communeId}, 'registered', ${today}::date, coalesce(village_id, ${communeId}), ${userId}::bigint from ins
+    )
+    select count(*)::int as n from ins
+  `.execute(trx);
+  return rows[0]?.n ?? 0;
+}
+
+/** Heads of the households the import touched, where the household has none yet. */
+export async function setHeads(trx: Transaction<DB>) {
+  await sql`
+    update household h set head_id = r.id, updated_at = now()
+    from import_household g join resident r on r.household_id = g.household_id and r.relationship = 'head' and r.status = 'active'
+    where h.id = g.household_id and h.head_id is null
+  `.execute(trx);
+}
+
+/** After the commit the valid rows are in the registry; their staged copies go. */
+export async function dropCommittedRows(trx: Transaction<DB>, jobId: number) {
+  await withImports(trx).deleteFrom('import_row').where('job_id', '=', jobId).where('resident', 'is not', null).execute();
+}
+
+export async function markCommitted(trx: Transaction<DB>, jobId: number, counts: { inserted: number; households: number; skipped: number }) {
+  await withImports(trx)
+    .updateTable('import_job')
+    .set({ status: 'committed', inserted: counts.inserted, households: counts.households, skipped: counts.skipped, committed_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', '=', jobId)
+    .execute();
+}

@@ -1,0 +1,95 @@
+/**
+ * Bulk import of residents from CSV/XLSX (preview, commit, progress, errors file) and the export
+ * of a register as XLSX. Uploads are multipart, read as a stream; files leave as a stream.
+ */
+import multipart from '@fastify/multipart';
+import type { App } from '../../http/app-types.ts';
+import { IdParams } from '../../http/schemas.ts';
+import { invalid } from '../../errors.ts';
+import { CommitResult, ExportQuery, ImportJob, ImportQuery } from './imports.schemas.ts';
+import { importService } from './imports.service.ts';
+import { registerExport } from './register-export.ts';
+
+/** A province-sized file of a few hundred thousand rows stays well under this. */
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+const attachment = (name: string) => `attachment; filename="${name}"`;
+
+function formField(fields: Record<string, unknown>, name: string): string | undefined {
+  const part = fields[name] as { type?: string; value?: unknown } | undefined;
+  return part?.type === 'field' && typeof part.value === 'string' ? part.value : undefined;
+}
+
+function parseMapping(text: string | undefined): Record<string, string | null> | undefined {
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => v === null || typeof v === 'string')) return value;
+  } catch {
+    // reported below
+  }
+  throw invalid([{ field: 'mapping', message: 'Ánh xạ cột phải là JSON { "tiêu đề cột": "trường" | null }', messageEn: 'The column mapping must be JSON { "header": "field" | null }' }]);
+}
+
+export async function importRoutes(app: App) {
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024 }, throwFileSizeLimit: false });
+  const imports = importService(app.db);
+  const exporter = registerExport(app.db);
+  const tags = ['imports'];
+
+  app.post('/api/imports', {
+    schema: {
+      tags,
+      operationId: 'previewImport',
+      description: 'Upload a CSV or XLSX of residents (multipart: optional fields `unitId` and `mapping` before the part `file`); checks every row and stages it. Nothing is registered until the commit.',
+      consumes: ['multipart/form-data'],
+      querystring: ImportQuery,
+      response: { 201: ImportJob },
+    },
+    config: { permission: 'person.write' },
+    handler: async (req, reply) => {
+      const data = await req.file();
+      if (!data) throw invalid([{ field: 'file', message: 'Chưa chọn tệp', messageEn: 'No file uploaded' }]);
+      try {
+        const unitId = req.query.unitId ?? Number(formField(data.fields, 'unitId'));
+        if (!Number.isInteger(unitId) || unitId < 1) throw invalid([{ field: 'unitId', message: 'Cần chọn xã hoặc thôn', messageEn: 'A commune or village is required' }]);
+        const mapping = parseMapping(formField(data.fields, 'mapping'));
+        const job = await imports.preview(req.scope, req.actor, { unitId, fileName: data.filename || null, file: data.file, truncated: () => data.file.truncated, mapping });
+        return reply.code(201).send(job);
+      } finally {
+        // Whatever happened, read the rest of the upload so the request completes.
+        data.file.resume();
+      }
+    },
+  });
+
+  app.get('/api/imports/:id', {
+    schema: { tags, operationId: 'getImport', description: 'Status and counts; during a commit, rows done so far', params: IdParams, response: { 200: ImportJob } },
+    config: { permission: 'person.write' },
+    handler: (req) => imports.view(req.scope, req.params.id),
+  });
+
+  app.post('/api/imports/:id/commit', {
+    schema: { tags, operationId: 'commitImport', description: 'Registers every valid row in one transaction; people registered already are skipped', params: IdParams, response: { 200: CommitResult } },
+    config: { permission: 'person.write' },
+    handler: (req) => imports.commit(req.scope, req.actor, req.params.id),
+  });
+
+  app.get('/api/imports/:id/errors.xlsx', {
+    schema: { tags, operationId: 'importErrorsFile', description: 'The rows with errors, their original columns and an "Lỗi / Errors" column', params: IdParams, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+    config: { permission: 'person.write' },
+    handler: async (req, reply) => {
+      const file = await imports.errorsFile(req.scope, req.actor, req.params.id, (err) => req.log.error({ err }, 'errors file failed'));
+      return reply.type(file.type).header('content-disposition', attachment(file.fileName)).send(file.stream);
+    },
+  });
+
+  app.get('/api/residents/export.xlsx', {
+    schema: { tags: ['registry'], operationId: 'exportResidents', description: 'The active residents under a unit as XLSX, with the headers the importer reads', querystring: ExportQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+    config: { permission: 'person.export' },
+    handler: async (req, reply) => {
+      const file = await exporter.export(req.scope, req.actor, req.query.orgUnit, (err) => req.log.error({ err }, 'export failed'));
+      return reply.type(file.type).header('content-disposition', attachment(file.fileName)).header('x-total-count', String(file.count)).send(file.stream);
+    },
+  });
+}

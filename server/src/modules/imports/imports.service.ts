@@ -1,0 +1,282 @@
+/**
+ * Bulk import of residents and households from a station's spreadsheet, in two steps. Preview
+ * reads the file as a stream, checks each row with the registry's rules and stages it in batches
+ * (import_job, import_row), so nothing is held whole in memory and the preview survives a
+ * restart. Commit inserts every valid row in one transaction, set-based; people registered
+ * already are skipped, so importing the same file twice adds nobody. The errors file gives back
+ * the rows to fix with the reason beside each.
+ */
+import { foldVietnamese } from '@ytcs/common';
+import type { Kysely } from 'kysely';
+import type { Scope } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, conflict, invalid, notFound } from '../../errors.ts';
+import type { Actor } from '../../http/app-types.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { placeIn } from '../registry/registry.scope.ts';
+import { type Column, ERRORS_HEADER, headerScore, mapColumns, missingColumns } from './imports.columns.ts';
+import { type SheetRow, csvRows, sniff, xlsxRows } from './imports.parsers.ts';
+import * as repo from './imports.repository.ts';
+import { type RowContext, type RowFinding, type StagedRow, readRow } from './imports.rows.ts';
+import { cellText, ethnicityReader, villageReader } from './imports.values.ts';
+import { XLSX_TYPE, xlsxStream } from './imports.xlsx.ts';
+
+export interface ImportOptions {
+  /** Rows checked and staged per round trip. */
+  stageBatch?: number;
+  /** Rows inserted per statement during the commit (progress is counted per statement). */
+  commitBatch?: number;
+  /** Jobs (with their copies of personal data) are deleted after this many days. */
+  keepDays?: number;
+}
+
+const LIST_LIMIT = 200;
+const HEADER_SEARCH_ROWS = 20;
+
+const fileError = (message: string, messageEn: string) => invalid([{ field: 'file', message, messageEn }]);
+const tooLarge = () => new AppError(413, 'too_large', 'Tệp quá lớn', 'The file is too large');
+const isBlank = (row: SheetRow) => row.cells.every((c) => cellText(c) === '');
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
+  const stageBatch = options.stageBatch ?? 1000;
+  const commitBatch = options.commitBatch ?? 5000;
+  const keepDays = options.keepDays ?? 30;
+  /** Commits running in this process: rows done so far. */
+  const running = new Map<number, { done: number }>();
+
+  async function view(scope: Scope, id: number) {
+    const job = await repo.findJob(db, scope, id);
+    if (!job) throw notFound();
+    const [errors, rowWarnings] = await Promise.all([repo.findings(db, id, 'errors', LIST_LIMIT), repo.findings(db, id, 'warnings', LIST_LIMIT)]);
+    const { createdAt, committedAt, ...rest } = job;
+    return {
+      ...rest,
+      done: running.get(id)?.done ?? (job.status === 'committed' ? (job.inserted ?? 0) + (job.skipped ?? 0) : 0),
+      errors,
+      warnings: [...job.warnings, ...rowWarnings].slice(0, LIST_LIMIT),
+      createdAt: createdAt.toISOString(),
+      committedAt: committedAt ? committedAt.toISOString() : null,
+    };
+  }
+
+  /** Registered IDs and look-alikes, checked for a whole batch in two queries. */
+  async function checkRegistered(rows: StagedRow[], communeId: number, idColumn: Column | undefined): Promise<number> {
+    const withId = rows.filter((r) => r.resident?.citizen_id);
+    const holders = new Map((await repo.registeredIds(db, withId.map((r) => r.resident?.citizen_id as string))).map((h) => [h.citizenId, h]));
+    let existing = 0;
+    for (const r of withId) {
+      const res = r.resident;
+      const holder = res?.citizen_id ? holders.get(res.citizen_id) : undefined;
+      if (!res || !holder) continue;
+      if (holder.nameFolded === foldVietnamese(res.full_name) && holder.birthYear === res.birth_year) {
+        existing += 1;
+        continue;
+      }
+      r.resident = null;
+      r.errors.push({ row: r.rowNo, column: idColumn?.header ?? null, letter: idColumn?.letter ?? null, field: 'citizenId', message: 'Số CCCD đã được đăng ký cho một người khác', messageEn: 'Personal ID already registered for someone else' });
+    }
+    const withoutId = rows.filter((r) => r.resident && !r.resident.citizen_id);
+    const lookalikes = await repo.registeredLookalikes(
+      db,
+      communeId,
+      withoutId.map((r) => ({ rowNo: r.rowNo, fullName: r.resident?.full_name as string, birthYear: r.resident?.birth_year as number, birthDate: r.resident?.birth_date ?? null, villageId: r.resident?.village_id ?? null })),
+    );
+    return existing + lookalikes.size;
+  }
+
+  return {
+    view,
+
+    async preview(scope: Scope, actor: Actor, input: { unitId: number; fileName: string | null; file: AsyncIterable<Buffer>; truncated?: () => boolean; mapping?: Record<string, string | null> }) {
+      const place = await placeIn(db, scope, input.unitId);
+      if (!place) throw notFound();
+      await repo.deleteOldJobs(db, keepDays);
+      const { format, stream } = await sniff(input.file);
+      if (format === 'xls') throw fileError('Tệp .xls (Excel 97–2003) không được hỗ trợ; hãy lưu lại thành .xlsx hoặc CSV UTF-8', 'Old .xls files are not supported; save as .xlsx or CSV UTF-8');
+      const [villages, groups] = await Promise.all([repo.villagesOf(db, scope, place.communeId), repo.ethnicGroups(db)]);
+      const targetVillage = place.villageId ? (villages.find((v) => v.id === place.villageId) ?? null) : null;
+      const ethnicity = ethnicityReader(groups);
+      const id = await repo.insertJob(db, { unitId: input.unitId, communeId: place.communeId, format, fileName: input.fileName, createdBy: actor.userId });
+
+      let columns: Column[] | null = null;
+      let ctx: RowContext | null = null;
+      const mappingWarnings: RowFinding[] = [];
+      const households = new Map<string, number>();
+      const counts = { rows: 0, valid: 0, invalid: 0, existing: 0 };
+      let batch: StagedRow[] = [];
+      let leading = 0;
+      const stage = async (rows: StagedRow[]) => {
+        counts.existing += await checkRegistered(rows, place.communeId, columns?.find((c) => c.field === 'citizenId'));
+        for (const r of rows) r.resident ? counts.valid++ : counts.invalid++;
+        await repo.stageRows(db, id, rows);
+      };
+      // One batch is staged while the next is read: the database and the parser overlap.
+      let staging: Promise<void> = Promise.resolve();
+      const flush = async () => {
+        const rows = batch;
+        batch = [];
+        await staging;
+        staging = stage(rows);
+        staging.catch(() => {}); // awaited (and thrown) at the next flush
+      };
+      try {
+        for await (const row of readable(format === 'csv' ? csvRows(stream) : xlsxRows(stream, { cut: input.truncated }))) {
+          if (isBlank(row)) continue;
+          if (!columns) {
+            const headers = row.cells.map(cellText);
+            if (headerScore(headers, input.mapping) >= 1) {
+              const mapped = mapColumns(headers, input.mapping);
+              const missing = missingColumns(mapped.columns);
+              if (missing.length) throw invalid(missing.map((m) => ({ field: m.field, message: m.message, messageEn: m.messageEn })));
+              columns = mapped.columns;
+              mappingWarnings.push(...mapped.warnings.map((w) => ({ row: row.number, column: w.column, letter: columns?.find((c) => c.header === w.column)?.letter ?? null, field: w.field, message: w.message, messageEn: w.messageEn })));
+              ctx = { columns, targetVillage, village: villageReader(villages), ethnicity: ethnicity.read, seenIds: new Map(), heads: new Map() };
+            } else if (++leading >= HEADER_SEARCH_ROWS) break;
+            continue;
+          }
+          const staged = readRow(row.number, row.cells.slice(0, columns.length), ctx as RowContext);
+          if (staged.householdKey && !households.has(staged.householdKey)) households.set(staged.householdKey, row.number);
+          batch.push(staged);
+          counts.rows += 1;
+          if (batch.length >= stageBatch) await flush();
+        }
+        if (!columns || !ctx) throw fileError('Không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 20 dòng đầu', 'No header row with a "Full name" column in the first 20 rows');
+        await flush();
+        await staging;
+        if (input.truncated?.()) throw tooLarge();
+      } catch (err) {
+        await staging.catch(() => {});
+        await repo.deleteJob(db, id);
+        throw input.truncated?.() ? tooLarge() : readFailure(err, format);
+      }
+
+      const relationshipColumn = columns.find((c) => c.field === 'relationship');
+      const headless = [...households].filter(([key]) => !ctx?.heads.has(key));
+      const householdWarnings: RowFinding[] = headless.slice(0, LIST_LIMIT).map(([key, row]) => ({
+        row,
+        column: relationshipColumn?.header ?? null,
+        letter: relationshipColumn?.letter ?? null,
+        field: 'relationship',
+        message: `Hộ ${key.startsWith('code:') ? `số ${key.slice(5)}` : 'ở địa chỉ này'} chưa có chủ hộ`,
+        messageEn: `Household ${key.startsWith('code:') ? key.slice(5) : 'at this address'} has no head`,
+      }));
+      await repo.updateJob(db, id, {
+        status: 'previewed',
+        columns: JSON.stringify(columns.map((c) => ({ header: c.header, field: c.field, letter: c.letter }))),
+        total_rows: counts.rows,
+        valid_rows: counts.valid,
+        invalid_rows: counts.invalid,
+        existing_rows: counts.existing,
+        warnings: JSON.stringify([...mappingWarnings, ...householdWarnings]),
+      });
+      await recordAudit(db, actor, { action: 'import.preview', entityType: 'import', entityId: id, orgUnitId: place.communeId, details: { format, ...counts } });
+      return view(scope, id);
+    },
+
+    async commit(scope: Scope, actor: Actor, id: number) {
+      const job = await repo.findJob(db, scope, id);
+      if (!job) throw notFound();
+      // A job left 'committing' by a stopped server may be committed again: its transaction never
+      // finished, and the row lock below waits for one still running elsewhere.
+      if (running.has(id)) throw conflict('Tệp này đang được nhập', 'This file is being imported');
+      if (job.status === 'committed') throw conflict('Tệp này đã được nhập', 'This file has already been imported');
+      if (job.status === 'parsing') throw conflict('Tệp chưa đọc xong', 'The file has not been read yet');
+      const progress = { done: 0 };
+      running.set(id, progress);
+      try {
+        if (!(await repo.claimForCommit(db, id))) throw conflict('Tệp này đã được nhập', 'This file has already been imported');
+        return await db.transaction().execute(async (trx) => {
+          const locked = await repo.findJob(trx, scope, id, true);
+          if (!locked || locked.status === 'committed') throw conflict('Tệp này đã được nhập', 'This file has already been imported');
+          const prep = await repo.prepareCommit(trx, id, job.communeId);
+          progress.done = prep.skipped;
+          let inserted = 0;
+          if (prep.firstRow !== null && prep.lastRow !== null) {
+            for (let from = prep.firstRow - 1; from < prep.lastRow; from += commitBatch) {
+              inserted += await repo.insertResidents(trx, job.communeId, from, Math.min(from + commitBatch, prep.lastRow), today(), actor.userId);
+              progress.done = prep.skipped + inserted;
+            }
+          }
+          await repo.setHeads(trx);
+          await repo.dropCommittedRows(trx, id);
+          const counts = { inserted, households: prep.households, skipped: prep.skipped, invalid: job.invalid };
+          await repo.markCommitted(trx, id, counts);
+          await recordAudit(trx, actor, { action: 'import.commit', entityType: 'import', entityId: id, orgUnitId: job.communeId, details: counts });
+          return counts;
+        });
+      } catch (err) {
+        // Nothing of the commit remains (one transaction); the job can be committed again.
+        const current = await repo.findJob(db, scope, id);
+        if (current?.status === 'committing') await repo.updateJob(db, id, { status: 'failed' });
+        if ((err as { code?: string }).code === '23505') {
+          throw conflict('Một số người trong tệp vừa được đăng ký từ nơi khác; chưa ghi dòng nào, hãy xem lại và nhập lại', 'Some people in the file were just registered elsewhere; nothing was written, preview and import again');
+        }
+        throw err;
+      } finally {
+        running.delete(id);
+      }
+    },
+
+    async errorsFile(scope: Scope, actor: Actor, id: number, log: (err: unknown) => void) {
+      const job = await repo.findJob(db, scope, id);
+      if (!job) throw notFound();
+      await recordAudit(db, actor, { action: 'import.errors_file', entityType: 'import', entityId: id, orgUnitId: job.communeId, details: { rows: job.invalid } });
+      const width = job.columns.length;
+      async function* rows() {
+        let after = 0;
+        for (;;) {
+          const page = await repo.invalidRows(db, id, after, 1000);
+          for (const r of page) {
+            const cells = Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
+            const reasons = r.errors.map((e) => `${e.column ? `${e.column}: ` : ''}${e.message} (${e.messageEn})`).join('; ');
+            yield [...cells, reasons];
+          }
+          if (page.length < 1000) return;
+          after = page[page.length - 1]?.rowNo ?? after;
+        }
+      }
+      const stream = xlsxStream('Lỗi', [...job.columns.map((c) => c.header), ERRORS_HEADER], rows(), log);
+      return { type: XLSX_TYPE, fileName: `loi-nhap-${id}.xlsx`, stream };
+    },
+  };
+}
+
+/** An error raised while reading the file (not while staging it). */
+class UnreadableFile extends Error {
+  constructor(readonly reason: unknown) {
+    super('unreadable file');
+  }
+}
+
+async function* readable(rows: AsyncIterable<SheetRow>): AsyncGenerator<SheetRow> {
+  const iterator = rows[Symbol.asyncIterator]();
+  let finished = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<SheetRow>;
+      try {
+        next = await iterator.next();
+      } catch (err) {
+        finished = true;
+        throw new UnreadableFile(err);
+      }
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // Stopped early (no header, an error while staging): close the parser and the upload stream.
+    if (!finished) await iterator.return?.(undefined);
+  }
+}
+
+function readFailure(err: unknown, format: string): unknown {
+  if (!(err instanceof UnreadableFile)) return err;
+  const e = err.reason as { code?: string; lines?: number };
+  if (e?.code?.startsWith('CSV_')) return fileError(`Tệp CSV bị lỗi ở dòng ${e.lines ?? '?'}`, `The CSV file is malformed at line ${e.lines ?? '?'}`);
+  if (format === 'xlsx') return fileError('Không đọc được tệp Excel (.xlsx); hãy mở và lưu lại rồi thử lại', 'The Excel (.xlsx) file could not be read; open and save it again, then retry');
+  return fileError('Không đọc được tệp', 'The file could not be read');
+}
