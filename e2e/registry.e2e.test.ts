@@ -85,7 +85,7 @@ describe('a commune health station in the browser', () => {
     // Her: only the year of birth is known.
     await page.getByTestId('household-member-add').click();
     const wife = page.getByTestId('household-member-row').nth(1);
-    await wife.getByTestId('member-fullname').fill('Nguyễn Thị Hồng');
+    await wife.getByTestId('member-fullname').fill('Khổng Thị Hồng');
     await wife.getByTestId('member-sex').getByText('Nữ', { exact: true }).click();
     await wife.getByTestId('member-yearonly').click();
     await wife.getByTestId('member-birthyear').fill('1982');
@@ -103,7 +103,7 @@ describe('a commune health station in the browser', () => {
     await page.getByTestId('warnings-confirm-ok').click();
 
     const detail = page.getByTestId('household-detail');
-    await expect.poll(() => detail.textContent(), { timeout: 15_000 }).toContain('Nguyễn Thị Hồng');
+    await expect.poll(() => detail.textContent(), { timeout: 15_000 }).toContain('Khổng Thị Hồng');
     expect(await detail.textContent()).toContain('Trần Văn Nam');
     expect(await detail.textContent()).toContain('DX-0001');
     await page.screenshot({ path: path.join(shots, 'registry-household-detail.png'), fullPage: true });
@@ -130,16 +130,16 @@ describe('a commune health station in the browser', () => {
     await page.screenshot({ path: path.join(shots, 'registry-resident-duplicate-id.png'), fullPage: true });
     await page.locator('.ant-modal-close').click();
 
-    await page.getByTestId('residents-search').fill('nguyen thi hong');
+    await page.getByTestId('residents-search').fill('khong thi hong');
     const table = page.getByTestId('residents-table');
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
-    expect(await table.textContent()).toContain('Nguyễn Thị Hồng');
+    expect(await table.textContent()).toContain('Khổng Thị Hồng');
     expect(await table.textContent()).toContain('1982');
     await page.screenshot({ path: path.join(shots, 'registry-residents-search.png'), fullPage: true });
-    await table.getByText('Nguyễn Thị Hồng').click();
+    await table.getByText('Khổng Thị Hồng').click();
 
     const record = page.getByTestId('record-page');
-    await expect.poll(() => page.getByTestId('record-name').textContent()).toBe('Nguyễn Thị Hồng');
+    await expect.poll(() => page.getByTestId('record-name').textContent()).toBe('Khổng Thị Hồng');
     recordPath = new URL(page.url()).pathname;
     const tabs = await page.getByTestId('record-tabs').locator('.ant-tabs-tab').allTextContents();
     expect(tabs.slice(0, 4).map((s) => s.replace(/\s*\(\d+\)$/, ''))).toEqual([
@@ -206,7 +206,7 @@ describe('a commune health station in the browser', () => {
     expect(await page.getByTestId('nav-households').count()).toBe(0);
     await page.goto(`${server.url}${recordPath}`);
     await expect.poll(() => page.locator('.app-content').textContent()).toMatch(/không có quyền|Không tìm thấy/);
-    expect(await page.locator('.app-content').textContent()).not.toContain('Nguyễn Thị Hồng');
+    expect(await page.locator('.app-content').textContent()).not.toContain('Khổng Thị Hồng');
     // The page does not even ask: the server would answer 403 anyway.
     expect(personRequests).toEqual([]);
     const direct = await page.request.get(`${server.url}/api${recordPath}/record`);

@@ -95,6 +95,10 @@ describe('finding residents', () => {
     expect(await names(station, 'nguyen thi hong')).toEqual(['Nguyễn Thị Hồng']);
     expect(await names(station, 'hong nguyen')).toEqual(['Nguyễn Thị Hồng']);
     expect(await names(station, 'dang')).toEqual(['Đặng Văn Bình']);
+    // A word matches the start of a word of the name: "hong" is not inside "Khổng" or "Phong".
+    await call('POST', '/api/residents', station, { unitId: village2, fullName: 'Khổng Văn Phong', sex: 'male', birthYear: 1975 });
+    expect(await names(station, 'thi hong')).toEqual(['Nguyễn Thị Hồng']);
+    expect(await names(station, 'khong')).toEqual(['Khổng Văn Phong']);
     expect(await names(station, '019 190 012 345')).toEqual(['Nguyễn Thị Hồng']);
     expect(await names(station, '+84 912 345 678')).toEqual(['Nguyễn Thị Hồng']);
     expect(await names(station, '0123456789')).toEqual(['Nguyễn Thị Hồng']);

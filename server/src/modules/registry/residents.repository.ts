@@ -4,7 +4,6 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { homeUnitInScope } from './registry.scope.ts';
-import { containing } from '../../db/like.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -116,8 +115,9 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
   else if (q && s.kind === 'social_insurance') query = query.where('r.social_insurance_no', '=', q);
   else if (q && s.kind === 'insurance_code') query = query.where('r.insurance_code', '=', q);
   else if (q) {
-    // Every word must appear (any order); the trigram index answers each LIKE.
-    for (const word of q.split(' ')) query = query.where('r.name_folded', 'like', containing(word));
+    // Every word must begin a word of the name, in any order ("hong" finds Hồng, not Phong or
+    // Khổng); the trigram index answers each regular expression.
+    for (const word of q.split(' ')) query = query.where('r.name_folded', '~', `(^| )${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
   }
   let page = query;
   if (q && (!s.kind || s.kind === 'name')) {
