@@ -13,6 +13,7 @@ import { AuditPage } from './features/audit/AuditPage';
 import { authKeys } from './features/auth/auth.api';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth, RequirePermission } from './features/auth/RequireAuth';
+import { ImportPage } from './features/imports/ImportPage';
 import { OrgUnitsPage } from './features/org-units/OrgUnitsPage';
 import { RecordPage } from './features/records/RecordPage';
 import { HouseholdDetailPage } from './features/registry/HouseholdDetailPage';
@@ -103,6 +104,7 @@ function AppRoutes() {
         <Route path="/households/:id" element={guarded(Permission.personRead, <HouseholdDetailPage />)} />
         <Route path="/residents" element={guarded(Permission.personRead, <ResidentsPage />)} />
         <Route path="/residents/:id" element={guarded(Permission.personRead, <RecordPage />)} />
+        <Route path="/imports" element={guarded(Permission.personWrite, <ImportPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

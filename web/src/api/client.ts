@@ -75,14 +75,16 @@ async function readErrorBody(response: Response): Promise<ErrorBody> {
 
 async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A form (a file upload) sets its own multipart boundary; everything else goes as JSON.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -104,7 +106,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** A file the server builds (a printed record): its bytes and the name it suggests. */
+/** A file the server builds (a printed record, a spreadsheet): its bytes and the name it suggests. */
 export async function download(path: string): Promise<{ blob: Blob; filename: string | null }> {
   const response = await send('GET', path, {}, '*/*');
   const disposition = response.headers.get('content-disposition') ?? '';
@@ -119,4 +121,6 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  /** multipart/form-data: the fields first, then the file (the server reads the fields before the file part). */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 };

@@ -175,3 +175,19 @@ export type NewEncounter = {
 };
 
 export type NewImmunization = { vaccineCode: string; dose: number; date: string; facilityId?: number; lot?: string; note?: string };
+
+/** Coverage (targets ≥95%): `null` figures are suppressed (fewer than 5 people, for roles without access to personal records). */
+export type CoverageRow = {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  residents: number | null;
+  withRecord: number | null;
+  insured: number | null;
+  recordRate: number | null;
+  insuredRate: number | null;
+  suppressed: boolean;
+};
+
+export type Coverage = { asOf: string; unit: CoverageRow; children: CoverageRow[] };

@@ -118,4 +118,6 @@ export const Permission = {
   auditRead: 'audit.read',
   personRead: 'person.read',
   personWrite: 'person.write',
+  personExport: 'person.export',
+  aggregateRead: 'aggregate.read',
 } as const;

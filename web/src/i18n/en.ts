@@ -1,3 +1,4 @@
+import { enImports } from './en.imports';
 import { enRecord } from './en.record';
 import { enRegistry } from './en.registry';
 import type { Messages } from './vi';
@@ -38,7 +39,7 @@ export const en: Messages = {
   shell: {
     scope: 'Scope',
     language: 'Language',
-    nav: { orgUnits: 'Org units', users: 'Users', audit: 'Audit log', households: 'Households', residents: 'Residents' },
+    nav: { orgUnits: 'Org units', users: 'Users', audit: 'Audit log', households: 'Households', residents: 'Residents', imports: 'Import' },
   },
   orgUnit: {
     title: 'Org units',
@@ -143,8 +144,13 @@ export const en: Messages = {
       record_history: 'History updated',
       record_encounter: 'Examination added',
       record_immunization: 'Vaccination recorded',
+      import_preview: 'Import file checked',
+      import_commit: 'Residents imported from a file',
+      import_errors_file: 'Import errors file downloaded',
+      resident_export: 'Residents exported',
     },
   },
   registry: enRegistry,
   record: enRecord,
+  imports: enImports,
 };

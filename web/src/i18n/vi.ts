@@ -1,5 +1,7 @@
 // Vietnamese is the source language; en.ts must have the same keys (its type enforces that).
-// The registry and the health record keep their texts beside this file (vi.registry.ts, vi.record.ts).
+// The registry, the health record and the import keep their texts beside this file (vi.registry.ts,
+// vi.record.ts, vi.imports.ts).
+import { viImports } from './vi.imports';
 import { viRecord } from './vi.record';
 import { viRegistry } from './vi.registry';
 
@@ -45,6 +47,7 @@ export const vi = {
       audit: 'Nhật ký truy cập',
       households: 'Hộ gia đình',
       residents: 'Người dân',
+      imports: 'Nhập dữ liệu',
     },
   },
   orgUnit: {
@@ -150,10 +153,15 @@ export const vi = {
       record_history: 'Cập nhật tiền sử',
       record_encounter: 'Thêm lần khám',
       record_immunization: 'Ghi mũi tiêm',
+      import_preview: 'Kiểm tra tệp nhập',
+      import_commit: 'Nhập dữ liệu từ tệp',
+      import_errors_file: 'Tải file lỗi nhập',
+      resident_export: 'Xuất danh sách người dân',
     },
   },
   registry: viRegistry,
   record: viRecord,
+  imports: viImports,
 };
 
 // Same keys, any text: lets en.ts be checked against vi.ts without freezing the literals.

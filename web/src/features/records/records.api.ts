@@ -1,6 +1,7 @@
 // The personal health record (831/QĐ-BYT) of one resident, and the reference lists it uses.
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { api, download } from '../../api/client';
+import { api } from '../../api/client';
+import { downloadFile } from '../../lib/files';
 import type { HealthRecord, History, Icd10, NewEncounter, NewImmunization, Vaccine } from '../../api/registry-types';
 import type { Page } from '../../api/types';
 
@@ -61,14 +62,4 @@ export const addEncounter = (id: number, encounter: NewEncounter) => api.post<{ 
 export const addImmunization = (id: number, body: NewImmunization) => api.post<{ id: number }>(`/api/residents/${id}/immunizations`, body);
 
 /** Saves the printable record (DOCX) through the browser, under the server's file name. */
-export async function downloadRecord(id: number): Promise<void> {
-  const { blob, filename } = await download(`/api/residents/${id}/record.docx`);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename ?? `ho-so-suc-khoe-${id}.docx`;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export const downloadRecord = (id: number): Promise<void> => downloadFile(`/api/residents/${id}/record.docx`, `ho-so-suc-khoe-${id}.docx`);

@@ -15,9 +15,11 @@ type Props = {
   initial?: { id: number; label: string };
   id?: string;
   'data-testid'?: string;
+  /** What choosing a commune means here (default: the person's village is not known). */
+  communeSuffix?: string;
 };
 
-export function PlacePicker({ value, onChange, initial, id, 'data-testid': testId }: Props) {
+export function PlacePicker({ value, onChange, initial, id, 'data-testid': testId, communeSuffix }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const q = useDebounced(query.trim(), 300);
@@ -28,7 +30,7 @@ export function PlacePicker({ value, onChange, initial, id, 'data-testid': testI
   };
   const options = [
     ...places.villages.map((v) => ({ value: v.id, label: villageLabel(v) })),
-    ...places.communes.map((c) => ({ value: c.id, label: `${c.name} (${t('registry.wholeCommune')})` })),
+    ...places.communes.map((c) => ({ value: c.id, label: `${c.name} (${communeSuffix ?? t('registry.wholeCommune')})` })),
   ];
   if (initial && initial.id === value && !options.some((o) => o.value === value)) {
     options.unshift({ value: initial.id, label: initial.label });

@@ -14,6 +14,8 @@ import { useDebounced } from '../../lib/useDebounced';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { hasPermission, useMe } from '../auth/auth.api';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
+import { CoverageCard } from './CoverageCard';
+import { ExportButton } from './ExportButton';
 import { ResidentFormModal } from './ResidentFormModal';
 import { InsuredTag, RecordTag, StatusTag, WarningsTag } from './ResidentTags';
 import { useResidents } from './registry.api';
@@ -23,7 +25,10 @@ export function ResidentsPage() {
   usePageTitle(t('registry.residents'));
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const canWrite = hasPermission(useMe().data, Permission.personWrite);
+  const me = useMe().data;
+  const canWrite = hasPermission(me, Permission.personWrite);
+  const canExport = hasPermission(me, Permission.personExport);
+  const canSeeCoverage = hasPermission(me, Permission.aggregateRead);
   const [query, setQuery] = useState('');
   const [orgUnit, setOrgUnit] = useState<number | undefined>();
   const [includeInactive, setIncludeInactive] = useState(false);
@@ -35,6 +40,7 @@ export function ResidentsPage() {
   return (
     <div className="page">
       <Typography.Title level={3}>{t('registry.residents')}</Typography.Title>
+      {canSeeCoverage && <CoverageCard orgUnit={orgUnit} />}
       <Card>
         <div className="toolbar toolbar-split">
           <Space wrap>
@@ -72,11 +78,14 @@ export function ResidentsPage() {
               {t('registry.includeInactive')}
             </Checkbox>
           </Space>
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="residents-create">
-              {t('registry.residentCreate')}
-            </Button>
-          )}
+          <Space wrap className="toolbar-actions">
+            {canExport && <ExportButton orgUnit={orgUnit} />}
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="residents-create">
+                {t('registry.residentCreate')}
+              </Button>
+            )}
+          </Space>
         </div>
         {residents.isError && <Alert type="error" showIcon title={errorText(residents.error)} className="form-alert" />}
         <Table<Resident>

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { foldVietnamese } from '@ytcs/common';
 import { api } from '../../api/client';
 import type {
+  Coverage,
   EthnicGroup,
   Household,
   HouseholdDetail,
@@ -27,6 +28,7 @@ export const registryKeys = {
   resident: (id: number) => [...registryKeys.residents(), 'detail', id] as const,
   ethnicGroups: () => [...registryKeys.all, 'ethnic-groups'] as const,
   places: (q: string) => [...registryKeys.all, 'places', q] as const,
+  coverage: (orgUnit: number | undefined) => [...registryKeys.all, 'coverage', orgUnit ?? 'scope'] as const,
 };
 
 export function useHouseholds(params: HouseholdListParams) {
@@ -49,6 +51,16 @@ export function useResidents(params: ResidentListParams, enabled = true) {
   return useQuery({
     queryKey: registryKeys.residentList(params),
     queryFn: ({ signal }) => api.get<Page<Resident>>('/api/residents', params, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Residents with a health record and insured, for a unit (default: the top of the scope) and each unit below. */
+export function useCoverage(orgUnit: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: registryKeys.coverage(orgUnit),
+    queryFn: ({ signal }) => api.get<Coverage>('/api/registry/coverage', { orgUnit }, signal),
     placeholderData: keepPreviousData,
     enabled,
   });

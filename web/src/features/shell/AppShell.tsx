@@ -1,6 +1,6 @@
 // The frame around every signed-in page: header (product, user, scope, language, sign out)
 // and a side menu listing only the capabilities the user's permissions open.
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -40,6 +40,7 @@ export function AppShell() {
   const nav = [
     { key: '/households', icon: <HomeOutlined />, permission: Permission.personRead, label: t('shell.nav.households'), testId: 'nav-households' },
     { key: '/residents', icon: <IdcardOutlined />, permission: Permission.personRead, label: t('shell.nav.residents'), testId: 'nav-residents' },
+    { key: '/imports', icon: <CloudUploadOutlined />, permission: Permission.personWrite, label: t('shell.nav.imports'), testId: 'nav-imports' },
     { key: '/org-units', icon: <ApartmentOutlined />, permission: Permission.orgUnitRead, label: t('shell.nav.orgUnits'), testId: 'nav-org-units' },
     { key: '/users', icon: <TeamOutlined />, permission: Permission.userRead, label: t('shell.nav.users'), testId: 'nav-users' },
     { key: '/audit', icon: <AuditOutlined />, permission: Permission.auditRead, label: t('shell.nav.audit'), testId: 'nav-audit' },

@@ -1,0 +1,44 @@
+// Which columns a file may have: the headers the export writes (the importer reads them first),
+// with the required ones marked, and how values are written.
+import { Card, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_FIELDS } from '../../api/import-types';
+import { CANONICAL_HEADERS, REQUIRED_FIELDS } from './imports.api';
+
+export function ImportHelp() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  return (
+    <Card title={t('imports.help.title')} size="small" className="import-help" data-testid="import-help">
+      <Typography.Paragraph type="secondary">{t('imports.help.intro')}</Typography.Paragraph>
+      <div className="import-headers">
+        {IMPORT_FIELDS.map((field) => {
+          const required = REQUIRED_FIELDS.includes(field);
+          const tag = (
+            <Tag key={field} color={required ? 'green' : undefined} className="import-header-tag">
+              {CANONICAL_HEADERS[field]}
+              {required && <span className="import-required"> *</span>}
+            </Tag>
+          );
+          // In English the header stays Vietnamese (it is what the file says); its meaning shows on hover.
+          return en ? (
+            <Tooltip key={field} title={t(`imports.fields.${field}`)}>
+              {tag}
+            </Tooltip>
+          ) : (
+            tag
+          );
+        })}
+      </div>
+      <Typography.Paragraph type="secondary" className="import-help-note">
+        <span className="import-required">*</span> {t('imports.help.required')}. {t('imports.help.birthNote')}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" className="import-help-note">
+        {t('imports.help.formats')}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" className="import-help-note">
+        {t('imports.help.exportTip')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}

@@ -1,0 +1,71 @@
+// Bulk import of residents from a station's spreadsheet: upload → preview (nothing registered
+// yet) → commit, with the rows in error given back as a spreadsheet to fix and import again.
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { CommitResult, ImportField, ImportJob } from '../../api/import-types';
+import { downloadFile } from '../../lib/files';
+
+export const importKeys = {
+  all: ['imports'] as const,
+  job: (id: number) => [...importKeys.all, 'job', id] as const,
+};
+
+/**
+ * The header the export writes for each field, which the importer reads first (the first name
+ * of each field in server/src/modules/imports/imports.columns.ts). Other usual names are
+ * recognised too; headers are compared without diacritics or case.
+ */
+export const CANONICAL_HEADERS: Record<ImportField, string> = {
+  village: 'Thôn/Tổ dân phố',
+  householdCode: 'Số hộ',
+  address: 'Địa chỉ',
+  relationship: 'Quan hệ với chủ hộ',
+  fullName: 'Họ và tên',
+  sex: 'Giới tính',
+  birthDate: 'Ngày sinh',
+  birthYear: 'Năm sinh',
+  citizenId: 'Số CCCD',
+  insuranceCode: 'Mã thẻ BHYT',
+  insuranceValidFrom: 'Hạn thẻ từ',
+  insuranceValidTo: 'Hạn thẻ đến',
+  insuranceFacility: 'Nơi ĐKKCB ban đầu',
+  beneficiaryGroup: 'Đối tượng',
+  phone: 'Số điện thoại',
+  ethnicity: 'Dân tộc',
+  occupation: 'Nghề nghiệp',
+  residenceStatus: 'Tình trạng cư trú',
+};
+
+/** The columns a file must have (a date of birth or, failing that, a year). */
+export const REQUIRED_FIELDS: ImportField[] = ['fullName', 'sex', 'birthDate'];
+
+/** Header text → field, or null to ignore the column; sent with the file to re-read it. */
+export type ColumnMapping = Record<string, ImportField | null>;
+
+export const ACCEPTED_FILES = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function previewImport(input: { unitId: number; file: File; mapping?: ColumnMapping }): Promise<ImportJob> {
+  const form = new FormData();
+  // The server reads the fields before the file part.
+  form.append('unitId', String(input.unitId));
+  if (input.mapping) form.append('mapping', JSON.stringify(input.mapping));
+  form.append('file', input.file, input.file.name);
+  return api.upload<ImportJob>('/api/imports', form);
+}
+
+export const commitImport = (id: number) => api.post<CommitResult>(`/api/imports/${id}/commit`);
+
+/** Status and rows done so far, asked for again every second while `polling`. */
+export function useImportProgress(id: number | undefined, polling: boolean) {
+  return useQuery({
+    queryKey: importKeys.job(id ?? 0),
+    queryFn: ({ signal }) => api.get<ImportJob>(`/api/imports/${id}`, undefined, signal),
+    enabled: polling && id !== undefined,
+    refetchInterval: polling ? 1000 : false,
+    retry: false,
+  });
+}
+
+export const downloadImportErrors = (id: number) => downloadFile(`/api/imports/${id}/errors.xlsx`, `loi-nhap-${id}.xlsx`);
+
+export const downloadResidents = (orgUnit: number) => downloadFile(`/api/residents/export.xlsx?orgUnit=${orgUnit}`, `dan-cu-${orgUnit}.xlsx`);
