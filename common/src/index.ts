@@ -3,3 +3,4 @@ export * from './dates.ts';
 export * from './text.ts';
 export * from './identifiers.ts';
 export * from './resident.ts';
+export * from './import-columns.ts';

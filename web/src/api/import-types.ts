@@ -1,27 +1,7 @@
 // Shapes of the bulk import of residents from a spreadsheet (docs/api.md).
 
-/** The fields a spreadsheet column can carry (server/src/modules/imports/imports.columns.ts). */
-export const IMPORT_FIELDS = [
-  'village',
-  'householdCode',
-  'address',
-  'relationship',
-  'fullName',
-  'sex',
-  'birthDate',
-  'birthYear',
-  'citizenId',
-  'insuranceCode',
-  'insuranceValidFrom',
-  'insuranceValidTo',
-  'insuranceFacility',
-  'beneficiaryGroup',
-  'phone',
-  'ethnicity',
-  'occupation',
-  'residenceStatus',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export { IMPORT_FIELDS, type ImportField } from '@ytcs/common';
+import type { ImportField } from '@ytcs/common';
 
 /** A row's problem, placed as in the spreadsheet: row number (header = 1), header text and letter. */
 export type ImportFinding = {

@@ -4,58 +4,14 @@
  * anything in brackets dropped) and looked up among the known names. The first name of each field
  * is the header the export writes, so an exported register imports back unchanged.
  */
-import { foldVietnamese } from '@ytcs/common';
+import { IMPORT_FIELDS, IMPORT_HEADERS, type ImportField, foldVietnamese } from '@ytcs/common';
 
-export const IMPORT_FIELDS = [
-  'village',
-  'householdCode',
-  'address',
-  'relationship',
-  'fullName',
-  'sex',
-  'birthDate',
-  'birthYear',
-  'citizenId',
-  'insuranceCode',
-  'insuranceValidFrom',
-  'insuranceValidTo',
-  'insuranceFacility',
-  'beneficiaryGroup',
-  'phone',
-  'ethnicity',
-  'occupation',
-  'residenceStatus',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-const HEADERS: Record<ImportField, string[]> = {
-  village: ['Thôn/Tổ dân phố', 'Thôn', 'Tổ dân phố', 'Thôn/Tổ', 'Thôn/Xóm', 'Thôn/Bản', 'Thôn/Ấp', 'Thôn, tổ dân phố', 'Ấp', 'Bản', 'Xóm', 'Khu phố', 'TDP', 'Village', 'Hamlet', 'Residential group'],
-  householdCode: ['Số hộ', 'Mã hộ', 'Mã hộ gia đình', 'Mã số hộ', 'Hộ số', 'Số hộ khẩu', 'Household number', 'Household no', 'Household code', 'Household'],
-  address: ['Địa chỉ', 'Địa chỉ hộ', 'Địa chỉ nơi ở', 'Nơi ở', 'Nơi ở hiện tại', 'Address'],
-  relationship: ['Quan hệ với chủ hộ', 'Quan hệ chủ hộ', 'QH với chủ hộ', 'Quan hệ', 'Relationship to head', 'Relationship', 'Relation to head'],
-  fullName: ['Họ và tên', 'Họ tên', 'Họ và tên người dân', 'Full name', 'Fullname', 'Name'],
-  sex: ['Giới tính', 'Giới', 'GT', 'Sex', 'Gender'],
-  birthDate: ['Ngày sinh', 'Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'NTNS', 'Date of birth', 'Birth date', 'Birthdate', 'DOB'],
-  birthYear: ['Năm sinh', 'Year of birth', 'Birth year'],
-  citizenId: ['Số CCCD', 'CCCD', 'Số định danh', 'Số định danh cá nhân', 'Mã định danh', 'Số CCCD/CMND', 'CCCD/CMND', 'Số CMND/CCCD', 'Căn cước công dân', 'Số căn cước', 'Số căn cước công dân', 'Citizen ID', 'Personal ID', 'National ID', 'ID number'],
-  insuranceCode: ['Mã thẻ BHYT', 'Số thẻ BHYT', 'Mã BHYT', 'Thẻ BHYT', 'Số BHYT', 'Mã số BHXH', 'Insurance code', 'Health insurance code', 'Health insurance', 'Insurance number', 'Insurance card'],
-  insuranceValidFrom: ['Hạn thẻ từ', 'Hạn thẻ BHYT từ', 'Giá trị sử dụng từ', 'Giá trị từ', 'Hạn từ', 'Insurance valid from', 'Valid from'],
-  insuranceValidTo: ['Hạn thẻ đến', 'Hạn thẻ BHYT đến', 'Giá trị sử dụng đến', 'Giá trị đến', 'Hạn đến', 'Hạn thẻ', 'Hạn sử dụng', 'Insurance valid to', 'Insurance valid until', 'Valid to', 'Valid until'],
-  insuranceFacility: ['Nơi ĐKKCB ban đầu', 'Nơi ĐKKCB', 'ĐKKCB ban đầu', 'ĐKKCB', 'Nơi đăng ký KCB ban đầu', 'Nơi đăng ký khám chữa bệnh ban đầu', 'Insurance facility', 'Registered facility', 'Primary care facility'],
-  beneficiaryGroup: ['Đối tượng', 'Mã đối tượng', 'Nhóm đối tượng', 'Beneficiary group'],
-  phone: ['Số điện thoại', 'SĐT', 'Điện thoại', 'Số ĐT', 'ĐT', 'Di động', 'Phone number', 'Phone', 'Mobile', 'Telephone'],
-  ethnicity: ['Dân tộc', 'Mã dân tộc', 'Ethnicity', 'Ethnic group', 'Ethnicity code'],
-  occupation: ['Nghề nghiệp', 'Nghề', 'Công việc', 'Occupation', 'Job'],
-  residenceStatus: ['Tình trạng cư trú', 'Cư trú', 'Loại cư trú', 'Residence status', 'Residence'],
-};
+export { IMPORT_FIELDS, type ImportField, headerOf } from '@ytcs/common';
 
 /** Columns known to carry nothing to import (row numbers, notes, the errors file's own column). */
 const IGNORED = ['STT', 'TT', 'Số thứ tự', 'Ghi chú', 'Lỗi / Errors', 'Lỗi', 'Errors', 'No', 'Note', 'Notes'];
 
 export const ERRORS_HEADER = 'Lỗi / Errors';
-
-/** The header the export writes for a field (and the importer reads first). */
-export const headerOf = (field: ImportField) => HEADERS[field][0] as string;
 
 /** "Ngày sinh (dd/mm/yyyy) *" → "ngay sinh". */
 export function headerKey(header: string): string {
@@ -65,7 +21,7 @@ export function headerKey(header: string): string {
 }
 
 const KNOWN = new Map<string, ImportField | null>();
-for (const field of IMPORT_FIELDS) for (const h of HEADERS[field]) KNOWN.set(headerKey(h), field);
+for (const field of IMPORT_FIELDS) for (const h of IMPORT_HEADERS[field]) KNOWN.set(headerKey(h), field);
 for (const h of IGNORED) KNOWN.set(headerKey(h), null);
 
 export function isImportField(value: unknown): value is ImportField {

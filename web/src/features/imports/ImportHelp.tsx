@@ -2,8 +2,8 @@
 // with the required ones marked, and how values are written.
 import { Card, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS } from '../../api/import-types';
-import { CANONICAL_HEADERS, REQUIRED_FIELDS } from './imports.api';
+import { IMPORT_FIELDS, headerOf } from '@ytcs/common';
+import { REQUIRED_FIELDS } from './imports.api';
 
 export function ImportHelp() {
   const { t, i18n } = useTranslation();
@@ -16,7 +16,7 @@ export function ImportHelp() {
           const required = REQUIRED_FIELDS.includes(field);
           const tag = (
             <Tag key={field} color={required ? 'green' : undefined} className="import-header-tag">
-              {CANONICAL_HEADERS[field]}
+              {headerOf(field)}
               {required && <span className="import-required"> *</span>}
             </Tag>
           );

@@ -10,32 +10,6 @@ export const importKeys = {
   job: (id: number) => [...importKeys.all, 'job', id] as const,
 };
 
-/**
- * The header the export writes for each field, which the importer reads first (the first name
- * of each field in server/src/modules/imports/imports.columns.ts). Other usual names are
- * recognised too; headers are compared without diacritics or case.
- */
-export const CANONICAL_HEADERS: Record<ImportField, string> = {
-  village: 'Thôn/Tổ dân phố',
-  householdCode: 'Số hộ',
-  address: 'Địa chỉ',
-  relationship: 'Quan hệ với chủ hộ',
-  fullName: 'Họ và tên',
-  sex: 'Giới tính',
-  birthDate: 'Ngày sinh',
-  birthYear: 'Năm sinh',
-  citizenId: 'Số CCCD',
-  insuranceCode: 'Mã thẻ BHYT',
-  insuranceValidFrom: 'Hạn thẻ từ',
-  insuranceValidTo: 'Hạn thẻ đến',
-  insuranceFacility: 'Nơi ĐKKCB ban đầu',
-  beneficiaryGroup: 'Đối tượng',
-  phone: 'Số điện thoại',
-  ethnicity: 'Dân tộc',
-  occupation: 'Nghề nghiệp',
-  residenceStatus: 'Tình trạng cư trú',
-};
-
 /** The columns a file must have (a date of birth or, failing that, a year). */
 export const REQUIRED_FIELDS: ImportField[] = ['fullName', 'sex', 'birthDate'];
 
