@@ -100,34 +100,49 @@ export interface ResidentSearch {
   offset: number;
 }
 
+/**
+ * One pass over the matches: the ids of the page, ranked cheaply (exact name, then names that
+ * start so, then alphabetical), with the number of matches counted in the same scan; only the
+ * page's rows are then read in full. A broad search ("hong" in a province) touches every match
+ * once instead of twice, and no per-row similarity is computed.
+ */
 export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
-  let query = selectResident(db).where(homeUnitInScope(db, 'r.home_unit_id', scope));
-  if (!s.includeInactive) query = query.where('r.status', '=', 'active');
+  let hits = db.selectFrom('resident as r').where(homeUnitInScope(db, 'r.home_unit_id', scope));
+  if (!s.includeInactive) hits = hits.where('r.status', '=', 'active');
   if (s.orgUnitPath) {
     const units = db.selectFrom('org_unit as f').where(sql<boolean>`f.path <@ ${s.orgUnitPath}::ltree`).select('f.id');
-    query = query.where('r.home_unit_id', 'in', units);
+    hits = hits.where('r.home_unit_id', 'in', units);
   }
-  if (s.householdId) query = query.where('r.household_id', '=', s.householdId);
+  if (s.householdId) hits = hits.where('r.household_id', '=', s.householdId);
   const q = s.q ?? '';
-  if (q && s.kind === 'citizen_id') query = query.where('r.citizen_id', '=', q);
-  else if (q && s.kind === 'phone') query = query.where('r.phone', '=', q);
-  else if (q && s.kind === 'phone_or_social') query = query.where((eb) => eb.or([eb('r.phone', '=', q), eb('r.social_insurance_no', '=', q)]));
-  else if (q && s.kind === 'social_insurance') query = query.where('r.social_insurance_no', '=', q);
-  else if (q && s.kind === 'insurance_code') query = query.where('r.insurance_code', '=', q);
+  if (q && s.kind === 'citizen_id') hits = hits.where('r.citizen_id', '=', q);
+  else if (q && s.kind === 'phone') hits = hits.where('r.phone', '=', q);
+  else if (q && s.kind === 'phone_or_social') hits = hits.where((eb) => eb.or([eb('r.phone', '=', q), eb('r.social_insurance_no', '=', q)]));
+  else if (q && s.kind === 'social_insurance') hits = hits.where('r.social_insurance_no', '=', q);
+  else if (q && s.kind === 'insurance_code') hits = hits.where('r.insurance_code', '=', q);
   else if (q) {
     // Every word must begin a word of the name, in any order ("hong" finds Hồng, not Phong or
     // Khổng); the trigram index answers each regular expression.
-    for (const word of q.split(' ')) query = query.where('r.name_folded', '~', `(^| )${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    for (const word of q.split(' ')) hits = hits.where('r.name_folded', '~', `(^| )${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
   }
-  let page = query;
-  if (q && (!s.kind || s.kind === 'name')) {
-    page = page.orderBy(sql`case when r.name_folded = ${q} then 0 when r.name_folded like ${`${q}%`} then 1 else 2 end`).orderBy(sql`similarity(r.name_folded, ${q})`, 'desc');
-  }
-  const [items, count] = await Promise.all([
-    page.orderBy('r.name_folded').orderBy('r.id').limit(s.limit).offset(s.offset).execute(),
-    query.clearSelect().select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: count.total };
+  const rank = q && (!s.kind || s.kind === 'name') ? sql<number>`case when r.name_folded = ${q} then 0 when r.name_folded like ${`${q}%`} then 1 else 2 end` : sql<number>`0`;
+  const page = hits
+    .select(['r.id', rank.as('rank'), 'r.name_folded', sql<number>`(count(*) over ())::int`.as('total')])
+    .orderBy('rank')
+    .orderBy('r.name_folded')
+    .orderBy('r.id')
+    .limit(s.limit)
+    .offset(s.offset);
+  const items = await selectResident(db)
+    .innerJoin(page.as('h'), 'h.id', 'r.id')
+    .select('h.total')
+    .orderBy('h.rank')
+    .orderBy('h.name_folded')
+    .orderBy('h.id')
+    .execute();
+  // Past the last page the window has no row to carry the count: count once more.
+  const total = items[0]?.total ?? (s.offset > 0 ? (await hits.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0);
+  return { items: items.map(({ total: _, ...item }) => item), total };
 }
 
 export async function insertResident(db: Db, values: ReturnType<typeof toColumns> & { commune_id: number; village_id: number | null; household_id: number | null; relationship: string | null; warnings: string }) {
