@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- name…]`: org-unit listings and sign-in through the real HTTP server, each
- * against its raw baseline, on PGlite (default) or on PostgreSQL when DATABASE_URL is set.
- * Names filter the benchmarks (substring match), e.g. `npm run bench -- login`. BENCH_FRESH=1
- * skips the VACUUM ANALYZE after bootstrap, to measure a just-installed database.
+ * `npm run bench [-- name…]`: org-unit listings, sign-in, resident search and bulk import through
+ * the real HTTP server, each against its raw baseline, on PGlite (default) or on PostgreSQL when
+ * DATABASE_URL is set. Names filter the benchmarks (substring match), e.g. `npm run bench -- login`.
+ * BENCH_FRESH=1 skips the VACUUM ANALYZE after bootstrap, to measure a just-installed database.
+ * The registry benchmarks first load BENCH_RESIDENTS generated people (default 1,000,000 on
+ * PostgreSQL, 200,000 on PGlite); the import reads a file of BENCH_IMPORT_ROWS (default 100,000).
  */
 import os from 'node:os';
 import { DEMO_PASSWORD, DEMO_PROVINCE_CODE } from '../server/src/demo/demo-data.ts';
@@ -11,6 +13,9 @@ import { type Loader, signIn, startLoader, startServer } from './lib/http.ts';
 import { type BenchResult, LOAD_AT_START, printTable, writeResult } from './lib/results.ts';
 import { benchLogin } from './login.bench.ts';
 import { benchOrgUnits, scenarios } from './org-units.bench.ts';
+import { loadBenchPopulation } from './lib/population.ts';
+import { benchRegistryImport } from './registry-import.bench.ts';
+import { benchRegistrySearch, searchScenarios } from './registry-search.bench.ts';
 
 // autocannon connections = pg Pool size for the raw baseline = parallel argon2 verifies.
 const CONCURRENCY = 4;
@@ -18,6 +23,12 @@ const CONCURRENCY = 4;
 const wanted = process.argv.slice(2);
 const selected = (name: string) => wanted.length === 0 || wanted.some((w) => name.includes(w));
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+const count = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  const n = raw ? Number(raw.replace(/[_,]/g, '')) : fallback;
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number`);
+  return n;
+};
 
 async function main() {
   const started = performance.now();
@@ -43,11 +54,30 @@ async function main() {
       const t = performance.now();
       const r = await fn();
       results.push(r);
-      console.log(`${name}: ${r.measured.perSecond} req/s (raw ${r.baseline.sequential.perSecond}/s) in ${seconds(t)} → ${writeResult(r)}`);
+      const unit = name === 'registry-import' ? 'rows/s' : 'req/s';
+      console.log(`${name}: ${r.measured.perSecond} ${unit} (raw ${r.baseline.sequential.perSecond}/s) in ${seconds(t)} → ${writeResult(r)}`);
       if (r.measured.non2xx > 0 || r.measured.errors > 0) console.warn(`  ${name}: ${r.measured.non2xx} non-2xx responses, ${r.measured.errors} errors`);
     };
     for (const s of scenarios(province.id)) await run(s.name, () => benchOrgUnits(ctx, s));
     await run('login', () => benchLogin(ctx));
+
+    // The registry benchmarks share one generated population, loaded after the others have run
+    // (they measure the bootstrapped database) and only when one of them is selected.
+    const registry = [...searchScenarios().map((s) => s.name), 'registry-import'].filter(selected);
+    if (registry.length > 0) {
+      const residents = count('BENCH_RESIDENTS', bench.kind === 'postgresql' ? 1_000_000 : 200_000);
+      const t = performance.now();
+      console.log(`population: loading ${residents.toLocaleString('en')} residents into the communes of province ${DEMO_PROVINCE_CODE}…`);
+      const population = await loadBenchPopulation(bench, { residents, provinceCode: DEMO_PROVINCE_CODE });
+      console.log(`population: ${population.load.rows.toLocaleString('en')} rows in ${population.load.seconds} s (${population.load.rowsPerSecond.toLocaleString('en')} rows/s), vacuum analyze ${population.vacuumSeconds} s, ${population.totalResidents.toLocaleString('en')} residents in ${seconds(t)}`);
+      // Fresh sessions: the load may have taken longer than a session stays idle.
+      const registryTokens = new Map<string, string>();
+      for (const username of ['soyte.thainguyen', 'tram.ducxuan']) registryTokens.set(username, (await signIn(server.base, username, DEMO_PASSWORD)).token);
+      const rctx = { ...ctx, tokens: registryTokens, population };
+      for (const s of searchScenarios()) await run(s.name, () => benchRegistrySearch(rctx, s));
+      // Last: it adds its people to the station's commune.
+      await run('registry-import', () => benchRegistryImport(rctx, count('BENCH_IMPORT_ROWS', 100_000)));
+    }
   } finally {
     loader?.close();
     await server?.app.close();

@@ -3,6 +3,9 @@
  * PostgreSQL server of DATABASE_URL (dropped at the end). Either way bootstrapped the way a first
  * start with demo data is, plus raw handles that bypass the server for the baselines.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { bootstrap } from '../../server/src/bootstrap.ts';
 import { type Database, type DatabaseKind, openPGlite, openPostgres } from '../../server/src/db/database.ts';
@@ -19,7 +22,28 @@ export interface BenchDatabase {
   rawPool: Exec | null;
   /** Whether VACUUM ANALYZE ran after bootstrap (see `steady`). */
   vacuumed: boolean;
+  /**
+   * `COPY <target> FROM … WITH (FORMAT csv)` on the `raw` connection (so it can sit between a
+   * raw BEGIN and ROLLBACK), from a file the server reads (PostgreSQL: a temporary file made
+   * readable by all, so the server must run on this machine) or PGlite's /dev/blob. The file is
+   * written before the clock starts; returns the milliseconds of the COPY statement alone.
+   */
+  copyCsv(target: string, csv: string): Promise<number>;
   close(): Promise<void>;
+}
+
+async function copyFromFile(exec: Exec, target: string, csv: string): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ytcs-bench-'));
+  try {
+    fs.chmodSync(dir, 0o755); // the server runs as another user (postgres)
+    const file = path.join(dir, 'rows.csv');
+    fs.writeFileSync(file, csv, { mode: 0o644 });
+    const t = performance.now();
+    await exec(`copy ${target} from '${file}' with (format csv)`, []);
+    return performance.now() - t;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const BENCH_DB = 'ytcs_bench';
@@ -52,7 +76,13 @@ export async function openBenchDatabase(url: string | undefined, concurrency: nu
     await bootstrap(database.db, SETUP);
     if (steady) await pgl.exec('vacuum analyze');
     // Straight to PGlite, past Kysely and the dialect's mutex.
-    return { kind: 'pglite', database, raw: (sql, params) => pgl.query(sql, params), rawPool: null, vacuumed: steady, close: () => database.close() };
+    const copyCsv = async (target: string, csv: string) => {
+      const blob = new Blob([csv]);
+      const t = performance.now();
+      await pgl.query(`copy ${target} from '/dev/blob' with (format csv)`, [], { blob });
+      return performance.now() - t;
+    };
+    return { kind: 'pglite', database, raw: (sql, params) => pgl.query(sql, params), rawPool: null, vacuumed: steady, copyCsv, close: () => database.close() };
   }
   // A leftover from an interrupted run would make `create` fail; it is ours to drop.
   await onServer(url, `drop database if exists ${BENCH_DB} with (force)`);
@@ -65,12 +95,14 @@ export async function openBenchDatabase(url: string | undefined, concurrency: nu
     await bootstrap(database.db, SETUP);
     await client.connect();
     if (steady) await client.query('vacuum analyze');
+    const raw: Exec = (sql, params) => client.query(sql, params);
     return {
       kind: 'postgresql',
       database,
-      raw: (sql, params) => client.query(sql, params),
+      raw,
       rawPool: (sql, params) => pool.query(sql, params),
       vacuumed: steady,
+      copyCsv: (target, csv) => copyFromFile(raw, target, csv),
       close: async () => {
         await Promise.allSettled([database.close(), client.end(), pool.end()]);
         await onServer(url, `drop database if exists ${BENCH_DB} with (force)`);

@@ -9,7 +9,7 @@ export interface BenchResult {
   name: string;
   database: DatabaseKind;
   date: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; os: string; loadAverageAtStart: number };
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; os: string; loadAverageAtStart: number; loadAverageAtEnd?: number[] };
   workload: Record<string, unknown>;
   /** Through HTTP: requests/s and latency as the client saw them. */
   measured: LoadResult;
@@ -18,6 +18,8 @@ export interface BenchResult {
   /** measured / baseline at the same concurrency (sequential where the database has one connection). */
   ratio: number;
   ratioVsSequential: number;
+  /** What a benchmark reports beyond the common fields (per-kind figures, phases, plans, goals). */
+  detail?: Record<string, unknown>;
 }
 
 /** Taken when the run starts (this module loads first): other work on the machine skews every figure. */
@@ -32,14 +34,16 @@ export function machine(): BenchResult['machine'] {
     node: process.version,
     os: `${os.platform()} ${os.release()}`,
     loadAverageAtStart: LOAD_AT_START,
+    // 1, 5 and 15 minutes when the result is made: a long run outlives the figure taken at start.
+    loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))),
   };
 }
 
 export function result(r: Omit<BenchResult, 'date' | 'machine' | 'ratio' | 'ratioVsSequential'>): BenchResult {
   const same = r.baseline.concurrent ?? r.baseline.sequential;
   const ratio = (x: Summary) => Number((r.measured.perSecond / x.perSecond).toFixed(3));
-  const { name, database, ...rest } = r;
-  return { name, database, date: new Date().toISOString(), machine: machine(), ...rest, ratio: ratio(same), ratioVsSequential: ratio(r.baseline.sequential) };
+  const { name, database, detail, ...rest } = r;
+  return { name, database, date: new Date().toISOString(), machine: machine(), ...rest, ratio: ratio(same), ratioVsSequential: ratio(r.baseline.sequential), ...(detail ? { detail } : {}) };
 }
 
 export function writeResult(r: BenchResult): string {
@@ -49,7 +53,7 @@ export function writeResult(r: BenchResult): string {
 }
 
 export function printTable(results: BenchResult[]): void {
-  const n = (x: number | undefined, d = 1) => (x === undefined ? '—' : x.toFixed(d));
+  const n = (x: number | null | undefined, d = 1) => (x === undefined || x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
   const rows = results.map((r) => ({
     benchmark: `${r.name} (${r.database})`,
     'HTTP req/s': n(r.measured.perSecond),

@@ -56,3 +56,36 @@ export async function loop(fn: () => Promise<unknown>, opts: { seconds: number; 
   await Promise.all(Array.from({ length: opts.concurrency ?? 1 }, worker));
   return summarize(latencies, (performance.now() - start) / 1000);
 }
+
+/**
+ * `loop` over a mix: each call takes the next item (one counter shared by the loops, as the load
+ * worker's `paths`), and latencies are also summarised per item tag.
+ */
+export async function loopMix<T extends { tag: string }>(
+  items: T[],
+  fn: (item: T) => Promise<unknown>,
+  opts: { seconds: number; concurrency?: number; max?: number },
+): Promise<Summary & { byTag: Record<string, Summary> }> {
+  if (items.length === 0) throw new Error('loopMix: no items');
+  const latencies: number[] = [];
+  const tagged = new Map<string, number[]>();
+  const max = opts.max ?? Number.POSITIVE_INFINITY;
+  const start = performance.now();
+  const deadline = start + opts.seconds * 1000;
+  let started = 0;
+  const worker = async () => {
+    while (performance.now() < deadline && started < max) {
+      const item = items[started++ % items.length] as T;
+      const t0 = performance.now();
+      await fn(item);
+      const ms = performance.now() - t0;
+      latencies.push(ms);
+      const list = tagged.get(item.tag) ?? [];
+      list.push(ms);
+      tagged.set(item.tag, list);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency ?? 1 }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  return { ...summarize(latencies, seconds), byTag: Object.fromEntries([...tagged].map(([tag, list]) => [tag, summarize(list, seconds)])) };
+}

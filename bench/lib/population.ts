@@ -1,0 +1,144 @@
+/**
+ * A generated population for the registry benchmarks, loaded into a province's current communes
+ * the way `scripts/population/cli.ts` does it (villages "Thôn 1…"/"Tổ dân phố 1…" for communes
+ * that have none, about one per thousand residents; each commune's station and health centre as
+ * the facilities on its insurance cards), with `loadPopulation`. Built fresh on every run with a
+ * fixed seed and as-of date, so two runs hold the same people; then VACUUM ANALYZE, as a database
+ * in steady state would be.
+ */
+import { type Kysely, sql } from 'kysely';
+import { type CommuneInput, communeQuotas } from '../../scripts/population/generate.ts';
+import { type LoadResult, loadPopulation } from '../../scripts/population/load.ts';
+import type { DB } from '../../server/src/db/schema.ts';
+import { insertOrgUnits, type NewOrgUnit } from '../../server/src/modules/org-units/org-units.repository.ts';
+import type { BenchDatabase } from './database.ts';
+
+export const POPULATION_SEED = 1;
+/** Fixed, so ages, card validity and household make-up do not drift from one run to the next. */
+export const POPULATION_AS_OF = '2026-11-25';
+
+export interface BenchPopulation {
+  residents: number;
+  communes: number;
+  /** Rows of all tables (households, residents, records, encounters…) and the time they took. */
+  load: Pick<LoadResult, 'counts' | 'rows' | 'rowsPerSecond' | 'msByStep'> & { seconds: number };
+  vacuumSeconds: number;
+  /** Residents in the table afterwards (the demo's 20,000 included). */
+  totalResidents: number;
+}
+
+interface CommuneRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  valid_from: string | null;
+}
+
+/** The province's current communes and, for each, the old province most of its predecessors were in (CCCD birth code). */
+export async function provinceCommunes(db: Kysely<DB>, provinceCode: string) {
+  const communes = await sql<CommuneRow>`
+    select c.id, c.code, c.name, c.kind, c.path::text as path, c.valid_from
+    from org_unit c join org_unit p on p.id = c.parent_id
+    where p.level = 'province' and p.code = ${provinceCode} and p.valid_to is null and c.level = 'commune' and c.valid_to is null
+    order by c.code
+  `.execute(db);
+  if (communes.rows.length === 0) throw new Error(`no current communes under province ${provinceCode}`);
+  const ids = `{${communes.rows.map((c) => c.id).join(',')}}`;
+  const origins = await sql<{ commune_id: number; province_code: string }>`
+    select distinct on (s.successor_id) s.successor_id as commune_id, op.code as province_code
+    from org_unit_succession s
+    join org_unit oc on oc.id = s.predecessor_id and oc.level = 'commune'
+    join org_unit op on op.level = 'province' and op.path @> oc.path
+    where s.successor_id = any(${ids}::bigint[])
+    group by s.successor_id, op.code
+    order by s.successor_id, count(*) desc, op.code
+  `.execute(db);
+  const origin = new Map(origins.rows.map((r) => [Number(r.commune_id), r.province_code]));
+  return communes.rows.map((c) => ({ ...c, birthCode: (origin.get(c.id) ?? provinceCode).padStart(3, '0') }));
+}
+
+export async function villagesAndFacilities(db: Kysely<DB>, communeIds: number[]) {
+  const ids = sql`${`{${communeIds.join(',')}}`}::bigint[]`;
+  const villages = await sql<{ parent_id: number; id: number; name: string }>`
+    select parent_id, id, name from org_unit where level = 'village' and valid_to is null and parent_id = any(${ids}) order by code, id
+  `.execute(db);
+  const stations = await sql<{ parent_id: number; id: number; name: string }>`
+    select parent_id, id, name from org_unit where kind = 'health_station' and valid_to is null and parent_id = any(${ids})
+  `.execute(db);
+  const centres = await sql<{ area_id: number; name: string }>`
+    select k.area_id, f.name from org_unit_catchment k join org_unit f on f.id = k.facility_id
+    where f.kind = 'health_centre' and k.area_id = any(${ids})
+  `.execute(db);
+  return { villages: villages.rows, stations: stations.rows, centres: centres.rows };
+}
+
+/** Loads `residents` people into the province's communes, then VACUUM ANALYZE. Prints progress every 15 s. */
+export async function loadBenchPopulation(bench: BenchDatabase, opts: { residents: number; provinceCode: string }): Promise<BenchPopulation> {
+  const db = bench.database.db;
+  const communes = await provinceCommunes(db, opts.provinceCode);
+  const quotas = communeQuotas({ communes: communes.map(() => ({}) as CommuneInput), totalResidents: opts.residents });
+
+  let units = await villagesAndFacilities(db, communes.map((c) => c.id));
+  const withVillages = new Set(units.villages.map((v) => v.parent_id));
+  const newVillages: NewOrgUnit[] = communes.flatMap((c, i) =>
+    withVillages.has(c.id)
+      ? []
+      : Array.from({ length: Math.min(60, Math.max(3, Math.ceil((quotas[i] ?? 0) / 1000))) }, (_, j) => ({
+          key: `village:${c.code}:${j + 1}`,
+          parentKey: `commune:${c.code}`,
+          code: `${c.code}-${String(j + 1).padStart(2, '0')}`,
+          name: c.kind === 'ward' ? `Tổ dân phố ${j + 1}` : `Thôn ${j + 1}`,
+          level: 'village',
+          kind: 'village',
+          validFrom: c.valid_from,
+          validTo: null,
+        })),
+  );
+  if (newVillages.length > 0) {
+    await db.transaction().execute((trx) => insertOrgUnits(trx, newVillages, new Map(communes.map((c) => [`commune:${c.code}`, { id: c.id, path: c.path }]))));
+    units = await villagesAndFacilities(db, communes.map((c) => c.id));
+  }
+
+  const inputs: CommuneInput[] = communes.map((c) => {
+    const station = units.stations.find((s) => s.parent_id === c.id);
+    const centre = units.centres.find((k) => k.area_id === c.id);
+    return {
+      communeId: c.id,
+      communeCode: c.code,
+      provinceBirthCode: c.birthCode,
+      name: c.name,
+      kind: c.kind,
+      villages: units.villages.filter((v) => v.parent_id === c.id).map((v) => ({ id: v.id, name: v.name })),
+      stationId: station?.id ?? null,
+      facilities: [{ name: station?.name ?? `Trạm Y tế ${c.name}`, weight: 75 }, ...(centre ? [{ name: centre.name, weight: 25 }] : [])],
+    };
+  });
+
+  let lastPrint = 0;
+  const empty = { counts: { household: 0, resident: 0, health_record: 0, immunization: 0, encounter: 0, diagnosis: 0, observation: 0, life_event: 0 }, rows: 0, rowsPerSecond: 0, msByStep: {}, elapsedMs: 0 };
+  const result = opts.residents === 0 ? empty : await loadPopulation(db, {
+    seed: POPULATION_SEED,
+    asOf: POPULATION_AS_OF,
+    totalResidents: opts.residents,
+    insuranceProvinceCode: opts.provinceCode,
+    communes: inputs,
+    onBatch: (p) => {
+      if (p.elapsedMs - lastPrint < 15_000) return;
+      lastPrint = p.elapsedMs;
+      console.log(`  population: ${p.counts.resident.toLocaleString('en')} residents, ${Math.round(p.rows / (p.elapsedMs / 1000)).toLocaleString('en')} rows/s`);
+    },
+  });
+  const t = performance.now();
+  await bench.raw('vacuum analyze', []);
+  const vacuumSeconds = (performance.now() - t) / 1000;
+  const total = (await bench.raw('select count(*)::int as n from resident', [])).rows[0] as { n: number };
+  return {
+    residents: opts.residents,
+    communes: communes.length,
+    load: { counts: result.counts, rows: result.rows, rowsPerSecond: result.rowsPerSecond, msByStep: result.msByStep, seconds: Number((result.elapsedMs / 1000).toFixed(1)) },
+    vacuumSeconds: Number(vacuumSeconds.toFixed(1)),
+    totalResidents: total.n,
+  };
+}
