@@ -48,6 +48,9 @@ export function openPostgres(url: string, max = 10): Database {
   pg.types.setTypeParser(INT8, Number);
   pg.types.setTypeParser(DATE, (value: string) => value);
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server ends (restart, failover, a dropped database) is an 'error'
+  // event on the pool; unheard, it would crash the process. The pool opens a new one when needed.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgresql', close: () => db.destroy() };
 }
