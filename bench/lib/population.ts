@@ -1,16 +1,8 @@
-/**
- * A generated population for the registry benchmarks, loaded into a province's current communes
- * the way `scripts/population/cli.ts` does it (villages "Thôn 1…"/"Tổ dân phố 1…" for communes
- * that have none, about one per thousand residents; each commune's station and health centre as
- * the facilities on its insurance cards), with `loadPopulation`. Built fresh on every run with a
- * fixed seed and as-of date, so two runs hold the same people; then VACUUM ANALYZE, as a database
- * in steady state would be.
- */
-import { type Kysely, sql } from 'kysely';
+
 import { type CommuneInput, communeQuotas } from '../../scripts/population/generate.ts';
 import { type LoadResult, loadPopulation } from '../../scripts/population/load.ts';
-import type { DB } from '../../server/src/db/schema.ts';
 import { insertOrgUnits, type NewOrgUnit } from '../../server/src/modules/org-units/org-units.repository.ts';
+import { provinceCommunes, villagesAndFacilities } from '../../scripts/population/province.ts';
 import type { BenchDatabase } from './database.ts';
 
 export const POPULATION_SEED = 1;
@@ -27,54 +19,6 @@ export interface BenchPopulation {
   totalResidents: number;
 }
 
-interface CommuneRow {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  path: string;
-  valid_from: string | null;
-}
-
-/** The province's current communes and, for each, the old province most of its predecessors were in (CCCD birth code). */
-export async function provinceCommunes(db: Kysely<DB>, provinceCode: string) {
-  const communes = await sql<CommuneRow>`
-    select c.id, c.code, c.name, c.kind, c.path::text as path, c.valid_from
-    from org_unit c join org_unit p on p.id = c.parent_id
-    where p.level = 'province' and p.code = ${provinceCode} and p.valid_to is null and c.level = 'commune' and c.valid_to is null
-    order by c.code
-  `.execute(db);
-  if (communes.rows.length === 0) throw new Error(`no current communes under province ${provinceCode}`);
-  const ids = `{${communes.rows.map((c) => c.id).join(',')}}`;
-  const origins = await sql<{ commune_id: number; province_code: string }>`
-    select distinct on (s.successor_id) s.successor_id as commune_id, op.code as province_code
-    from org_unit_succession s
-    join org_unit oc on oc.id = s.predecessor_id and oc.level = 'commune'
-    join org_unit op on op.level = 'province' and op.path @> oc.path
-    where s.successor_id = any(${ids}::bigint[])
-    group by s.successor_id, op.code
-    order by s.successor_id, count(*) desc, op.code
-  `.execute(db);
-  const origin = new Map(origins.rows.map((r) => [Number(r.commune_id), r.province_code]));
-  return communes.rows.map((c) => ({ ...c, birthCode: (origin.get(c.id) ?? provinceCode).padStart(3, '0') }));
-}
-
-export async function villagesAndFacilities(db: Kysely<DB>, communeIds: number[]) {
-  const ids = sql`${`{${communeIds.join(',')}}`}::bigint[]`;
-  const villages = await sql<{ parent_id: number; id: number; name: string }>`
-    select parent_id, id, name from org_unit where level = 'village' and valid_to is null and parent_id = any(${ids}) order by code, id
-  `.execute(db);
-  const stations = await sql<{ parent_id: number; id: number; name: string }>`
-    select parent_id, id, name from org_unit where kind = 'health_station' and valid_to is null and parent_id = any(${ids})
-  `.execute(db);
-  const centres = await sql<{ area_id: number; name: string }>`
-    select k.area_id, f.name from org_unit_catchment k join org_unit f on f.id = k.facility_id
-    where f.kind = 'health_centre' and k.area_id = any(${ids})
-  `.execute(db);
-  return { villages: villages.rows, stations: stations.rows, centres: centres.rows };
-}
-
-/** Loads `residents` people into the province's communes, then VACUUM ANALYZE. Prints progress every 15 s. */
 export async function loadBenchPopulation(bench: BenchDatabase, opts: { residents: number; provinceCode: string }): Promise<BenchPopulation> {
   const db = bench.database.db;
   const communes = await provinceCommunes(db, opts.provinceCode);

@@ -8,61 +8,14 @@
  * thousand residents. Prints progress and rows per second.
  */
 import { parseArgs } from 'node:util';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { prepareDatabase } from '../../server/src/bootstrap.ts';
 import { readConfig } from '../../server/src/config.ts';
 import { openDatabase } from '../../server/src/db/database.ts';
-import type { DB } from '../../server/src/db/schema.ts';
 import { insertOrgUnits, type NewOrgUnit } from '../../server/src/modules/org-units/org-units.repository.ts';
 import { type CommuneInput, communeQuotas } from './generate.ts';
 import { loadPopulation } from './load.ts';
-
-interface CommuneRow {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  path: string;
-  valid_from: string | null;
-}
-
-/** Current communes of the province, with the old province most of their predecessors were in. */
-async function provinceCommunes(db: Kysely<DB>, provinceCode: string) {
-  const communes = await sql<CommuneRow>`
-    select c.id, c.code, c.name, c.kind, c.path::text as path, c.valid_from
-    from org_unit c join org_unit p on p.id = c.parent_id
-    where p.level = 'province' and p.code = ${provinceCode} and p.valid_to is null and c.level = 'commune' and c.valid_to is null
-    order by c.code
-  `.execute(db);
-  if (communes.rows.length === 0) throw new Error(`no current communes under province ${provinceCode}`);
-  const ids = `{${communes.rows.map((c) => c.id).join(',')}}`;
-  const origins = await sql<{ commune_id: number; province_code: string }>`
-    select distinct on (s.successor_id) s.successor_id as commune_id, op.code as province_code
-    from org_unit_succession s
-    join org_unit oc on oc.id = s.predecessor_id and oc.level = 'commune'
-    join org_unit op on op.level = 'province' and op.path @> oc.path
-    where s.successor_id = any(${ids}::bigint[])
-    group by s.successor_id, op.code
-    order by s.successor_id, count(*) desc, op.code
-  `.execute(db);
-  const origin = new Map(origins.rows.map((r) => [Number(r.commune_id), r.province_code]));
-  return communes.rows.map((c) => ({ ...c, birthCode: (origin.get(c.id) ?? provinceCode).padStart(3, '0') }));
-}
-
-async function villagesAndFacilities(db: Kysely<DB>, communeIds: number[]) {
-  const ids = sql`${`{${communeIds.join(',')}}`}::bigint[]`;
-  const villages = await sql<{ parent_id: number; id: number; name: string }>`
-    select parent_id, id, name from org_unit where level = 'village' and valid_to is null and parent_id = any(${ids}) order by code, id
-  `.execute(db);
-  const stations = await sql<{ parent_id: number; id: number; name: string }>`
-    select parent_id, id, name from org_unit where kind = 'health_station' and valid_to is null and parent_id = any(${ids})
-  `.execute(db);
-  const centres = await sql<{ area_id: number; name: string }>`
-    select k.area_id, f.name from org_unit_catchment k join org_unit f on f.id = k.facility_id
-    where f.kind = 'health_centre' and k.area_id = any(${ids})
-  `.execute(db);
-  return { villages: villages.rows, stations: stations.rows, centres: centres.rows };
-}
+import { provinceCommunes, villagesAndFacilities } from './province.ts';
 
 async function main() {
   const { values } = parseArgs({
