@@ -1,8 +1,6 @@
 
-import { type CommuneInput, communeQuotas } from '../../scripts/population/generate.ts';
 import { type LoadResult, loadPopulation } from '../../scripts/population/load.ts';
-import { insertOrgUnits, type NewOrgUnit } from '../../server/src/modules/org-units/org-units.repository.ts';
-import { provinceCommunes, villagesAndFacilities } from '../../scripts/population/province.ts';
+import { communeInputs } from '../../scripts/population/province.ts';
 import type { BenchDatabase } from './database.ts';
 
 export const POPULATION_SEED = 1;
@@ -21,44 +19,7 @@ export interface BenchPopulation {
 
 export async function loadBenchPopulation(bench: BenchDatabase, opts: { residents: number; provinceCode: string }): Promise<BenchPopulation> {
   const db = bench.database.db;
-  const communes = await provinceCommunes(db, opts.provinceCode);
-  const quotas = communeQuotas({ communes: communes.map(() => ({}) as CommuneInput), totalResidents: opts.residents });
-
-  let units = await villagesAndFacilities(db, communes.map((c) => c.id));
-  const withVillages = new Set(units.villages.map((v) => v.parent_id));
-  const newVillages: NewOrgUnit[] = communes.flatMap((c, i) =>
-    withVillages.has(c.id)
-      ? []
-      : Array.from({ length: Math.min(60, Math.max(3, Math.ceil((quotas[i] ?? 0) / 1000))) }, (_, j) => ({
-          key: `village:${c.code}:${j + 1}`,
-          parentKey: `commune:${c.code}`,
-          code: `${c.code}-${String(j + 1).padStart(2, '0')}`,
-          name: c.kind === 'ward' ? `Tổ dân phố ${j + 1}` : `Thôn ${j + 1}`,
-          level: 'village',
-          kind: 'village',
-          validFrom: c.valid_from,
-          validTo: null,
-        })),
-  );
-  if (newVillages.length > 0) {
-    await db.transaction().execute((trx) => insertOrgUnits(trx, newVillages, new Map(communes.map((c) => [`commune:${c.code}`, { id: c.id, path: c.path }]))));
-    units = await villagesAndFacilities(db, communes.map((c) => c.id));
-  }
-
-  const inputs: CommuneInput[] = communes.map((c) => {
-    const station = units.stations.find((s) => s.parent_id === c.id);
-    const centre = units.centres.find((k) => k.area_id === c.id);
-    return {
-      communeId: c.id,
-      communeCode: c.code,
-      provinceBirthCode: c.birthCode,
-      name: c.name,
-      kind: c.kind,
-      villages: units.villages.filter((v) => v.parent_id === c.id).map((v) => ({ id: v.id, name: v.name })),
-      stationId: station?.id ?? null,
-      facilities: [{ name: station?.name ?? `Trạm Y tế ${c.name}`, weight: 75 }, ...(centre ? [{ name: centre.name, weight: 25 }] : [])],
-    };
-  });
+  const { communes, inputs } = await communeInputs(db, opts.provinceCode, opts.residents);
 
   let lastPrint = 0;
   const empty = { counts: { household: 0, resident: 0, health_record: 0, immunization: 0, encounter: 0, diagnosis: 0, observation: 0, life_event: 0 }, rows: 0, rowsPerSecond: 0, msByStep: {}, elapsedMs: 0 };

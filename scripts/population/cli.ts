@@ -12,10 +12,8 @@ import { sql } from 'kysely';
 import { prepareDatabase } from '../../server/src/bootstrap.ts';
 import { readConfig } from '../../server/src/config.ts';
 import { openDatabase } from '../../server/src/db/database.ts';
-import { insertOrgUnits, type NewOrgUnit } from '../../server/src/modules/org-units/org-units.repository.ts';
-import { type CommuneInput, communeQuotas } from './generate.ts';
 import { loadPopulation } from './load.ts';
-import { provinceCommunes, villagesAndFacilities } from './province.ts';
+import { communeInputs } from './province.ts';
 
 async function main() {
   const { values } = parseArgs({
@@ -38,46 +36,8 @@ async function main() {
     const db = database.db;
     console.log(`Database: ${database.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}`);
     await prepareDatabase(db);
-    const communes = await provinceCommunes(db, provinceCode);
-    const quotas = communeQuotas({ communes: communes.map(() => ({}) as CommuneInput), totalResidents: total });
-
-    // Villages for communes that have none, in one statement.
-    let units = await villagesAndFacilities(db, communes.map((c) => c.id));
-    const withVillages = new Set(units.villages.map((v) => v.parent_id));
-    const newVillages: NewOrgUnit[] = communes.flatMap((c, i) =>
-      withVillages.has(c.id)
-        ? []
-        : Array.from({ length: Math.min(60, Math.max(3, Math.ceil((quotas[i] ?? 0) / 1000))) }, (_, j) => ({
-            key: `village:${c.code}:${j + 1}`,
-            parentKey: `commune:${c.code}`,
-            code: `${c.code}-${String(j + 1).padStart(2, '0')}`,
-            name: c.kind === 'ward' ? `Tổ dân phố ${j + 1}` : `Thôn ${j + 1}`,
-            level: 'village',
-            kind: 'village',
-            validFrom: c.valid_from,
-            validTo: null,
-          })),
-    );
-    if (newVillages.length > 0) {
-      await db.transaction().execute((trx) => insertOrgUnits(trx, newVillages, new Map(communes.map((c) => [`commune:${c.code}`, { id: c.id, path: c.path }]))));
-      units = await villagesAndFacilities(db, communes.map((c) => c.id));
-      console.log(`Created ${newVillages.length} villages in ${communes.length - withVillages.size} communes`);
-    }
-
-    const inputs: CommuneInput[] = communes.map((c) => {
-      const station = units.stations.find((s) => s.parent_id === c.id);
-      const centre = units.centres.find((k) => k.area_id === c.id);
-      return {
-        communeId: c.id,
-        communeCode: c.code,
-        provinceBirthCode: c.birthCode,
-        name: c.name,
-        kind: c.kind,
-        villages: units.villages.filter((v) => v.parent_id === c.id).map((v) => ({ id: v.id, name: v.name })),
-        stationId: station?.id ?? null,
-        facilities: [{ name: station?.name ?? `Trạm Y tế ${c.name}`, weight: 75 }, ...(centre ? [{ name: centre.name, weight: 25 }] : [])],
-      };
-    });
+    const { communes, inputs, createdVillages, communesWithoutVillages } = await communeInputs(db, provinceCode, total);
+    if (createdVillages > 0) console.log(`Created ${createdVillages} villages in ${communesWithoutVillages} communes`);
     console.log(`Loading ${total.toLocaleString('en')} residents (seed ${seed}, as of ${values['as-of']}) into ${communes.length} communes of province ${provinceCode}…`);
     let lastPrint = 0;
     const result = await loadPopulation(db, {

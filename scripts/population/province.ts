@@ -5,6 +5,8 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../server/src/db/schema.ts';
+import { type NewOrgUnit, insertOrgUnits } from '../../server/src/modules/org-units/org-units.repository.ts';
+import { type CommuneInput, communeQuotas } from './generate.ts';
 
 interface CommuneRow {
   id: number;
@@ -51,4 +53,48 @@ export async function villagesAndFacilities(db: Kysely<DB>, communeIds: number[]
     where f.kind = 'health_centre' and k.area_id = any(${ids})
   `.execute(db);
   return { villages: villages.rows, stations: stations.rows, centres: centres.rows };
+}
+
+/**
+ * The generator's input for each current commune of the province: its villages (made up, about
+ * one per 1,000 residents, where the commune has none), station and health centre.
+ */
+export async function communeInputs(db: Kysely<DB>, provinceCode: string, totalResidents: number) {
+  const communes = await provinceCommunes(db, provinceCode);
+  const quotas = communeQuotas({ communes: communes.map(() => ({}) as CommuneInput), totalResidents });
+  let units = await villagesAndFacilities(db, communes.map((c) => c.id));
+  const withVillages = new Set(units.villages.map((v) => v.parent_id));
+  const newVillages: NewOrgUnit[] = communes.flatMap((c, i) =>
+    withVillages.has(c.id)
+      ? []
+      : Array.from({ length: Math.min(60, Math.max(3, Math.ceil((quotas[i] ?? 0) / 1000))) }, (_, j) => ({
+          key: `village:${c.code}:${j + 1}`,
+          parentKey: `commune:${c.code}`,
+          code: `${c.code}-${String(j + 1).padStart(2, '0')}`,
+          name: c.kind === 'ward' ? `Tổ dân phố ${j + 1}` : `Thôn ${j + 1}`,
+          level: 'village',
+          kind: 'village',
+          validFrom: c.valid_from,
+          validTo: null,
+        })),
+  );
+  if (newVillages.length > 0) {
+    await db.transaction().execute((trx) => insertOrgUnits(trx, newVillages, new Map(communes.map((c) => [`commune:${c.code}`, { id: c.id, path: c.path }]))));
+    units = await villagesAndFacilities(db, communes.map((c) => c.id));
+  }
+  const inputs: CommuneInput[] = communes.map((c) => {
+    const station = units.stations.find((s) => s.parent_id === c.id);
+    const centre = units.centres.find((k) => k.area_id === c.id);
+    return {
+      communeId: c.id,
+      communeCode: c.code,
+      provinceBirthCode: c.birthCode,
+      name: c.name,
+      kind: c.kind,
+      villages: units.villages.filter((v) => v.parent_id === c.id).map((v) => ({ id: v.id, name: v.name })),
+      stationId: station?.id ?? null,
+      facilities: [{ name: station?.name ?? `Trạm Y tế ${c.name}`, weight: 75 }, ...(centre ? [{ name: centre.name, weight: 25 }] : [])],
+    };
+  });
+  return { communes, inputs, createdVillages: newVillages.length, communesWithoutVillages: communes.length - withVillages.size };
 }
