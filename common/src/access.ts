@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'person.write',
   'person.export',
   'aggregate.read',
+  'aggregate.write',
   'plan.read',
   'plan.write',
   'task.update',

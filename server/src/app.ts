@@ -21,6 +21,10 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { sessionService } from './modules/auth/auth.session.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
+import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
+import { startRefresher } from './modules/indicators/refresher.ts';
+import { planRoutes } from './modules/plans/plans.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { OrgUnitRef } from './modules/org-units/org-units.schemas.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { recordRoutes } from './modules/records/records.routes.ts';
@@ -52,6 +56,9 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.decorate('dbKind', database.kind);
   app.decorate('config', config);
   app.decorate('sessions', sessionService(database.db, config));
+  const refresher = startRefresher(database.db, config.indicatorRefreshMs, (e) => app.log.error({ err: e }, 'indicator refresh failed'));
+  app.decorate('refresher', refresher);
+  app.addHook('onClose', () => refresher.stop());
   app.setErrorHandler(errorHandler);
   app.addSchema(OrgUnitRef);
   app.addSchema(ErrorBody);
@@ -77,6 +84,9 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(registryRoutes);
   await app.register(importRoutes);
   await app.register(recordRoutes);
+  await app.register(indicatorRoutes);
+  await app.register(planRoutes);
+  await app.register(reportRoutes);
 
   const webIndex = config.webDist ? path.join(config.webDist, 'index.html') : null;
   if (config.webDist && webIndex && fs.existsSync(webIndex)) {

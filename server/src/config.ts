@@ -15,6 +15,10 @@ export interface Config {
   webDist: string | null;
   /** Idle minutes before a session ends; it also ends 24 h after login whatever happens. */
   sessionIdleMinutes: number;
+  /** Figures about fewer people than this are hidden from roles that may not see personal data. */
+  smallCell: number;
+  /** How often queued communes get their computed indicator values refreshed. */
+  indicatorRefreshMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +66,7 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     logLevel,
     webDist: env.YTCS_WEB_DIST === '' ? null : path.resolve(cwd, env.YTCS_WEB_DIST || 'web/dist'),
     sessionIdleMinutes: integer(env, 'YTCS_SESSION_IDLE_MINUTES', 480, 1, 10080),
+    smallCell: integer(env, 'YTCS_SMALL_CELL', 5, 1, 100),
+    indicatorRefreshMs: integer(env, 'YTCS_INDICATOR_REFRESH_MS', 1000, 100, 3_600_000),
   };
 }

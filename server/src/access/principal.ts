@@ -30,6 +30,11 @@ export function scopeOf(principal: Principal, permission: Permission): Scope {
   return { paths: minimal.sort() };
 }
 
+/** Whether a unit (by path) lies inside a scope. */
+export function covers(scope: Scope, path: string): boolean {
+  return scope.paths.some((p) => path === p || path.startsWith(`${p}.`));
+}
+
 export function permissionsOf(principal: Principal): string[] {
   return [...new Set(principal.grants.map((g) => g.permission))].sort();
 }

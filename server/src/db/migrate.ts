@@ -3,12 +3,16 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as platform from './migrations/2026_11_25_0001_platform.ts';
 import * as registry from './migrations/2026_11_25_0002_registry.ts';
 import * as imports from './migrations/2026_11_25_0003_imports.ts';
+import * as registrySpeed from './migrations/2026_11_25_0004_registry_speed.ts';
+import * as plans from './migrations/2026_11_25_0005_plans.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_platform': platform,
   '2026_11_25_0002_registry': registry,
   '2026_11_25_0003_imports': imports,
+  '2026_11_25_0004_registry_speed': registrySpeed,
+  '2026_11_25_0005_plans': plans,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -54,6 +54,7 @@ export interface AppUserTable {
   locked_until: Date | null;
   created_at: Generated<Date>;
   password_changed_at: Generated<Date>;
+  agency_id: Generated<number | null>;
 }
 
 export interface UserRoleTable {
@@ -223,6 +224,123 @@ export interface PrescriptionTable {
   days: number | null;
 }
 
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  unit: 'percent' | 'count';
+  numerator_vi: string;
+  denominator_vi: string | null;
+  numerator_en: string;
+  denominator_en: string | null;
+  source: 'computed' | 'entered';
+  computation: string | null;
+  counts_people: boolean;
+  sort: number;
+}
+
+export interface IndicatorValueTable {
+  indicator_id: number;
+  org_unit_id: number;
+  period: string;
+  numerator: Numeric;
+  denominator: Numeric | null;
+  origin: 'computed' | 'entered';
+  entered_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface IndicatorRefreshTable {
+  commune_id: number;
+  queued_at: Generated<Date>;
+}
+
+export interface AgencyTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  name: string;
+  name_folded: Generated<string>;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface PlanTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  area_ids: number[];
+  number: string | null;
+  issued_on: string | null;
+  title: string;
+  parent_plan_id: number | null;
+  implements: Json<unknown[]>;
+  parent_ref: Json<unknown> | null;
+  legal_basis: Json<unknown[]>;
+  from_year: number | null;
+  to_year: number | null;
+  status: Generated<'draft' | 'active' | 'closed'>;
+  recipients: Json<unknown[]>;
+  signer: Json<unknown> | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface PlanTargetTable {
+  id: Generated<number>;
+  plan_id: number;
+  indicator_id: number;
+  comparator: 'gt' | 'ge' | 'eq' | 'le' | 'lt';
+  value: Numeric;
+  year: number | null;
+  baseline: Numeric | null;
+  baseline_year: number | null;
+  text: string | null;
+  sort: number;
+}
+
+export type TaskStatus = 'not_started' | 'in_progress' | 'done';
+
+export interface PlanTaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  section: string | null;
+  text: string;
+  lead_agency_id: number | null;
+  deadline: string | null;
+  recurring: string | null;
+  status: Generated<TaskStatus>;
+  progress: Generated<number>;
+  updated_at: Timestamp;
+  sort: number;
+}
+
+export interface PlanTaskPartnerTable {
+  task_id: number;
+  agency_id: number;
+}
+
+export interface TaskUpdateTable {
+  id: Generated<number>;
+  task_id: number;
+  status: TaskStatus;
+  progress: number;
+  note: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface TaskEvidenceTable {
+  id: Generated<number>;
+  update_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+}
+
 export interface DB {
   ethnic_group: EthnicGroupTable;
   icd10: Icd10Table;
@@ -245,4 +363,14 @@ export interface DB {
   user_role: UserRoleTable;
   session: SessionTable;
   audit_event: AuditEventTable;
+  indicator: IndicatorTable;
+  indicator_value: IndicatorValueTable;
+  indicator_refresh: IndicatorRefreshTable;
+  agency: AgencyTable;
+  plan: PlanTable;
+  plan_target: PlanTargetTable;
+  plan_task: PlanTaskTable;
+  plan_task_partner: PlanTaskPartnerTable;
+  task_update: TaskUpdateTable;
+  task_evidence: TaskEvidenceTable;
 }

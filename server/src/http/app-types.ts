@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import type { SessionService } from '../modules/auth/auth.session.ts';
+import type { Refresher } from '../modules/indicators/refresher.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -30,6 +31,8 @@ declare module 'fastify' {
     dbKind: DatabaseKind;
     config: Config;
     sessions: SessionService;
+    /** Keeps computed indicator values fresh (indicator_refresh queue). */
+    refresher: Refresher;
   }
   interface FastifyRequest {
     principal: Principal | null;

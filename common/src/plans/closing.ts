@@ -1,0 +1,128 @@
+/**
+ * After "Nơi nhận:": the recipients (one per line, with "(Báo cáo)"-style purposes) and the
+ * signature block ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name"). In the original
+ * these are two columns side by side; OCR gives them one after the other or on shared lines
+ * separated by a wide gap, which normalise() kept as a tab.
+ */
+import { classify } from './blocks.ts';
+import { collapse, foldWords, isAllCaps } from './normalise.ts';
+
+export interface Recipient {
+  name: string;
+  purpose: string | null;
+}
+
+export interface Signer {
+  authority: string | null;
+  title: string | null;
+  name: string | null;
+}
+
+const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\s*\.\s*/u;
+const TITLES = [
+  'PHÓ CHỦ TỊCH',
+  'CHỦ TỊCH',
+  'PHÓ GIÁM ĐỐC',
+  'GIÁM ĐỐC',
+  'PHÓ TRƯỞNG PHÒNG',
+  'TRƯỞNG PHÒNG',
+  'PHÓ TRƯỞNG BAN',
+  'TRƯỞNG BAN',
+  'TRƯỞNG TRẠM',
+  'PHÓ BÍ THƯ',
+  'BÍ THƯ',
+  'CHÁNH VĂN PHÒNG',
+];
+const PURPOSES: [RegExp, string][] = [
+  [/^(de )?(b\s?c|bao cao)$/, 'Báo cáo'],
+  [/^(de )?(t\s?h|thuc hien)$/, 'Thực hiện'],
+  [/^(de )?(p\s?h|phoi hop)$/, 'Phối hợp'],
+  [/^(de )?(c\s?d|chi dao)$/, 'Chỉ đạo'],
+  [/^(de )?biet$/, 'Biết'],
+  [/^(de )?(theo doi|giam sat)$/, 'Theo dõi'],
+];
+
+function isSignerLine(line: string): boolean {
+  return AUTHORITY.test(line) || TITLES.some((t) => line === t || line.startsWith(`${t} `));
+}
+
+function recipientOf(line: string): Recipient | null {
+  let text = collapse(line.replace(/^[-–+•*]\s*/, '')).replace(/[;,.]+$/, '');
+  if (!text || /^luu\b/.test(foldWords(text))) return null; // the file copy, not a recipient
+  let purpose: string | null = null;
+  const m = /\(([^)]+)\)\s*$/.exec(text);
+  if (m?.[1]) {
+    const folded = foldWords(m[1].replace(/\//g, ' '));
+    const known = PURPOSES.find(([re]) => re.test(folded));
+    if (known) {
+      purpose = known[1];
+      text = text.slice(0, m.index).trim();
+    }
+  }
+  return { name: text, purpose };
+}
+
+export function readClosing(closing: string[]): { recipients: Recipient[]; signer: Signer; signerLines: string[] } {
+  const left: string[] = [];
+  const right: string[] = [];
+  closing.forEach((raw, i) => {
+    const cells = (i === 0 ? raw.replace(/^\s*n[ơo]i\s+nh[ậa]n\s*:?/iu, '') : raw).split('\t').map((c) => c.trim());
+    if (cells.length > 1 && isSignerLine(cells.at(-1) ?? '')) {
+      left.push(cells.slice(0, -1).join(' '));
+      right.push(cells.at(-1) ?? '');
+    } else left.push(cells.join(' '));
+  });
+  const recipients: Recipient[] = [];
+  const signerLines = [...right];
+  let inSigner = false;
+  let sawBullet = false;
+  for (const line of left) {
+    if (!line) continue;
+    const bullet = classify(line).kind === 'bullet';
+    // Recipients are a bulleted list; a plain line after it belongs to the signature column.
+    if (!inSigner && (isSignerLine(line) || (sawBullet && !bullet && !/:$/.test(line)))) inSigner = true;
+    sawBullet ||= bullet;
+    if (inSigner) {
+      signerLines.push(line);
+      continue;
+    }
+    // Sub-headings such as "Gửi bản điện tử:" group recipients; they are not recipients.
+    if (!bullet && /:$/.test(line)) continue;
+    const r = recipientOf(line);
+    if (r) recipients.push(r);
+  }
+  return { recipients, signer: readSigner(signerLines), signerLines };
+}
+
+export function readSigner(lines: string[]): Signer {
+  const authorities: string[] = [];
+  let title: string | null = null;
+  let name: string | null = null;
+  let capsName: string | null = null;
+  for (const raw of lines) {
+    const line = collapse(raw);
+    if (!line || /^\(.*\)$/.test(line) || /^(đã ký|ký|\[?chữ ký)/iu.test(line)) continue;
+    if (AUTHORITY.test(line)) {
+      // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line: the second office is the signer's title.
+      for (const chunk of line.split(/\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.)/u)) {
+        const body = chunk.replace(AUTHORITY, '');
+        const cut = TITLES.map((t) => body.indexOf(` ${t}`)).filter((k) => k > 0);
+        const at = cut.length ? Math.min(...cut) : -1;
+        const prefix = chunk.slice(0, chunk.length - body.length).replace(/\s+/g, '');
+        authorities.push(`${prefix} ${at > 0 ? body.slice(0, at) : body}`.trim());
+        if (at > 0) title = body.slice(at).trim();
+      }
+      continue;
+    }
+    if (!title && isAllCaps(line) && TITLES.some((t) => line.startsWith(t))) {
+      title = line;
+      continue;
+    }
+    const words = line.split(' ').length;
+    if (words < 2 || words > 6 || !/^[\p{L} .'’-]+$/u.test(line)) continue;
+    // Some offices print the name in capitals; a mixed-case line is still the better guess.
+    if (isAllCaps(line)) capsName = line;
+    else name = line;
+  }
+  return { authority: authorities.length ? authorities.join(' / ') : null, title, name: name ?? capsName };
+}

@@ -1,0 +1,3 @@
+/** Plan-text parsing: a plan's text → a draft for review. */
+export { parsePlanText } from './parse.ts';
+export type * from './types.ts';

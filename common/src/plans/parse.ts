@@ -1,0 +1,129 @@
+/**
+ * parsePlanText: the text of a plan (kế hoạch) → a draft for a person to review. Pure: no I/O,
+ * no clock. Each part is read by its own module; this file wires them together and writes the
+ * warnings a reviewer needs.
+ */
+import { readClosing } from './closing.ts';
+import { splitDocument } from './document.ts';
+import { areaInText, issuerInText, readHeaderIssuer, readIssueDate, readNumber } from './header.ts';
+import { flat, foldWords, normaliseLines } from './normalise.ts';
+import { dedupeRefs, findRefs, numberKey } from './references.ts';
+import { placeBlocks } from './sections.ts';
+import { findTargets } from './targets.ts';
+import { findTasks } from './tasks.ts';
+import type { DocumentRef, PlanDraft, PlanIssuer, PlanWarning } from './types.ts';
+import { WARN } from './warnings.ts';
+
+const NO_ISSUER: PlanIssuer = { name: null, level: null, areaName: null, areaKind: null };
+
+function strip(ref: DocumentRef): DocumentRef {
+  return { kind: ref.kind, number: ref.number, issuedOn: ref.issuedOn, issuer: ref.issuer, text: ref.text };
+}
+
+export function parsePlanText(text: string): PlanDraft {
+  const warnings: PlanWarning[] = [];
+  const lines = normaliseLines(text);
+  const doc = splitDocument(lines);
+  // Without the word KẾ HOẠCH the header cannot be told from the body; look at the top lines.
+  const header = doc.titleFound ? doc.header : lines.slice(0, 12);
+  const preambleText = doc.preamble.map((b) => b.text).join(' ');
+  const bodyText = doc.body.map((b) => b.text).join('\n');
+
+  const { number, found: numberFound } = readNumber(header);
+  if (!numberFound) warnings.push(WARN.numberMissing());
+  else if (!number) warnings.push(WARN.numberBlank());
+
+  const date = readIssueDate(header);
+  if (!date) warnings.push(WARN.dateMissing());
+  else if (!date.issuedOn && date.issuedMonth) warnings.push(WARN.dayBlank());
+
+  let issuer = readHeaderIssuer(header) ?? issuerInText(preambleText) ?? issuerInText(`${doc.title} ${preambleText} ${doc.closingStatement}`);
+  if (!issuer) {
+    issuer = areaInText(doc.title) ?? areaInText(doc.closingStatement);
+    warnings.push(issuer ? WARN.issuerInferred(issuer.name ?? '') : WARN.issuerMissing());
+  }
+
+  const titleRefs = dedupeRefs(findRefs(doc.title));
+  const preambleRefs = findRefs(preambleText);
+  const all = dedupeRefs([...findRefs(doc.title), ...preambleRefs, ...findRefs(bodyText), ...findRefs(doc.closingStatement)]);
+  const own = number ? numberKey(number) : null;
+  const legalBasis = all.filter((r) => numberKey(r.number) !== own);
+  const full = (r: DocumentRef) => legalBasis.find((x) => numberKey(x.number) === numberKey(r.number)) ?? r;
+  const implementsRefs = titleRefs.filter((r) => r.kind !== 'Kế hoạch').map(full);
+  if (implementsRefs.length === 0) warnings.push(WARN.implementsMissing());
+  // The higher plan: a "Kế hoạch" cited in the preamble, a government one (…/KH-UBND) first.
+  const plans = [...preambleRefs, ...findRefs(doc.title)].filter((r) => r.kind === 'Kế hoạch' && numberKey(r.number) !== own);
+  const parent = plans.find((r) => /UBND/i.test(r.number)) ?? plans[0] ?? null;
+  if (!parent) warnings.push(WARN.parentMissing());
+
+  const placed = placeBlocks(doc.body);
+  const found = findTargets(placed);
+  const targets = found.map(({ implied: _implied, ...t }) => t);
+  if (targets.length === 0) warnings.push(WARN.noTargets());
+  const implied = found.filter((t) => t.implied).length;
+  if (implied) warnings.push(WARN.targetsImplied(implied));
+  const noYear = targets.filter((t) => t.year === null).length;
+  if (noYear) warnings.push(WARN.targetsWithoutYear(noYear));
+  const noIndicator = targets.filter((t) => t.indicatorCode === null).length;
+  if (noIndicator) warnings.push(WARN.targetsWithoutIndicator(noIndicator));
+
+  const tasks = findTasks(placed);
+  if (tasks.length === 0) warnings.push(WARN.noTasks());
+  const ownerless = tasks.filter((t) => t.lead.length === 0).length;
+  if (ownerless) warnings.push(WARN.tasksWithoutLead(ownerless));
+
+  const closingLines = doc.closing.length ? doc.closing : signatureTail(lines);
+  const { recipients, signer } = readClosing(closingLines);
+  if (recipients.length === 0) warnings.push(WARN.noRecipients());
+  if (!signer.name) warnings.push(WARN.signerMissing());
+
+  const issuedYear = date?.issuedOn ? Number(date.issuedOn.slice(0, 4)) : (date?.issuedMonth?.year ?? null);
+  const span = periodSpan(`${doc.title} ${preambleText} ${bodyText}`) ?? singleYear(doc.title);
+  const targetYears = targets.map((t) => t.year).filter((y): y is number => y !== null);
+  const fromYear = span?.from ?? issuedYear;
+  const toYear = span?.to ?? (targetYears.length ? Math.max(...targetYears) : null);
+  if (fromYear === null || toYear === null) warnings.push(WARN.periodUnclear());
+
+  return {
+    issuer: issuer ?? NO_ISSUER,
+    number,
+    place: date?.place ?? null,
+    issuedOn: date?.issuedOn ?? null,
+    issuedMonth: date?.issuedMonth ?? null,
+    title: doc.title,
+    implements: implementsRefs.map(strip),
+    parentPlan: parent ? strip(full(parent)) : null,
+    legalBasis: legalBasis.map(strip),
+    fromYear,
+    toYear,
+    targets,
+    tasks,
+    recipients,
+    signer,
+    warnings,
+  };
+}
+
+/** "giai đoạn 2024 - 2030" (the title's first, then the body's). */
+function periodSpan(text: string): { from: number; to: number } | null {
+  const m = /giai doan (\d{4}) (?:den )?(\d{4})/.exec(foldWords(text));
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  return from <= to ? { from, to } : null;
+}
+
+/** "Kế hoạch ... năm 2025": a plan for one year. */
+function singleYear(title: string): { from: number; to: number } | null {
+  const m = /\bnam (\d{4})$/.exec(foldWords(title));
+  return m ? { from: Number(m[1]), to: Number(m[1]) } : null;
+}
+
+/** Without "Nơi nhận", the signature is the last lines from the first "TM."/"KT." on. */
+function signatureTail(lines: string[]): string[] {
+  let at = -1;
+  lines.forEach((l, i) => {
+    if (/^(TM|KT|TL|TUQ|Q)\s*\./u.test(flat(l)) && (at < 0 || i > at + 3)) at = i;
+  });
+  return at >= 0 ? ['Nơi nhận:', ...lines.slice(at)] : [];
+}

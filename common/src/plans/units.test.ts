@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { findRefs } from './references.ts';
+import { coordinatingIn, deadlineOf, recurringOf, splitUnits } from './units.ts';
+
+describe('splitUnits', () => {
+  it('splits only where an agency name starts', () => {
+    expect(splitUnits('Phòng Giáo dục và Đào tạo, UBND các xã, phường và các cơ quan, đơn vị liên quan')).toEqual([
+      'Phòng Giáo dục và Đào tạo',
+      'UBND các xã, phường',
+      'các cơ quan, đơn vị liên quan',
+    ]);
+    expect(splitUnits('Công chức Văn hóa; Đài truyền thanh xã')).toEqual(['Công chức Văn hóa', 'Đài truyền thanh xã']);
+  });
+
+  it('ends the coordinating list at the verb, not at "các tổ chức"', () => {
+    expect(coordinatingIn('Phối hợp với Ủy ban MTTQ và các tổ chức chính trị - xã hội tổ chức tuyên truyền.')).toEqual([
+      'Ủy ban MTTQ',
+      'các tổ chức chính trị - xã hội',
+    ]);
+  });
+});
+
+describe('deadlineOf / recurringOf', () => {
+  it('turns dates, quarters, months and years into the last day', () => {
+    expect(deadlineOf('báo cáo trước ngày 15/12/2025')).toBe('2025-12-15');
+    expect(deadlineOf('hoàn thành trước ngày 30 tháng 6 năm 2025')).toBe('2025-06-30');
+    expect(deadlineOf('hoàn thành trong Quý IV/2025')).toBe('2025-12-31');
+    expect(deadlineOf('Quý 2 năm 2026', true)).toBe('2026-06-30');
+    expect(deadlineOf('trong tháng 2/2024')).toBe('2024-02-29');
+    expect(deadlineOf('đến hết năm 2030')).toBe('2030-12-31');
+    expect(deadlineOf('từ ngày 01 tháng 7 năm 2025 thực hiện')).toBeNull();
+    expect(deadlineOf('trước ngày 31/02/2025')).toBeNull();
+  });
+
+  it('names the recurrence as written', () => {
+    expect(recurringOf('báo cáo định kỳ hằng quý và năm')).toBe('định kỳ hằng quý');
+    expect(recurringOf('Hàng năm tổ chức')).toBe('hàng năm');
+    expect(recurringOf('một lần')).toBeNull();
+  });
+});
+
+describe('findRefs', () => {
+  it('reads number, date in words or digits, and issuer', () => {
+    const refs = findRefs(
+      'Căn cứ Quyết định số 281/QĐ-TTg ngày 05 tháng 4 năm 2024 của Thủ tướng Chính phủ; Kế hoạch số 133 / KH-UBND ngày 03/5/2024 của UBND thị xã Mỹ Hào về việc ...',
+    );
+    expect(refs.map(({ at: _a, ...r }) => r)).toEqual([
+      {
+        kind: 'Quyết định',
+        number: '281/QĐ-TTg',
+        issuedOn: '2024-04-05',
+        issuer: 'Thủ tướng Chính phủ',
+        text: 'Quyết định số 281/QĐ-TTg ngày 05 tháng 4 năm 2024 của Thủ tướng Chính phủ',
+      },
+      {
+        kind: 'Kế hoạch',
+        number: '133/KH-UBND',
+        issuedOn: '2024-05-03',
+        issuer: 'UBND thị xã Mỹ Hào',
+        text: 'Kế hoạch số 133 / KH-UBND ngày 03/5/2024 của UBND thị xã Mỹ Hào',
+      },
+    ]);
+    expect(findRefs('Kế hoạch này và ngày 25/10/2023')).toEqual([]);
+  });
+});

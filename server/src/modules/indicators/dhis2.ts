@@ -1,0 +1,90 @@
+/**
+ * DHIS2 dataValueSets: figures travel to and from a DHIS2 instance as data values. Each indicator
+ * is two data elements, CODE_NUM and CODE_DEN (DHIS2 computes the percentage itself from its own
+ * indicator definition), and an org unit is our unit id. Import is all or nothing: any conflict
+ * writes no value and lists every conflict, as DHIS2's importSummary does.
+ */
+import { parsePeriod } from '@ytcs/common';
+import type { Kysely } from 'kysely';
+import { type Principal, type Scope, covers, scopeOf } from '../../access/principal.ts';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../http/app-types.ts';
+import { listIndicators, storedValues } from './indicators.repository.ts';
+import { type IndicatorService, figureOf } from './indicators.service.ts';
+
+export interface DataValue {
+  dataElement: string;
+  period: string;
+  orgUnit: string;
+  value: string;
+  storedBy?: string;
+  lastUpdated?: string;
+  comment?: string;
+}
+
+const PART = /^(.+)_(NUM|DEN)$/;
+
+export function dhis2Service(db: Kysely<DB>, config: Pick<Config, 'smallCell'>, indicators: IndicatorService) {
+  return {
+    async exportSet(principal: Principal, scope: Scope, q: { orgUnit?: number; period: string[]; indicator?: string[] }) {
+      const unit = await indicators.unitFor(scope, q.orgUnit);
+      const chosen = await indicators.pick(q.indicator);
+      const hide = !covers(scopeOf(principal, 'person.read'), unit.path);
+      const rows = await storedValues(db, unit.id, q.period, chosen.map((i) => i.id));
+      const dataValues: DataValue[] = rows.flatMap((r) => {
+        const ind = chosen.find((i) => i.code === r.indicatorCode);
+        if (!ind || figureOf(ind, r, hide, config.smallCell).suppressed) return [];
+        const common = { period: r.period, orgUnit: String(r.unitId), storedBy: r.enteredBy ?? 'ytcs', lastUpdated: new Date(r.updatedAt).toISOString() };
+        const num = { dataElement: `${r.indicatorCode}_NUM`, value: String(r.numerator), ...common };
+        return r.denominator === null ? [num] : [num, { dataElement: `${r.indicatorCode}_DEN`, value: String(r.denominator), ...common }];
+      });
+      return { orgUnit: String(unit.id), period: q.period.join(','), dataValues };
+    },
+
+    async importSet(scope: Scope, actor: Actor, body: { dataValues: DataValue[] }) {
+      const known = await listIndicators(db);
+      const conflicts: { object: string; value: string }[] = [];
+      const cells = new Map<string, { indicator: string; orgUnit: number; period: string; numerator?: number; denominator?: number }>();
+      body.dataValues.forEach((dv, n) => {
+        const part = PART.exec(dv.dataElement);
+        const ind = part ? known.find((i) => i.code === part[1]) : undefined;
+        const value = Number(dv.value);
+        const unitId = Number(dv.orgUnit);
+        if (!part || !ind) conflicts.push({ object: `dataValues[${n}].dataElement`, value: `Không có phần tử dữ liệu ${dv.dataElement} / Unknown data element` });
+        else if (ind.source !== 'entered') conflicts.push({ object: `dataValues[${n}].dataElement`, value: `${ind.code} được tính từ dữ liệu, không nhập / is computed, not imported` });
+        if (!parsePeriod(dv.period)) conflicts.push({ object: `dataValues[${n}].period`, value: `Kỳ không hợp lệ ${dv.period} / Invalid period` });
+        if (!Number.isInteger(unitId) || unitId < 1) conflicts.push({ object: `dataValues[${n}].orgUnit`, value: `Đơn vị không hợp lệ ${dv.orgUnit} / Invalid org unit` });
+        if (dv.value.trim() === '' || !Number.isFinite(value) || value < 0) conflicts.push({ object: `dataValues[${n}].value`, value: `Giá trị phải là số không âm / Value must be a non-negative number` });
+        if (!part || !ind) return;
+        const key = `${ind.code}|${dv.period}|${unitId}`;
+        const cell = cells.get(key) ?? { indicator: ind.code, orgUnit: unitId, period: dv.period };
+        if (part[2] === 'NUM') cell.numerator = value;
+        else cell.denominator = value;
+        cells.set(key, cell);
+      });
+      const items = [...cells.values()].flatMap((c) => {
+        if (c.numerator === undefined) {
+          conflicts.push({ object: `${c.indicator}_NUM ${c.period} ${c.orgUnit}`, value: 'Thiếu tử số / Numerator missing' });
+          return [];
+        }
+        return [{ indicator: c.indicator, orgUnit: c.orgUnit, period: c.period, numerator: c.numerator, denominator: c.denominator ?? null }];
+      });
+      if (conflicts.length === 0) {
+        try {
+          await indicators.enter(scope, actor, items);
+        } catch (e) {
+          if (!(e instanceof AppError) || !e.errors) throw e;
+          for (const err of e.errors) conflicts.push({ object: err.field, value: `${err.message} / ${err.messageEn}` });
+        }
+      }
+      const ok = conflicts.length === 0;
+      return {
+        status: ok ? 'SUCCESS' : 'ERROR',
+        importCount: { imported: ok ? items.length : 0, updated: 0, ignored: ok ? 0 : body.dataValues.length, deleted: 0 },
+        conflicts,
+      };
+    },
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * Plans as officials use them: saved from a reviewed draft, read with each target's live value
+ * (the plan's area summed from the indicator engine), its gap and trend, and the tasks with who
+ * owns them. A unit closed by the 2025 reorganisation keeps its plans: they are judged on the
+ * current units that inherited its area.
+ */
+import { type Comparator, periodOf, previousPeriods, todayIso } from '@ytcs/common';
+import type { Static } from 'typebox';
+import type { Kysely } from 'kysely';
+import { type Principal, type Scope, scopeOf } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { type FieldError, invalid, notFound } from '../../errors.ts';
+import type { Actor } from '../../http/app-types.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { IndicatorService } from '../indicators/indicators.service.ts';
+import { coverageUnit } from '../registry/coverage.repository.ts';
+import { agencyIds, areaOf, findPlan, listPlans, planIsInScope, targetsOf, tasksOf, unitsByIds } from './plans.repository.ts';
+import type { NewPlan, PlanDetail } from './plans.schemas.ts';
+import { type TaskAccess, taskAccess } from './tasks.access.ts';
+
+/** Whether a value meets a target, and by how much it falls short (positive) or exceeds it. */
+export function judge(comparator: Comparator, target: number, value: number | null): { met: boolean | null; gap: number | null } {
+  if (value === null) return { met: null, gap: null };
+  const met = { gt: value > target, ge: value >= target, eq: value === target, le: value <= target, lt: value < target }[comparator];
+  const gap = Math.round((comparator === 'le' || comparator === 'lt' ? value - target : target - value) * 10) / 10;
+  return { met, gap };
+}
+
+export function planService(db: Kysely<DB>, indicators: IndicatorService) {
+  async function targetViews(principal: Principal, planId: number, areaIds: number[], today: string) {
+    const targets = await targetsOf(db, planId);
+    const all = await indicators.list();
+    const used = all.filter((i) => targets.some((t) => t.indicator === i.code));
+    const units = await unitsByIds(db, areaIds);
+    const year = periodOf('year', today);
+    const trendPeriods = previousPeriods(periodOf('quarter', today), 4);
+    const figures = await indicators.combined(principal, units, used, [year, ...trendPeriods]);
+    return targets.map((t) => {
+      const ind = all.find((i) => i.code === t.indicator);
+      const at = (period: string) => {
+        const f = figures.find((x) => x.indicator === t.indicator && x.period === period);
+        return f ?? { numerator: null, denominator: null, value: null, suppressed: false };
+      };
+      const current = at(year);
+      const { indicator: _i, ...currentFigure } = current as typeof current & { indicator?: string };
+      return {
+        ...t,
+        indicatorName: ind?.nameVi ?? t.indicator,
+        unit: ind?.unit ?? ('percent' as const),
+        period: year,
+        current: { numerator: currentFigure.numerator, denominator: currentFigure.denominator, value: currentFigure.value, suppressed: currentFigure.suppressed },
+        ...judge(t.comparator, t.value, current.value),
+        trend: trendPeriods.map((period) => {
+          const f = at(period);
+          return { period, numerator: f.numerator, denominator: f.denominator, value: f.value, suppressed: f.suppressed };
+        }),
+      };
+    });
+  }
+
+  async function get(principal: Principal, scope: Scope, id: number, today = todayIso()): Promise<Static<typeof PlanDetail>> {
+    const plan = await findPlan(db, scope, id);
+    if (!plan) throw notFound();
+    const areaIds = plan.areaIds.map(Number);
+    const access: TaskAccess = await taskAccess(db, principal);
+    const [areas, targetList, tasks, canEdit] = await Promise.all([
+      unitsByIds(db, areaIds),
+      targetViews(principal, id, areaIds, today),
+      tasksOf(db, { planId: id }),
+      planIsInScope(db, scopeOf(principal, 'plan.write'), id),
+    ]);
+    const inTaskScope = canEdit || (await planIsInScope(db, scopeOf(principal, 'task.update'), id));
+    const taskList = tasks.map((t) => ({ ...t, overdue: t.status !== 'done' && t.deadline !== null && t.deadline < today, canUpdate: canEdit || (inTaskScope && access.owns(t)) }));
+    return {
+      ...plan,
+      implements: plan.implements as Static<typeof PlanDetail>['implements'],
+      parentRef: plan.parentRef as Static<typeof PlanDetail>['parentRef'],
+      legalBasis: plan.legalBasis as Static<typeof PlanDetail>['legalBasis'],
+      recipients: plan.recipients as Static<typeof PlanDetail>['recipients'],
+      signer: plan.signer as Static<typeof PlanDetail>['signer'],
+      id: Number(plan.id),
+      orgUnitId: Number(plan.orgUnitId),
+      areaIds,
+      areas: areas.map((a) => ({ id: a.id, name: a.name })),
+      targets: targetList.length,
+      tasks: taskList.length,
+      overdueTasks: taskList.filter((t) => t.overdue).length,
+      canEdit,
+      targetList,
+      taskList,
+    };
+  }
+
+  return {
+    get,
+    list: (scope: Scope, q: { orgUnit?: number }) => listPlans(db, scope, { ...q, today: todayIso() }).then((items) => ({ items, total: items.length })),
+
+    async create(principal: Principal, scope: Scope, actor: Actor, input: Static<typeof NewPlan>) {
+      const errors: FieldError[] = [];
+      const unit = await coverageUnit(db, scope, input.orgUnitId);
+      if (!unit) throw notFound();
+      const area = await areaOf(db, unit.id);
+      if (area.length === 0) errors.push({ field: 'orgUnitId', message: 'Đơn vị đã giải thể và không có đơn vị kế thừa', messageEn: 'The unit was dissolved and has no successor' });
+      const known = await indicators.list();
+      input.targets.forEach((t, n) => {
+        if (!known.some((i) => i.code === t.indicator)) errors.push({ field: `targets.${n}.indicator`, message: `Không có chỉ số ${t.indicator}`, messageEn: `Unknown indicator ${t.indicator}` });
+        if (t.value > 100 && known.find((i) => i.code === t.indicator)?.unit === 'percent') errors.push({ field: `targets.${n}.value`, message: 'Tỷ lệ không quá 100%', messageEn: 'A percentage cannot exceed 100' });
+      });
+      if (input.fromYear && input.toYear && input.fromYear > input.toYear) errors.push({ field: 'toYear', message: 'Năm kết thúc trước năm bắt đầu', messageEn: 'The end year is before the start year' });
+      if (errors.length > 0) throw invalid(errors);
+
+      const id = await db.transaction().execute(async (trx) => {
+        const plan = await trx
+          .insertInto('plan')
+          .values({
+            org_unit_id: unit.id,
+            area_ids: area,
+            number: input.number,
+            issued_on: input.issuedOn,
+            title: input.title,
+            implements: JSON.stringify(input.implements),
+            parent_ref: input.parentRef ? JSON.stringify(input.parentRef) : null,
+            legal_basis: JSON.stringify(input.legalBasis),
+            from_year: input.fromYear,
+            to_year: input.toYear,
+            recipients: JSON.stringify(input.recipients),
+            signer: input.signer ? JSON.stringify(input.signer) : null,
+            created_by: actor.userId,
+            updated_at: new Date(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const planId = Number(plan.id);
+        if (input.targets.length > 0) {
+          await trx
+            .insertInto('plan_target')
+            .values(
+              input.targets.map((t, sort) => ({
+                plan_id: planId,
+                indicator_id: known.find((i) => i.code === t.indicator)?.id as number,
+                comparator: t.comparator,
+                value: t.value,
+                year: t.year,
+                baseline: t.baseline ?? null,
+                baseline_year: t.baselineYear ?? null,
+                text: t.text ?? null,
+                sort,
+              })),
+            )
+            .execute();
+        }
+        const agencies = await agencyIds(trx, unit.id, input.tasks.flatMap((t) => [...(t.lead ? [t.lead] : []), ...t.coordinating]));
+        if (input.tasks.length > 0) {
+          const tasks = await trx
+            .insertInto('plan_task')
+            .values(
+              input.tasks.map((t, sort) => ({
+                plan_id: planId,
+                section: t.section ?? null,
+                text: t.text,
+                lead_agency_id: t.lead ? (agencies.get(t.lead.trim()) ?? null) : null,
+                deadline: t.deadline ?? null,
+                recurring: t.recurring ?? null,
+                updated_at: new Date(),
+                sort,
+              })),
+            )
+            .returning('id')
+            .execute();
+          const partners = input.tasks.flatMap((t, n) =>
+            [...new Set(t.coordinating.map((c) => agencies.get(c.trim())).filter((a): a is number => a !== undefined))].map((agency_id) => ({ task_id: Number(tasks[n]?.id), agency_id })),
+          );
+          if (partners.length > 0) await trx.insertInto('plan_task_partner').values(partners).execute();
+        }
+        await recordAudit(trx, actor, { action: 'plan.create', entityType: 'plan', entityId: planId, orgUnitId: unit.id, details: { targets: input.targets.length, tasks: input.tasks.length } });
+        return planId;
+      });
+      return get(principal, scope, id);
+    },
+  };
+}

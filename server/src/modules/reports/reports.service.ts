@@ -1,0 +1,114 @@
+/**
+ * The periodic report of a plan (báo cáo sơ kết / tổng kết): the plan, its targets judged on the
+ * period's figures (with the previous period beside them), the tasks' progress and the child
+ * units' figures, assembled for the renderers. The reporting body is the plan's issuer, or for
+ * a unit closed in 2025 the first unit that inherited its area.
+ */
+import { parsePeriod, periodLabel, previousPeriods, todayIso } from '@ytcs/common';
+import type { Kysely } from 'kysely';
+import type { Principal, Scope } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { invalid } from '../../errors.ts';
+import type { Actor } from '../../http/app-types.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { IndicatorService } from '../indicators/indicators.service.ts';
+import { unitWithChildren } from '../indicators/indicators.repository.ts';
+import type { planService } from '../plans/plans.service.ts';
+import { judge } from '../plans/plans.service.ts';
+import { unitsByIds } from '../plans/plans.repository.ts';
+import { renderReportXlsx } from './render/report.annex.ts';
+import { renderReportDocx } from './render/report.document.ts';
+import type { ReportChildRow, ReportData, ReportTarget, ReportTask } from './render/report.types.ts';
+
+type PlanService = ReturnType<typeof planService>;
+
+const KIND_PREFIX = /^(tỉnh|thành phố|thị xã|quận|huyện|phường|xã|thị trấn|đặc khu)\s+/i;
+const CHILD_LABEL: Record<string, string> = { province: 'Xã, phường', district: 'Xã, phường, thị trấn', commune: 'Thôn, tổ dân phố' };
+
+/** 'Phường Đức Xuân' → 'Đức Xuân' (the place line names the place, not its kind). */
+export const placeName = (unitName: string) => unitName.replace(KIND_PREFIX, '');
+
+export function reportService(db: Kysely<DB>, plans: PlanService, indicators: IndicatorService) {
+  async function assemble(principal: Principal, scope: Scope, planId: number, q: { period: string; kind?: 'so_ket' | 'tong_ket' }, today = todayIso()): Promise<ReportData> {
+    const period = parsePeriod(q.period);
+    if (!period) throw invalid([{ field: 'period', message: 'Kỳ báo cáo không hợp lệ (2026, 2026S1, 2026Q3, 202609)', messageEn: 'Invalid report period (2026, 2026S1, 2026Q3, 202609)' }]);
+    const plan = await plans.get(principal, scope, planId, today);
+    const [previous] = previousPeriods(q.period, 2);
+    const areas = await unitsByIds(db, plan.areaIds);
+    const all = await indicators.list();
+    const used = all.filter((i) => plan.targetList.some((t) => t.indicator === i.code));
+    const figures = await indicators.combined(principal, areas, used, [q.period, ...(previous ? [previous] : [])]);
+    const at = (code: string, p: string) => figures.find((f) => f.indicator === code && f.period === p);
+
+    const targets: ReportTarget[] = plan.targetList.map((t) => {
+      const f = at(t.indicator, q.period);
+      const current = { numerator: f?.numerator ?? null, denominator: f?.denominator ?? null, value: f?.value ?? null, suppressed: f?.suppressed ?? false };
+      return {
+        indicatorCode: t.indicator,
+        indicatorName: t.indicatorName,
+        unit: t.unit,
+        comparator: t.comparator,
+        targetValue: t.value,
+        targetYear: t.year,
+        baseline: t.baseline,
+        current,
+        previous: previous ? (at(t.indicator, previous)?.value ?? null) : null,
+        met: judge(t.comparator, t.value, current.value).met,
+      };
+    });
+    const tasks: ReportTask[] = plan.taskList.map((t) => ({
+      section: t.section,
+      text: t.text,
+      lead: t.lead ?? '',
+      coordinating: t.coordinating,
+      deadline: t.deadline,
+      status: t.overdue ? 'overdue' : t.status,
+      progress: t.progress,
+      lastNote: t.lastNote,
+      lastUpdatedOn: new Date(t.updatedAt).toISOString().slice(0, 10),
+    }));
+
+    // Children: the villages of a commune plan, the communes of a wider one.
+    const reporter = areas.length === 1 ? (areas[0] as (typeof areas)[number]) : null;
+    const childUnits = reporter ? (await unitWithChildren(db, reporter.id, period.end)).slice(1) : areas;
+    const childFigures = await indicators.figures(principal, childUnits, used, [q.period]);
+    const children: ReportChildRow[] = childUnits.map((u) => ({
+      unitName: u.name,
+      values: Object.fromEntries(
+        childFigures.filter((f) => f.orgUnit === u.id).map((f) => [f.indicator, { numerator: f.numerator, denominator: f.denominator, value: f.value, suppressed: f.suppressed }]),
+      ),
+    }));
+
+    const issuerUnit = plan.orgUnitLevel !== 'country' && areas.some((a) => a.id === plan.orgUnitId) ? plan.orgUnitName : (reporter?.name ?? plan.orgUnitName);
+    const reportsUp = plan.recipients.filter((r) => r.purpose && /báo cáo/i.test(r.purpose));
+    return {
+      lang: 'vi',
+      superior: null,
+      issuer: `ỦY BAN NHÂN DÂN ${issuerUnit.toLocaleUpperCase('vi')}`,
+      number: null,
+      place: placeName(issuerUnit),
+      date: today,
+      kind: q.kind ?? (period.type === 'year' ? 'tong_ket' : 'so_ket'),
+      periodCode: q.period,
+      periodLabel: periodLabel(q.period, 'vi'),
+      plan: { number: plan.number, issuedOn: plan.issuedOn, title: plan.title, issuer: `Ủy ban nhân dân ${plan.orgUnitName.replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('vi'))}` },
+      targets,
+      tasks,
+      children,
+      childLevelLabel: CHILD_LABEL[reporter?.level ?? 'province'] ?? 'Đơn vị',
+      recipients: reportsUp.length > 0 ? reportsUp : plan.recipients,
+      signer: { authority: plan.signer?.authority ?? 'TM. ỦY BAN NHÂN DÂN', title: plan.signer?.title ?? 'CHỦ TỊCH', name: plan.signer?.name ?? null },
+      generatedBy: 'ytcs',
+    };
+  }
+
+  return {
+    assemble,
+    async render(principal: Principal, scope: Scope, actor: Actor, planId: number, q: { period: string; kind?: 'so_ket' | 'tong_ket' }, format: 'docx' | 'xlsx') {
+      const data = await assemble(principal, scope, planId, q);
+      const file = format === 'docx' ? await renderReportDocx(data) : await renderReportXlsx(data);
+      await recordAudit(db, actor, { action: 'report.generate', entityType: 'plan', entityId: planId, details: { period: q.period, format } });
+      return file;
+    },
+  };
+}
