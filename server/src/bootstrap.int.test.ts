@@ -10,6 +10,11 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const login = (username: string, password: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const cookieOf = async (username: string) => {
+  const res = await login(username, DEMO_PASSWORD);
+  expect(res.statusCode).toBe(200);
+  return `ytcs_session=${res.cookies.find((c) => c.name === 'ytcs_session')?.value}`;
+};
 
 describe('first start', () => {
   it('creates admin with a random password shown once, loads the demo, and does nothing the second time', async () => {
@@ -23,11 +28,6 @@ describe('first start', () => {
   });
 
   it('gives each demo account its scope', async () => {
-    const cookieOf = async (username: string) => {
-      const res = await login(username, DEMO_PASSWORD);
-      expect(res.statusCode).toBe(200);
-      return `ytcs_session=${res.cookies.find((c) => c.name === 'ytcs_session')?.value}`;
-    };
     const names = async (username: string, query: string) =>
       (await ctx.app.inject({ method: 'GET', url: `/api/org-units?${query}`, headers: { cookie: await cookieOf(username) } })).json().items.map((u: { name: string }) => u.name);
 
@@ -40,5 +40,23 @@ describe('first start', () => {
     expect(await names('ytthon.ducxuan', 'level=village')).toEqual(['Tổ dân phố 1']);
     const villages = await names('tram.ducxuan', 'level=village&limit=100');
     expect(villages.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('holds the three seed plans; the province sees its city plan with live figures and a history', async () => {
+    const cookie = await cookieOf('soyte.thainguyen');
+    const get = async (url: string) => (await ctx.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+    const plans = (await get('/api/plans')).items;
+    const city = plans.find((p: { orgUnitName: string }) => p.orgUnitName === 'Thành Phố Bắc Kạn');
+    expect(city).toMatchObject({ number: null, fromYear: 2024, toYear: 2030 });
+    const detail = await get(`/api/plans/${city.id}`);
+    const record = detail.targetList.find((t: { indicator: string }) => t.indicator === 'BHYT_BP');
+    expect(record.current.denominator).toBeGreaterThan(10_000);
+    expect(record.current.value).toBeGreaterThan(50);
+    expect(record.trend.filter((t: { value: number | null }) => t.value !== null)).toHaveLength(4);
+    expect(detail.taskList.length).toBeGreaterThan(20);
+    const doctors = await get(`/api/indicator-values?indicator=TYT_BS&period=2026&orgUnit=${detail.areaIds[0]}`);
+    expect(doctors.items[0].denominator).toBe(1);
+    const admin = await ctx.database.db.selectFrom('plan').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(admin.n)).toBe(3);
   });
 });

@@ -3,12 +3,15 @@
  * first administrator, and on an empty database in demo mode the demo data.
  */
 import { randomBytes } from 'node:crypto';
+import { periodOf, previousPeriods, todayIso } from '@ytcs/common';
 import { type Kysely, sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { migrate } from './db/migrate.ts';
-import { type DemoAccount, loadDemoData } from './demo/demo-data.ts';
+import { DEMO_COMMUNE_CODES, type DemoAccount, loadDemoData } from './demo/demo-data.ts';
 import { loadDemoPopulation } from './demo/population.ts';
+import { loadDemoEnteredValues, loadDemoPlans } from './demo/demo-plans.ts';
+import { recomputeAll } from './modules/indicators/refresher.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
 import { loadOfficialUnits } from './modules/org-units/org-units.service.ts';
 import { loadReferenceLists } from './modules/reference/reference-lists.ts';
@@ -40,7 +43,7 @@ export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassw
 
   const generated = config.adminPassword ? null : randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(config.adminPassword ?? (generated as string));
-  await db.transaction().execute(async (trx) => {
+  const adminId = await db.transaction().execute(async (trx) => {
     const root = await trx.selectFrom('org_unit').where('parent_id', 'is', null).where('level', '=', 'country').select('id').executeTakeFirstOrThrow();
     const user = await trx
       .insertInto('app_user')
@@ -48,11 +51,18 @@ export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassw
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('user_role').values({ user_id: user.id, role: 'admin', org_unit_id: root.id }).execute();
+    return Number(user.id);
   });
   let demo: DemoAccount[] | null = null;
   if (config.demo) {
     demo = await loadDemoData(db);
     await loadDemoPopulation(db);
+    await loadDemoPlans(db, adminId);
+    await loadDemoEnteredValues(db, DEMO_COMMUNE_CODES, adminId);
+    // The figures of the last six quarters and two years, so trends have a history from the start.
+    const today = todayIso();
+    const quarters = previousPeriods(periodOf('quarter', today), 6);
+    await recomputeAll(db, [...quarters, String(Number(today.slice(0, 4)) - 1), periodOf('year', today), periodOf('half', today), periodOf('month', today)]);
     await sql`analyze`.execute(db);
   }
   return { migrations, loadedUnits, admin: { username: 'admin', password: generated }, demo };

@@ -13,7 +13,7 @@ import * as users from '../modules/users/users.repository.ts';
 export const DEMO_PASSWORD = 'ytcs-demo-2026';
 export const DEMO_PROVINCE_CODE = '19'; // Tỉnh Thái Nguyên
 const OLD_PROVINCES = ['19', '06']; // Thái Nguyên and Bắc Kạn before 1/7/2025
-const DEMO_COMMUNE_CODES = ['01840', '01843', '01849']; // Đức Xuân, Bắc Kạn, Phong Quang (old Bắc Kạn city)
+export const DEMO_COMMUNE_CODES = ['01840', '01843', '01849']; // Đức Xuân, Bắc Kạn, Phong Quang (old Bắc Kạn city)
 const DEMO_DATE = '2025-07-01';
 
 export interface DemoAccount {

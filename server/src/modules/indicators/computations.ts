@@ -3,8 +3,9 @@
  * commune) of the given communes, for a set of periods that
  * end on the same day, counted from the registry in one pass. Stock figures (a record, a valid
  * insurance card) are counted as of the periods' end; flow figures (a check-up) within each period.
- * Residents are those active now and registered by the end date: a move or a death is not yet
- * dated back, so past periods are as the last refresh saw them.
+ * Residents are those active now and born by the end date (moves and deaths are not dated back
+ * yet); records count from the day they were opened, cards by their validity dates, so a past
+ * period recomputed today gives that period's figures for today's population.
  */
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -58,7 +59,7 @@ export async function recomputeCommunes(db: Db, communes: number[] | null, asOf:
       from resident r
       left join health_record h on h.resident_id = r.id and h.created_at < ${asOf}::date + 1
       left join checked c on c.resident_id = r.id
-      where r.status = 'active' and r.created_at < ${asOf}::date + 1 ${inCommunes('r.commune_id')}
+      where r.status = 'active' and coalesce(r.birth_date, make_date(r.birth_year, 1, 1)) <= ${asOf}::date ${inCommunes('r.commune_id')}
     ), by_day as (
       -- one row per home unit and last check-up day: a few hundred rows a village, not one a person
       select home_unit_id, last, count(*) as n,

@@ -23,6 +23,21 @@ export function currentPeriods(today: string): PeriodSpan[] {
   });
 }
 
+/**
+ * Recomputes every commune for the given periods (history after a first load, the benchmark):
+ * each period counted as of its end, or today for the current one.
+ */
+export async function recomputeAll(db: Kysely<DB>, codes: string[], today = todayIso()): Promise<void> {
+  const byEnd = new Map<string, PeriodSpan[]>();
+  for (const code of codes) {
+    const period = parsePeriod(code);
+    if (!period || period.start > today) continue;
+    const end = period.end < today ? period.end : today;
+    byEnd.set(end, [...(byEnd.get(end) ?? []), { code, start: period.start }]);
+  }
+  for (const [end, spans] of byEnd) await db.transaction().execute((trx) => recomputeCommunes(trx, null, end, spans));
+}
+
 /** Takes up to BATCH queued communes and recomputes them; returns how many it took. */
 export async function refreshQueued(db: Kysely<DB>, today = todayIso()): Promise<number> {
   return db.transaction().execute(async (trx) => {

@@ -5,7 +5,9 @@
  */
 import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
+import type { Static } from 'typebox';
 import type { DB, TaskStatus } from '../../db/schema.ts';
+import type { NewPlan } from './plans.schemas.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -194,4 +196,79 @@ export async function unitsByIds(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('org_unit').where('id', 'in', ids).select(['id', sql<string>`path::text`.as('path'), 'name', 'level', 'kind']).orderBy('id').execute();
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+export interface PlanInsert {
+  unitId: number;
+  area: number[];
+  input: Static<typeof NewPlan>;
+  indicatorIds: Map<string, number>;
+  userId: number | null;
+}
+
+/** Writes a plan with its targets, tasks and the agencies they name, in the caller's transaction. */
+export async function insertPlan(trx: Db, p: PlanInsert): Promise<number> {
+  const plan = await trx
+    .insertInto('plan')
+    .values({
+      org_unit_id: p.unitId,
+      area_ids: p.area,
+      number: p.input.number,
+      issued_on: p.input.issuedOn,
+      title: p.input.title,
+      implements: JSON.stringify(p.input.implements),
+      parent_ref: p.input.parentRef ? JSON.stringify(p.input.parentRef) : null,
+      legal_basis: JSON.stringify(p.input.legalBasis),
+      from_year: p.input.fromYear,
+      to_year: p.input.toYear,
+      recipients: JSON.stringify(p.input.recipients),
+      signer: p.input.signer ? JSON.stringify(p.input.signer) : null,
+      created_by: p.userId,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const planId = Number(plan.id);
+  if (p.input.targets.length > 0) {
+    await trx
+      .insertInto('plan_target')
+      .values(
+        p.input.targets.map((t, sort) => ({
+          plan_id: planId,
+          indicator_id: p.indicatorIds.get(t.indicator) as number,
+          comparator: t.comparator,
+          value: t.value,
+          year: t.year,
+          baseline: t.baseline ?? null,
+          baseline_year: t.baselineYear ?? null,
+          text: t.text ?? null,
+          sort,
+        })),
+      )
+      .execute();
+  }
+  const agencies = await agencyIds(trx, p.unitId, p.input.tasks.flatMap((t) => [...(t.lead ? [t.lead] : []), ...t.coordinating]));
+  if (p.input.tasks.length > 0) {
+    const tasks = await trx
+      .insertInto('plan_task')
+      .values(
+        p.input.tasks.map((t, sort) => ({
+          plan_id: planId,
+          section: t.section ?? null,
+          text: t.text,
+          lead_agency_id: t.lead ? (agencies.get(t.lead.trim()) ?? null) : null,
+          deadline: t.deadline ?? null,
+          recurring: t.recurring ?? null,
+          updated_at: new Date(),
+          sort,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const partners = p.input.tasks.flatMap((t, n) =>
+      [...new Set(t.coordinating.map((c) => agencies.get(c.trim())).filter((a): a is number => a !== undefined))].map((agency_id) => ({ task_id: Number(tasks[n]?.id), agency_id })),
+    );
+    if (partners.length > 0) await trx.insertInto('plan_task_partner').values(partners).execute();
+  }
+  return planId;
 }

@@ -14,7 +14,7 @@ import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { IndicatorService } from '../indicators/indicators.service.ts';
 import { coverageUnit } from '../registry/coverage.repository.ts';
-import { agencyIds, areaOf, findPlan, listPlans, planIsInScope, targetsOf, tasksOf, unitsByIds } from './plans.repository.ts';
+import { areaOf, findPlan, insertPlan, listPlans, planIsInScope, targetsOf, tasksOf, unitsByIds } from './plans.repository.ts';
 import type { NewPlan, PlanDetail } from './plans.schemas.ts';
 import { type TaskAccess, taskAccess } from './tasks.access.ts';
 
@@ -110,68 +110,7 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
       if (errors.length > 0) throw invalid(errors);
 
       const id = await db.transaction().execute(async (trx) => {
-        const plan = await trx
-          .insertInto('plan')
-          .values({
-            org_unit_id: unit.id,
-            area_ids: area,
-            number: input.number,
-            issued_on: input.issuedOn,
-            title: input.title,
-            implements: JSON.stringify(input.implements),
-            parent_ref: input.parentRef ? JSON.stringify(input.parentRef) : null,
-            legal_basis: JSON.stringify(input.legalBasis),
-            from_year: input.fromYear,
-            to_year: input.toYear,
-            recipients: JSON.stringify(input.recipients),
-            signer: input.signer ? JSON.stringify(input.signer) : null,
-            created_by: actor.userId,
-            updated_at: new Date(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const planId = Number(plan.id);
-        if (input.targets.length > 0) {
-          await trx
-            .insertInto('plan_target')
-            .values(
-              input.targets.map((t, sort) => ({
-                plan_id: planId,
-                indicator_id: known.find((i) => i.code === t.indicator)?.id as number,
-                comparator: t.comparator,
-                value: t.value,
-                year: t.year,
-                baseline: t.baseline ?? null,
-                baseline_year: t.baselineYear ?? null,
-                text: t.text ?? null,
-                sort,
-              })),
-            )
-            .execute();
-        }
-        const agencies = await agencyIds(trx, unit.id, input.tasks.flatMap((t) => [...(t.lead ? [t.lead] : []), ...t.coordinating]));
-        if (input.tasks.length > 0) {
-          const tasks = await trx
-            .insertInto('plan_task')
-            .values(
-              input.tasks.map((t, sort) => ({
-                plan_id: planId,
-                section: t.section ?? null,
-                text: t.text,
-                lead_agency_id: t.lead ? (agencies.get(t.lead.trim()) ?? null) : null,
-                deadline: t.deadline ?? null,
-                recurring: t.recurring ?? null,
-                updated_at: new Date(),
-                sort,
-              })),
-            )
-            .returning('id')
-            .execute();
-          const partners = input.tasks.flatMap((t, n) =>
-            [...new Set(t.coordinating.map((c) => agencies.get(c.trim())).filter((a): a is number => a !== undefined))].map((agency_id) => ({ task_id: Number(tasks[n]?.id), agency_id })),
-          );
-          if (partners.length > 0) await trx.insertInto('plan_task_partner').values(partners).execute();
-        }
+        const planId = await insertPlan(trx, { unitId: unit.id, area, input, indicatorIds: new Map(known.map((i) => [i.code, i.id])), userId: actor.userId });
         await recordAudit(trx, actor, { action: 'plan.create', entityType: 'plan', entityId: planId, orgUnitId: unit.id, details: { targets: input.targets.length, tasks: input.tasks.length } });
         return planId;
       });
