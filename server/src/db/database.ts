@@ -4,6 +4,7 @@
  * 'YYYY-MM-DD' strings so the API never shifts a date by a time zone.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -28,7 +29,7 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Pr
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     const pgl = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined, {
-      extensions: { ltree, pg_trgm, unaccent },
+      extensions: { btree_gin, ltree, pg_trgm, unaccent },
       parsers: { [INT8]: Number, [DATE]: (value: string) => value },
       loadDataDir,
     });

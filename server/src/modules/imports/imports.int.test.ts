@@ -232,6 +232,21 @@ describe('a failure during the commit', () => {
   });
 });
 
+describe('staged rows lost (unlogged: a database crash empties them)', () => {
+  it('refuses the commit and writes nothing', async () => {
+    const csv = ['Số hộ,Địa chỉ,Quan hệ với chủ hộ,Họ và tên,Giới tính,Ngày sinh', 'L01,Số 1,Chủ hộ,Lò Văn Một,Nam,1970', 'L01,,Vợ,Lò Thị Hai,Nữ,1972'].join('\n');
+    const job = (await upload(station, Buffer.from(csv), 'l.csv', village1)).json();
+    expect(job.valid).toBe(2);
+    const db = ctx.database.db;
+    const kept = await sql<{ cells: unknown }>`select cells from import_row where job_id = ${job.id}`.execute(db);
+    expect(kept.rows.map((r) => r.cells)).toEqual([null, null]); // valid rows keep their values, not their cells
+    await sql`delete from import_row where job_id = ${job.id} and row_no = 3`.execute(db);
+    const [residents, households] = [await count('resident'), await count('household')];
+    expect((await call('POST', `/api/imports/${job.id}/commit`, station)).statusCode).toBe(409);
+    expect([await count('resident'), await count('household')]).toEqual([residents, households]);
+  });
+});
+
 describe('exporting a register', () => {
   it('writes the commune’s residents with the importer’s headers, and the file imports back cleanly', async () => {
     const res = await call('GET', `/api/residents/export.xlsx?orgUnit=${ducXuan}`, station);

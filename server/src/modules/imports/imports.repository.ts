@@ -35,7 +35,7 @@ export type ImportTables = {
   import_row: {
     job_id: number;
     row_no: number;
-    cells: unknown;
+    cells: unknown | null;
     resident: unknown | null;
     household_key: string | null;
     errors: unknown | null;
@@ -132,7 +132,8 @@ export async function stageRows(db: Db, jobId: number, rows: StagedRow[]) {
   const json = JSON.stringify(
     rows.map((r) => ({
       row_no: r.rowNo,
-      cells: r.cells,
+      // The cells are kept for the errors file only: a valid row's values are in `resident`.
+      cells: r.resident ? null : r.cells,
       resident: r.resident,
       household_key: r.householdKey,
       errors: r.errors.length ? r.errors.map(({ row: _row, ...f }) => f) : null,

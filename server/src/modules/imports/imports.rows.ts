@@ -82,12 +82,30 @@ const FIELD_COLUMN: Record<string, ImportField[]> = {
 
 const asDate = (r: DateReading): string | null => (r === null ? null : 'date' in r ? r.date : 'invalid' in r ? r.invalid || 'invalid' : String(r.year));
 
+/** Field → the index of its (first) column, worked out once per file rather than per cell read. */
+const fieldIndexes = new WeakMap<Column[], Map<ImportField, number>>();
+function fieldIndex(columns: Column[]): Map<ImportField, number> {
+  let map = fieldIndexes.get(columns);
+  if (!map) {
+    map = new Map();
+    for (const c of columns) if (c.field && !map.has(c.field)) map.set(c.field, c.index);
+    fieldIndexes.set(columns, map);
+  }
+  return map;
+}
+
 export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow {
+  const indexes = fieldIndex(ctx.columns);
+  // Each cell's text once: the field readers and the errors file both use it.
+  const cells = raw.map(cellText);
   const cellOf = (f: ImportField): Cell => {
-    const c = ctx.columns.find((col) => col.field === f);
-    return c ? (raw[c.index] ?? null) : null;
+    const i = indexes.get(f);
+    return i === undefined ? null : (raw[i] ?? null);
   };
-  const text = (f: ImportField) => cellText(cellOf(f));
+  const text = (f: ImportField) => {
+    const i = indexes.get(f);
+    return i === undefined ? '' : (cells[i] ?? '');
+  };
   const errors: RowFinding[] = [];
   const warnings: RowFinding[] = [];
   const at = (field: string) => {
@@ -166,7 +184,6 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
     else ctx.heads.set(householdKey, rowNo);
   }
 
-  const cells = raw.map(cellText);
   if (errors.length) return { rowNo, cells, resident: null, householdKey, errors, warnings };
   return {
     rowNo,

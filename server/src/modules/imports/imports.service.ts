@@ -190,6 +190,8 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
           const locked = await repo.findJob(trx, scope, id, true);
           if (!locked || locked.status === 'committed') throw conflict('Tệp này đã được nhập', 'This file has already been imported');
           const prep = await repo.prepareCommit(trx, id, job.communeId);
+          // Staged rows are unlogged: a database crash empties them. Import all or nothing.
+          if (prep.toInsert + prep.skipped !== locked.valid) throw conflict('Dữ liệu đã đọc của tệp không còn đủ (máy chủ dữ liệu đã khởi động lại); hãy tải tệp lên lại', 'The rows read from this file are no longer all there (the database restarted); upload the file again');
           progress.done = prep.skipped;
           let inserted = 0;
           if (prep.firstRow !== null && prep.lastRow !== null) {

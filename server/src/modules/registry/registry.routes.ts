@@ -6,7 +6,7 @@ import { signedIn } from '../../access/principal.ts';
 import { IsoDate } from '../../http/schemas.ts';
 import { coverageService } from './coverage.service.ts';
 import { householdService } from './households.service.ts';
-import { Household, HouseholdDetail, HouseholdQuery, LifeEvent, NewHousehold, NewResident, Resident, ResidentPatch, ResidentQuery } from './registry.schemas.ts';
+import { Household, HouseholdDetail, HouseholdQuery, LifeEvent, NewHousehold, NewResident, Resident, ResidentPage, ResidentPatch, ResidentQuery } from './registry.schemas.ts';
 import { residentService } from './residents.service.ts';
 
 export async function registryRoutes(app: App) {
@@ -48,7 +48,7 @@ export async function registryRoutes(app: App) {
   });
 
   app.get('/api/residents', {
-    schema: { tags, operationId: 'searchResidents', querystring: ResidentQuery, response: { 200: listOf(Resident) } },
+    schema: { tags, operationId: 'searchResidents', querystring: ResidentQuery, response: { 200: ResidentPage } },
     config: { permission: 'person.read' },
     handler: (req) => residents.search(req.scope, req.actor, req.query),
   });

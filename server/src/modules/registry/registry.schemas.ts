@@ -42,6 +42,13 @@ export const Resident = Type.Object({
   updatedAt: Instant,
 });
 
+/** A page of residents; a broad name search counts no further than 1,000 (then totalCapped). */
+export const ResidentPage = Type.Object({
+  items: Type.Array(Resident),
+  total: Type.Integer({ description: 'Matches; 1,001 when totalCapped' }),
+  totalCapped: Type.Optional(Type.Boolean({ description: 'More than 1,000 matches: the total and the ranking stop at the first 1,001 found (show "1000+", ask to refine)' })),
+});
+
 const ResidentFieldsSchema = {
   fullName: Str(200),
   sex: Type.Union([Type.Literal('male'), Type.Literal('female')]),

@@ -10,9 +10,13 @@ import { orgUnitInScope } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/** The ids of the units under the caller's scope, as a subquery. */
+export function homeUnitsOf(db: Db, scope: Scope) {
+  return db.selectFrom('org_unit as su').where(orgUnitInScope('su', scope)).select('su.id');
+}
+
 export function homeUnitInScope(db: Db, column: string, scope: Scope): Expression<SqlBool> {
-  const units = db.selectFrom('org_unit as su').where(orgUnitInScope('su', scope)).select('su.id');
-  return sql<SqlBool>`${sql.ref(column)} in (${units})`;
+  return sql<SqlBool>`${sql.ref(column)} in (${homeUnitsOf(db, scope)})`;
 }
 
 /** The commune and village a new record is placed in, if the caller may write there. */

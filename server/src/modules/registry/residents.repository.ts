@@ -3,7 +3,7 @@ import type { FieldFinding } from '@ytcs/common';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
-import { homeUnitInScope } from './registry.scope.ts';
+import { homeUnitInScope, homeUnitsOf } from './registry.scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -100,21 +100,65 @@ export interface ResidentSearch {
   offset: number;
 }
 
+/** A broad name search ranks and counts at most this many matches, then says "more than". */
+export const SEARCH_CAP = 1000;
+/** Up to this many communes, a search names them (the commune-keyed index); more is broad. */
+const FEW_COMMUNES = 8;
+
+const topsOf = (paths: string[]) => paths.map((p) => Number(p.slice(p.lastIndexOf('.') + 1)));
+
+/**
+ * The communes holding every home unit under these units (a village's commune is its parent) and
+ * at least one resident, or null when they are more than a few or the units are above a commune.
+ * Residents carry commune_id, so naming these communes lets the search read one commune's index
+ * entries. Communes closed by a reorganisation are under today's unit too (their successor);
+ * those with nobody left are left out, so a commune scope is usually one commune.
+ */
+export async function communesUnder(db: Db, tops: number[]): Promise<number[] | null> {
+  if (!tops.length) return null;
+  const { rows } = await sql<{ id: number }>`
+    select distinct case when u.level = 'village' then u.parent_id else u.id end as id
+    from org_unit u
+    where u.scope_ids && ${sql.val(tops)}::bigint[] and u.level in ('commune', 'village')
+      -- evaluated once: under a province or a district, the scope is broad
+      and not exists (select 1 from org_unit t where t.id = any(${sql.val(tops)}::bigint[]) and t.level in ('country', 'province', 'district'))
+      and exists (select 1 from resident x where x.commune_id = case when u.level = 'village' then u.parent_id else u.id end)
+    limit ${FEW_COMMUNES + 1}
+  `.execute(db);
+  const ids = rows.map((r) => Number(r.id));
+  return ids.length === 0 || ids.length > FEW_COMMUNES ? null : ids.sort((a, b) => a - b);
+}
+
 /**
  * One pass over the matches: the ids of the page, ranked cheaply (exact name, then names that
  * start so, then alphabetical), with the number of matches counted in the same scan; only the
  * page's rows are then read in full. A broad search ("hong" in a province) touches every match
  * once instead of twice, and no per-row similarity is computed.
+ *
+ * When the scope (or the unit asked for) lies in a few communes, the search also names them:
+ * redundant with the scope check, but it lets the index keyed by commune and name answer. A
+ * broad name search (no such communes) ranks and counts only the first SEARCH_CAP + 1 matches
+ * it finds: the total is then SEARCH_CAP + 1 with `totalCapped`, "more than 1,000, refine".
  */
 export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
-  let hits = db.selectFrom('resident as r').where(homeUnitInScope(db, 'r.home_unit_id', scope));
+  let communes = s.orgUnitPath ? await communesUnder(db, topsOf([s.orgUnitPath])) : null;
+  communes ??= await communesUnder(db, topsOf(scope.paths));
+  const q = s.q ?? '';
+  const nameSearch = !!q && (!s.kind || s.kind === 'name');
+  // A name in known communes: the commune-keyed trigram index is the way in, the scope a filter.
+  // Left to itself the planner walks the home-unit index over every resident of the commune
+  // (it cannot see that the name is rare there); "+ 0" keeps that index out of the plan.
+  const homeUnit = communes && nameSearch ? sql`(${sql.ref('r.home_unit_id')} + 0)` : sql.ref('r.home_unit_id');
+  let hits = db.selectFrom('resident as r').where(sql<boolean>`${homeUnit} in (${homeUnitsOf(db, scope)})`);
+  if (communes?.length === 1) hits = hits.where('r.commune_id', '=', communes[0] as number);
+  // GIN cannot take "= any(array)" as an index condition; one "or" arm per commune can.
+  else if (communes) hits = hits.where((eb) => eb.or(communes.map((c) => eb('r.commune_id', '=', c))));
   if (!s.includeInactive) hits = hits.where('r.status', '=', 'active');
   if (s.orgUnitPath) {
     const units = db.selectFrom('org_unit as f').where(sql<boolean>`f.path <@ ${s.orgUnitPath}::ltree`).select('f.id');
     hits = hits.where('r.home_unit_id', 'in', units);
   }
   if (s.householdId) hits = hits.where('r.household_id', '=', s.householdId);
-  const q = s.q ?? '';
   if (q && s.kind === 'citizen_id') hits = hits.where('r.citizen_id', '=', q);
   else if (q && s.kind === 'phone') hits = hits.where('r.phone', '=', q);
   else if (q && s.kind === 'phone_or_social') hits = hits.where((eb) => eb.or([eb('r.phone', '=', q), eb('r.social_insurance_no', '=', q)]));
@@ -125,8 +169,11 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
     // Khổng); the trigram index answers each regular expression.
     for (const word of q.split(' ')) hits = hits.where('r.name_folded', '~', `(^| )${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
   }
-  const rank = q && (!s.kind || s.kind === 'name') ? sql<number>`case when r.name_folded = ${q} then 0 when r.name_folded like ${`${q}%`} then 1 else 2 end` : sql<number>`0`;
-  const page = hits
+  const capped = nameSearch && !communes && !s.householdId;
+  // Capped: the first SEARCH_CAP + 1 matches found, then ranked; uncapped: every match.
+  const matches = capped ? db.selectFrom(hits.select(['r.id', 'r.name_folded']).limit(SEARCH_CAP + 1).as('r')) : hits;
+  const rank = nameSearch ? sql<number>`case when r.name_folded = ${q} then 0 when r.name_folded like ${`${q}%`} then 1 else 2 end` : sql<number>`0`;
+  const page = matches
     .select(['r.id', rank.as('rank'), 'r.name_folded', sql<number>`(count(*) over ())::int`.as('total')])
     .orderBy('rank')
     .orderBy('r.name_folded')
@@ -141,8 +188,8 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
     .orderBy('h.id')
     .execute();
   // Past the last page the window has no row to carry the count: count once more.
-  const total = items[0]?.total ?? (s.offset > 0 ? (await hits.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0);
-  return { items: items.map(({ total: _, ...item }) => item), total };
+  const total = items[0]?.total ?? (s.offset > 0 ? (await matches.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0);
+  return { items: items.map(({ total: _, ...item }) => item), total, totalCapped: capped && total > SEARCH_CAP };
 }
 
 export async function insertResident(db: Db, values: ReturnType<typeof toColumns> & { commune_id: number; village_id: number | null; household_id: number | null; relationship: string | null; warnings: string }) {
