@@ -5,6 +5,7 @@
  * BENCH_FRESH=1 skips the VACUUM ANALYZE after bootstrap, to measure a just-installed database.
  * The registry benchmarks first load BENCH_RESIDENTS generated people (default 1,000,000 on
  * PostgreSQL, 200,000 on PGlite); the import reads a file of BENCH_IMPORT_ROWS (default 100,000).
+ * The indicator benchmarks (dashboard reads, full recompute, freshness after a write) use the same population.
  */
 import os from 'node:os';
 import { DEMO_PASSWORD, DEMO_PROVINCE_CODE } from '../server/src/demo/demo-data.ts';
@@ -16,6 +17,7 @@ import { benchOrgUnits, scenarios } from './org-units.bench.ts';
 import { loadBenchPopulation } from './lib/population.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
 import { benchRegistrySearch, searchScenarios } from './registry-search.bench.ts';
+import { benchIndicatorDashboard, benchIndicatorFreshness, benchIndicatorRecompute, indicatorScenarios } from './indicators.bench.ts';
 
 // autocannon connections = pg Pool size for the raw baseline = parallel argon2 verifies.
 const CONCURRENCY = 4;
@@ -54,7 +56,7 @@ async function main() {
       const t = performance.now();
       const r = await fn();
       results.push(r);
-      const unit = name === 'registry-import' ? 'rows/s' : 'req/s';
+      const unit = name === 'registry-import' ? 'rows/s' : name === 'indicators-recompute' || name === 'indicators-freshness' ? 'runs/s' : 'req/s';
       console.log(`${name}: ${r.measured.perSecond} ${unit} (raw ${r.baseline.sequential.perSecond}/s) in ${seconds(t)} → ${writeResult(r)}`);
       if (r.measured.non2xx > 0 || r.measured.errors > 0) console.warn(`  ${name}: ${r.measured.non2xx} non-2xx responses, ${r.measured.errors} errors`);
     };
@@ -63,7 +65,8 @@ async function main() {
 
     // The registry benchmarks share one generated population, loaded after the others have run
     // (they measure the bootstrapped database) and only when one of them is selected.
-    const registry = [...searchScenarios().map((s) => s.name), 'registry-import'].filter(selected);
+    const indicators = [...indicatorScenarios().map((s) => s.name), 'indicators-recompute', 'indicators-freshness'];
+    const registry = [...searchScenarios().map((s) => s.name), 'registry-import', ...indicators].filter(selected);
     if (registry.length > 0) {
       const residents = count('BENCH_RESIDENTS', bench.kind === 'postgresql' ? 1_000_000 : 200_000);
       const t = performance.now();
@@ -74,7 +77,14 @@ async function main() {
       const registryTokens = new Map<string, string>();
       for (const username of ['soyte.thainguyen', 'tram.ducxuan']) registryTokens.set(username, (await signIn(server.base, username, DEMO_PASSWORD)).token);
       const rctx = { ...ctx, tokens: registryTokens, population };
+      // The load queued every commune for the indicator refresher: let it finish before measuring.
+      const drain = performance.now();
+      await server.app.refresher.drain();
+      console.log(`indicators: first refresh of every commune in ${seconds(drain)}`);
       for (const s of searchScenarios()) await run(s.name, () => benchRegistrySearch(rctx, s));
+      for (const s of indicatorScenarios()) await run(s.name, () => benchIndicatorDashboard(rctx, s));
+      await run('indicators-recompute', () => benchIndicatorRecompute(rctx));
+      await run('indicators-freshness', () => benchIndicatorFreshness(rctx));
       // Last: it adds its people to the station's commune.
       await run('registry-import', () => benchRegistryImport(rctx, count('BENCH_IMPORT_ROWS', 100_000)));
     }

@@ -1,20 +1,24 @@
 // Providers and routes. The language drives antd's locale and dayjs's; the query cache is
 // dropped whenever the session ends so one official never sees another's data.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, Skeleton } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
-import type { ReactElement } from 'react';
+import { type ReactElement, Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { Permission } from './api/types';
+import { PlanPermission } from './api/plans-types';
 import { AuditPage } from './features/audit/AuditPage';
 import { authKeys } from './features/auth/auth.api';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth, RequirePermission } from './features/auth/RequireAuth';
 import { ImportPage } from './features/imports/ImportPage';
 import { OrgUnitsPage } from './features/org-units/OrgUnitsPage';
+import { PlanDetailPage } from './features/plans/PlanDetailPage';
+import { PlanImportPage } from './features/plans/PlanImportPage';
+import { PlansPage } from './features/plans/PlansPage';
 import { RecordPage } from './features/records/RecordPage';
 import { HouseholdDetailPage } from './features/registry/HouseholdDetailPage';
 import { HouseholdFormPage } from './features/registry/HouseholdFormPage';
@@ -22,6 +26,9 @@ import { HouseholdsPage } from './features/registry/HouseholdsPage';
 import { ResidentsPage } from './features/registry/ResidentsPage';
 import { AppShell } from './features/shell/AppShell';
 import { UsersPage } from './features/users/UsersPage';
+
+// The dashboard carries the charting library; it loads when first opened.
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -105,6 +112,15 @@ function AppRoutes() {
         <Route path="/residents" element={guarded(Permission.personRead, <ResidentsPage />)} />
         <Route path="/residents/:id" element={guarded(Permission.personRead, <RecordPage />)} />
         <Route path="/imports" element={guarded(Permission.personWrite, <ImportPage />)} />
+        <Route path="/dashboard" element={guarded(
+              PlanPermission.aggregateRead,
+              <Suspense fallback={<Skeleton active />}>
+                <DashboardPage />
+              </Suspense>,
+            )} />
+        <Route path="/plans" element={guarded(PlanPermission.planRead, <PlansPage />)} />
+        <Route path="/plans/import" element={guarded(PlanPermission.planWrite, <PlanImportPage />)} />
+        <Route path="/plans/:id" element={guarded(PlanPermission.planRead, <PlanDetailPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

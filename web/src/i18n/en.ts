@@ -1,4 +1,5 @@
 import { enImports } from './en.imports';
+import { enPlans } from './en.plans';
 import { enRecord } from './en.record';
 import { enRegistry } from './en.registry';
 import type { Messages } from './vi';
@@ -153,4 +154,5 @@ export const en: Messages = {
   registry: enRegistry,
   record: enRecord,
   imports: enImports,
+  plans: enPlans,
 };

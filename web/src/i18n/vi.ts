@@ -1,7 +1,8 @@
 // Vietnamese is the source language; en.ts must have the same keys (its type enforces that).
 // The registry, the health record and the import keep their texts beside this file (vi.registry.ts,
-// vi.record.ts, vi.imports.ts).
+// vi.record.ts, vi.imports.ts), and so do plans and the dashboard (vi.plans.ts).
 import { viImports } from './vi.imports';
+import { viPlans } from './vi.plans';
 import { viRecord } from './vi.record';
 import { viRegistry } from './vi.registry';
 
@@ -162,6 +163,7 @@ export const vi = {
   registry: viRegistry,
   record: viRecord,
   imports: viImports,
+  plans: viPlans,
 };
 
 // Same keys, any text: lets en.ts be checked against vi.ts without freezing the literals.

@@ -20,11 +20,14 @@ export function planInScope(alias: string, scope: Scope): Expression<SqlBool> {
     and so.scope_ids && ${sql.val(tops(scope))}::bigint[])`;
 }
 
-/** The plan is in the scope or was issued above it. */
+/**
+ * The plan is in the scope or was issued above it. The paths go as text[]: PGlite learns array
+ * types when it starts, before a first migration has created ltree.
+ */
 export function planReadable(alias: string, scope: Scope): Expression<SqlBool> {
   if (scope.paths.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${planInScope(alias, scope)} or exists (select 1 from org_unit sa where sa.id = ${sql.ref(`${alias}.org_unit_id`)}
-    and sa.path @> any(${sql.val(scope.paths)}::ltree[])))`;
+    and sa.path @> any(${sql.val(scope.paths)}::text[]::ltree[])))`;
 }
 
 /** The current units carrying on a unit's area: itself, or the heirs of it and its parts. */

@@ -1,11 +1,12 @@
 // The frame around every signed-in page: header (product, user, scope, language, sign out)
 // and a side menu listing only the capabilities the user's permissions open.
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, FileAddOutlined, HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { PlanPermission } from '../../api/plans-types';
 import { Permission } from '../../api/types';
 import { authKeys, hasPermission, logout, useMe } from '../auth/auth.api';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
@@ -38,6 +39,9 @@ export function AppShell() {
   };
 
   const nav = [
+    { key: '/dashboard', icon: <DashboardOutlined />, permission: PlanPermission.aggregateRead, label: t('plans.nav.dashboard'), testId: 'nav-dashboard' },
+    { key: '/plans', icon: <ProfileOutlined />, permission: PlanPermission.planRead, label: t('plans.nav.plans'), testId: 'nav-plans' },
+    { key: '/plans/import', icon: <FileAddOutlined />, permission: PlanPermission.planWrite, label: t('plans.nav.import'), testId: 'nav-plan-import' },
     { key: '/households', icon: <HomeOutlined />, permission: Permission.personRead, label: t('shell.nav.households'), testId: 'nav-households' },
     { key: '/residents', icon: <IdcardOutlined />, permission: Permission.personRead, label: t('shell.nav.residents'), testId: 'nav-residents' },
     { key: '/imports', icon: <CloudUploadOutlined />, permission: Permission.personWrite, label: t('shell.nav.imports'), testId: 'nav-imports' },
@@ -56,7 +60,10 @@ export function AppShell() {
         </Link>
       ),
     }));
-  const selected = nav.find((item) => location.pathname.startsWith(item.key))?.key;
+  // The longest match: /plans/import is its own entry, /plans/12 belongs to /plans.
+  const selected = nav
+    .filter((item) => location.pathname.startsWith(item.key))
+    .sort((a, b) => b.key.length - a.key.length)[0]?.key;
 
   return (
     <Layout className="app-shell">

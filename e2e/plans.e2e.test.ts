@@ -1,0 +1,183 @@
+/**
+ * Plans as a commune meets them, in a real Chromium against the real server with demo data: the
+ * station pastes a plan's text, reviews what was read (a percentage over 100 is refused on its
+ * cell), saves it and sees its targets against the ward's live figures; the commune committee
+ * reports progress on a task with an evidence file; the periodic report downloads as DOCX; the
+ * dashboard draws the targets and ranks the wards' residential groups.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../server/src/demo/demo-data.ts';
+import { type RunningServer, launchBrowser, startServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+const shots = path.resolve(import.meta.dirname, '../.tmp/screenshots');
+const downloads = path.resolve(import.meta.dirname, '../.tmp/downloads');
+// Seed 001 is a plan of xã Hòa Phong (Hưng Yên); the demo station is Phường Đức Xuân.
+const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../shared/seeds/001_80999d4dcc832dbf.txt'), 'utf8');
+const ducXuanPlan = seed.replaceAll('xã Hòa Phong', 'phường Đức Xuân');
+let planPath = '';
+
+beforeAll(async () => {
+  fs.mkdirSync(shots, { recursive: true });
+  fs.mkdirSync(downloads, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, username: string) {
+  await page.goto(server.url);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('shell-user').waitFor();
+}
+
+/** Opens an antd Select and clicks the option whose label is `label`. */
+async function choose(page: Page, select: Locator, label: string | RegExp) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+}
+
+async function typeDate(page: Page, input: Locator, value: string) {
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
+}
+
+const settle = (page: Page) => page.waitForTimeout(600);
+
+async function readText(page: Page, text: string) {
+  await page.getByTestId('plan-import-text').fill(text);
+  await page.getByTestId('plan-import-read').click();
+  await page.getByTestId('plan-review').waitFor();
+}
+
+describe('plans in the browser', () => {
+  it('imports a plan from its text: review, a refused value on its cell, save, live targets', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, 'tram.ducxuan');
+    await page.getByTestId('nav-plans').click();
+    await page.getByTestId('plans-table').waitFor();
+    await page.getByTestId('plans-import').click();
+    await page.getByTestId('plan-import-page').waitFor();
+
+    // Hòa Phong is outside the station's scope: no unit is offered, the reviewer must choose.
+    await readText(page, seed);
+    expect(await page.getByTestId('plan-review').textContent()).toContain('Không tìm thấy đơn vị ban hành');
+    await page.getByText('Đọc văn bản khác').click();
+
+    await readText(page, ducXuanPlan);
+    const review = page.getByTestId('plan-review');
+    expect(await page.getByTestId('plan-unit').textContent()).toContain('Phường Đức Xuân');
+    expect(await page.getByTestId('plan-warnings').textContent()).toContain('Không tìm thấy số văn bản');
+    expect(await page.getByTestId('plan-review-targets').locator('[data-testid=target-row]').count()).toBe(13);
+    expect(await page.getByTestId('plan-legal-basis').textContent()).toContain('133/KH-UBND');
+    await page.getByTestId('plan-number').fill('15/KH-UBND');
+    await typeDate(page, page.getByTestId('plan-issued'), '05/01/2026');
+
+    // A coverage above 100% is the server's to refuse, on the row it belongs to.
+    const second = page.getByTestId('target-row').nth(1).getByTestId('target-value');
+    await second.fill('120');
+    await page.getByTestId('plan-save').click();
+    await expect.poll(() => page.getByTestId('target-row').nth(1).textContent()).toContain('Tỷ lệ không quá 100%');
+    await settle(page);
+    await page.screenshot({ path: path.join(shots, 'plans-import-review.png'), fullPage: true });
+    await second.fill('100');
+    expect(await review.isVisible()).toBe(true);
+
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-page').waitFor();
+    planPath = new URL(page.url()).pathname;
+    expect(planPath).toMatch(/^\/plans\/\d+$/);
+    expect(await page.getByTestId('plan-title').textContent()).toContain('15/KH-UBND');
+    expect(await page.getByTestId('plan-header').textContent()).toContain('Phường Đức Xuân');
+    // The demo ward has residents: the record and insurance targets show a live figure with its parts.
+    const targets = page.getByTestId('plan-targets');
+    const coverage = targets.locator('[data-testid=plan-target-row]').filter({ hasText: 'bảo hiểm y tế' }).first();
+    expect(await coverage.textContent()).toMatch(/\d+(,\d)?%\s*\([\d.]+\/[\d.]+\)/);
+    expect(await targets.getByTestId('target-not-met').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('plan-task-filter').textContent()).toContain('Tất cả (22)');
+    await settle(page);
+    await page.screenshot({ path: path.join(shots, 'plans-detail.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('lets the commune committee report progress on a task with evidence', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, 'ubnd.ducxuan');
+    await page.goto(server.url + planPath);
+    await page.getByTestId('plan-page').waitFor();
+    const first = page.getByTestId('plan-task-row').first();
+    await first.getByTestId('task-update').click();
+    const form = page.getByTestId('task-update-form');
+    await form.waitFor();
+    await choose(page, form.getByTestId('task-status'), 'Đang thực hiện');
+    await form.locator('input[data-testid=task-progress-number], [data-testid=task-progress-number] input').first().fill('40');
+    await form.getByTestId('task-note').fill('Đã tổ chức hội nghị quán triệt cho 6 tổ dân phố');
+    await form
+      .getByTestId('task-evidence')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'bien-ban-hoi-nghi.txt', mimeType: 'text/plain', buffer: Buffer.from('Biên bản hội nghị quán triệt Chỉ thị 25-CT/TW') });
+    await settle(page);
+    await page.screenshot({ path: path.join(shots, 'plans-task-update.png'), fullPage: true });
+    await form.getByTestId('task-update-submit').click();
+    await expect.poll(() => form.isVisible()).toBe(false);
+    await expect.poll(() => page.getByTestId('plan-task-row').first().textContent()).toContain('40%');
+    expect(await page.getByTestId('plan-task-row').first().textContent()).toContain('Đang thực hiện');
+
+    await page.getByTestId('plan-task-row').first().getByTestId('task-update').click();
+    const history = page.getByTestId('task-history');
+    await expect.poll(() => history.textContent()).toContain('Đã tổ chức hội nghị quán triệt');
+    expect(await history.getByTestId('task-evidence-link').textContent()).toContain('bien-ban-hoi-nghi.txt');
+    const [evidence] = await Promise.all([page.waitForEvent('download'), history.getByTestId('task-evidence-link').click()]);
+    expect(evidence.suggestedFilename()).toBe('bien-ban-hoi-nghi.txt');
+    await page.close();
+  });
+
+  it('downloads the periodic report as DOCX', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    await signIn(page, 'tram.ducxuan');
+    await page.goto(server.url + planPath);
+    await page.getByTestId('plan-report').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^bao-cao-ke-hoach-\d+-\d{4}Q[1-4]\.docx$/);
+    const file = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+    await page.close();
+  });
+
+  it('shows the dashboard: targets chart, units below ranked, drill-down', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, 'tram.ducxuan');
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-page').waitFor();
+    // The ward's own plan among those that apply to it (the province's demo plans too).
+    const ours = page.getByTestId('dashboard-plan').filter({ hasText: '15/KH-UBND' });
+    await ours.getByTestId('dashboard-targets-chart').locator('canvas').first().waitFor();
+    expect(await ours.getByTestId('dashboard-targets-table').textContent()).toContain('≥ 100% (2030)');
+    expect(await page.getByTestId('dashboard-residents-link').count()).toBeGreaterThan(0);
+    const children = page.getByTestId('dashboard-children');
+    await expect.poll(() => children.locator('[data-testid=dashboard-child-row]').count()).toBeGreaterThan(1);
+    expect(await children.textContent()).toContain('Tổ dân phố');
+    await page.getByTestId('dashboard-trend-chart').locator('canvas').first().waitFor();
+    await settle(page);
+    await page.screenshot({ path: path.join(shots, 'plans-dashboard.png'), fullPage: true });
+
+    // Down to the first residential group: it becomes the unit, the ward is one click up.
+    const name = (await children.locator('[data-testid=dashboard-child-row] a').first().textContent()) ?? '';
+    await children.locator('[data-testid=dashboard-child-row] a').first().click();
+    await expect.poll(() => page.getByTestId('dashboard-breadcrumb').textContent()).toContain(name);
+    expect(new URL(page.url()).searchParams.get('unit')).toMatch(/^\d+$/);
+    await page.close();
+  });
+});

@@ -1,0 +1,76 @@
+// The units below the chosen one, ranked best first for an indicator and period; clicking one
+// makes it the chosen unit (drill-down).
+import { Alert, Card, Progress, Table } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Indicator, IndicatorUnit, UnitValue } from '../../api/plans-types';
+import { useErrorText } from '../../lib/errors';
+import { useFormatNumber } from '../../lib/numbers';
+import { FigureText, usePeriodLabel } from '../plans/planFormat';
+import { useChildValues } from './indicators.api';
+
+type Props = {
+  unitId: number;
+  period: string;
+  indicator: string | undefined;
+  indicators: Indicator[];
+  target: number | null;
+  onSelectUnit: (id: number) => void;
+};
+
+function ValueBar({ row, unit, max, target }: { row: UnitValue; unit: IndicatorUnit; max: number; target: number | null }) {
+  if (row.suppressed || row.value === null) return null;
+  const percent = unit === 'percent' ? row.value : max > 0 ? (row.value / max) * 100 : 0;
+  const below = target !== null && row.value < target;
+  return <Progress percent={Math.min(100, percent)} size="small" showInfo={false} strokeColor={below ? '#d32f2f' : '#2e7d32'} />;
+}
+
+export function ChildUnitsCard({ unitId, period, indicator, indicators, target, onSelectUnit }: Props) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const fmt = useFormatNumber();
+  const periodLabel = usePeriodLabel();
+  const children = useChildValues(indicator, unitId, period);
+  const unit: IndicatorUnit = indicators.find((i) => i.code === indicator)?.unit ?? 'percent';
+  const rows = children.data?.children ?? [];
+  const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
+
+  return (
+    <Card size="small" className="section-card" title={t('plans.dashboard.children', { period: periodLabel(period) })}>
+      {children.isError && <Alert type="error" showIcon title={errorText(children.error)} className="form-alert" />}
+      <div className="muted card-hint">{t('plans.dashboard.childrenHint')}</div>
+      <Table<UnitValue>
+        data-testid="dashboard-children"
+        rowKey="id"
+        size="small"
+        loading={children.isFetching}
+        dataSource={rows}
+        pagination={rows.length > 15 ? { pageSize: 15, showSizeChanger: false, size: 'small' } : false}
+        locale={{ emptyText: t('plans.dashboard.noChildren') }}
+        rowClassName="clickable-row"
+        onRow={(r) => ({ onClick: () => onSelectUnit(r.id), 'data-testid': 'dashboard-child-row' }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('plans.dashboard.rank'), key: 'rank', width: 64, align: 'right', render: (_, __, n) => fmt(n + 1) },
+          {
+            title: t('plans.dashboard.childUnit'),
+            dataIndex: 'name',
+            render: (name: string, r) => (
+              <a
+                href={`?unit=${r.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  onSelectUnit(r.id);
+                }}
+              >
+                {name}
+              </a>
+            ),
+          },
+          { title: t('plans.detail.current'), key: 'value', width: 180, render: (_, r) => <FigureText figure={r} unit={unit} /> },
+          { title: '', key: 'bar', width: 200, render: (_, r) => <ValueBar row={r} unit={unit} max={max} target={target} /> },
+        ]}
+      />
+    </Card>
+  );
+}

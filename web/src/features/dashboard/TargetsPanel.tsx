@@ -1,0 +1,160 @@
+// One plan's targets against a unit's figures for a period: a horizontal bar per target (red
+// when not met) with the planned level marked, and the same as a table.
+import { Card, Col, Row, Table, Typography } from 'antd';
+import { type HTMLAttributes, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Figure, Indicator, IndicatorValue, PlanDetail, TargetView } from '../../api/plans-types';
+import { FigureText, GapText, MetTag, gapOf, meets, useIndicatorName, usePeriodLabel, useTargetText, useValueText } from '../plans/planFormat';
+import { EChart } from './EChart';
+import type { ChartOption } from './echarts';
+
+const EMPTY: Figure = { numerator: null, denominator: null, value: null, suppressed: false };
+const MET = '#2e7d32';
+const NOT_MET = '#d32f2f';
+/** Record-related figures: their people can be listed on the residents page. */
+export const RECORD_INDICATORS = ['HSSK_QL', 'BHYT_BP'];
+
+type TargetRow = TargetView & { figure: Figure; met: boolean | null; gap: number | null; name: string };
+
+type Props = {
+  plan: PlanDetail;
+  values: IndicatorValue[];
+  unitId: number;
+  period: string;
+  indicators: Indicator[];
+  canListResidents: boolean;
+};
+
+function truncate(s: string, n: number) {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+export function TargetsPanel({ plan, values, unitId, period, indicators, canListResidents }: Props) {
+  const { t } = useTranslation();
+  const indicatorName = useIndicatorName();
+  const targetText = useTargetText();
+  const valueText = useValueText();
+  const periodLabel = usePeriodLabel();
+
+  const rows: TargetRow[] = useMemo(() => plan.targetList.map((target) => {
+    const figure = values.find((v) => v.indicator === target.indicator && v.period === period && v.orgUnit === unitId) ?? EMPTY;
+    const value = figure.suppressed ? null : figure.value;
+    return {
+      ...target,
+      figure,
+      met: meets(target.comparator, target.value, value),
+      gap: gapOf(target.comparator, target.value, value),
+      name: indicatorName(
+        indicators.find((i) => i.code === target.indicator),
+        target.indicatorName,
+      ),
+    };
+  }), [plan, values, unitId, period, indicators, indicatorName]);
+  const charted = useMemo(() => rows.filter((r) => r.unit === 'percent'), [rows]);
+
+  const option = useMemo<ChartOption>(() => {
+    // The first target at the top, as in the table.
+    const shown = [...charted].reverse();
+    return {
+      grid: { left: 8, right: 56, top: 28, bottom: 8, containLabel: true },
+      legend: { top: 0, data: [t('plans.dashboard.targetMark')] },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (items: { dataIndex: number }[]) => {
+          const r = shown[items[0]?.dataIndex ?? 0];
+          if (!r) return '';
+          const current = r.figure.suppressed ? '<5' : valueText(r.figure.value, r.unit);
+          return `${r.name}<br/>${t('plans.dashboard.value')}: <b>${current}</b><br/>${t('plans.dashboard.targetMark')}: ${targetText(r)}`;
+        },
+      },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: {
+        type: 'category',
+        // Shortened here, not by ECharts, so the target's year always shows.
+        data: shown.map((r) => `${truncate(r.name, 36)}${r.year ? ` (${r.year})` : ''}`),
+      },
+      series: [
+        {
+          name: t('plans.dashboard.value'),
+          type: 'bar',
+          barMaxWidth: 22,
+          data: shown.map((r) => ({ value: r.figure.value ?? 0, itemStyle: { color: r.met === false ? NOT_MET : r.met ? MET : '#bdbdbd' } })),
+          label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => {
+            const r = shown[p.dataIndex];
+            return !r ? '' : r.figure.suppressed ? '<5' : valueText(r.figure.value, r.unit);
+          } },
+          itemStyle: { color: MET },
+        },
+        {
+          name: t('plans.dashboard.targetMark'),
+          type: 'scatter',
+          symbol: 'rect',
+          symbolSize: [4, 28],
+          z: 10,
+          itemStyle: { color: '#1f1f1f' },
+          data: shown.map((r, n) => [r.value, n]),
+        },
+      ],
+    };
+  }, [charted, t, targetText, valueText]);
+
+  return (
+    <Card
+      size="small"
+      className="section-card"
+      data-testid="dashboard-plan"
+      title={
+        <span className="card-title-wrap">
+          <Link to={`/plans/${plan.id}`}>
+            {t('plans.title')}
+            {plan.number ? ` ${plan.number}` : ''}: {plan.title}
+          </Link>
+        </span>
+      }
+    >
+      <Typography.Paragraph strong>{t('plans.dashboard.planTargets', { period: periodLabel(period) })}</Typography.Paragraph>
+      <Row gutter={[24, 16]}>
+        {charted.length > 0 && (
+          <Col xs={24} xxl={11}>
+            <EChart option={option} height={Math.max(160, 56 + charted.length * 38)} fileName={`chi-tieu-${plan.id}-${period}`} data-testid="dashboard-targets-chart" />
+            <div className="muted chart-caption">{t('plans.dashboard.chartLegend')}</div>
+            {charted.length < rows.length && <div className="muted chart-caption">{t('plans.dashboard.countTargets')}</div>}
+          </Col>
+        )}
+        <Col xs={24} xxl={charted.length > 0 ? 13 : 24}>
+          <Table<TargetRow>
+            data-testid="dashboard-targets-table"
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={rows}
+            scroll={{ x: 700 }}
+            onRow={() => ({ 'data-testid': 'dashboard-target-row' }) as HTMLAttributes<HTMLElement>}
+            columns={[
+              {
+                title: t('plans.detail.indicator'),
+                key: 'name',
+                render: (_, r) => (
+                  <div>
+                    <div>{r.name}</div>
+                    {canListResidents && RECORD_INDICATORS.includes(r.indicator) && (
+                      <Link to={`/residents?unit=${unitId}`} data-testid="dashboard-residents-link" className="small-link">
+                        {t('plans.dashboard.residents')} →
+                      </Link>
+                    )}
+                  </div>
+                ),
+              },
+              { title: t('plans.detail.planned'), key: 'planned', width: 120, render: (_, r) => targetText(r) },
+              { title: t('plans.detail.current'), key: 'current', width: 160, render: (_, r) => <FigureText figure={r.figure} unit={r.unit} /> },
+              { title: t('plans.detail.gap'), key: 'gap', width: 95, align: 'right', render: (_, r) => <GapText gap={r.gap} unit={r.unit} /> },
+              { title: t('plans.detail.result'), key: 'met', width: 110, render: (_, r) => <MetTag met={r.met} /> },
+            ]}
+          />
+        </Col>
+      </Row>
+    </Card>
+  );
+}

@@ -1,0 +1,11 @@
+// ECharts with only what the dashboard draws (bars, lines, the target marks), so the bundle
+// carries a fraction of the full library.
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+export { echarts };
+export type { EChartsCoreOption as ChartOption } from 'echarts/core';

@@ -1,0 +1,95 @@
+// One plan: its header as the document gives it, its targets against live figures, its tasks
+// with progress, and its periodic report.
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Card, Descriptions, Result, Skeleton, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import type { DocumentRef, PlanDetail } from '../../api/plans-types';
+import { ApiError } from '../../api/client';
+import { formatDate } from '../../lib/dates';
+import { useErrorText } from '../../lib/errors';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { PlanReport } from './PlanReport';
+import { PlanTargets } from './PlanTargets';
+import { PlanTasks } from './PlanTasks';
+import { usePlan } from './plans.api';
+import './plans.css';
+
+function Documents({ docs }: { docs: DocumentRef[] }) {
+  if (docs.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="plain-list">
+      {docs.map((d) => (
+        <li key={`${d.kind}-${d.number}`}>{d.text || `${d.kind} ${d.number}`}</li>
+      ))}
+    </ul>
+  );
+}
+
+function PlanHeader({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation();
+  const signer = plan.signer ? [plan.signer.authority, plan.signer.title, plan.signer.name].filter(Boolean).join(' – ') : '';
+  return (
+    <Card size="small" className="section-card" data-testid="plan-header">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: 'number', label: t('plans.detail.number'), children: plan.number ?? <span className="muted">{t('plans.list.noNumber')}</span> },
+          { key: 'issuedOn', label: t('plans.detail.issuedOn'), children: formatDate(plan.issuedOn) || '—' },
+          { key: 'issuer', label: t('plans.detail.issuer'), children: plan.orgUnitName },
+          { key: 'years', label: t('plans.detail.years'), children: [plan.fromYear, plan.toYear].filter(Boolean).join(' – ') || '—' },
+          { key: 'implements', label: t('plans.detail.implements'), span: 2, children: <Documents docs={plan.implements} /> },
+          { key: 'parent', label: t('plans.detail.parentPlan'), span: 2, children: <Documents docs={plan.parentRef ? [plan.parentRef] : []} /> },
+          { key: 'legal', label: t('plans.detail.legalBasis'), span: 2, children: <Documents docs={plan.legalBasis.filter((d) => !plan.implements.some((i) => i.number === d.number) && d.number !== plan.parentRef?.number)} /> },
+          {
+            key: 'areas',
+            label: t('plans.detail.areas'),
+            span: 2,
+            children: plan.areas.map((a) => (
+              <Tag key={a.id} data-testid="plan-area">
+                {a.name}
+              </Tag>
+            )),
+          },
+          ...(signer ? [{ key: 'signer', label: t('plans.detail.signer'), span: 2, children: signer }] : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function PlanDetailPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const id = Number(useParams().id);
+  const plan = usePlan(id);
+  usePageTitle(plan.data?.number ?? t('plans.title'));
+
+  if (plan.error instanceof ApiError && plan.error.status === 404) {
+    return <Result status="404" title="404" subTitle={errorText(plan.error)} extra={<Link to="/plans">{t('plans.detail.back')}</Link>} />;
+  }
+  const data = plan.data;
+  return (
+    <div className="page" data-testid="plan-page">
+      <Link to="/plans" className="back-link">
+        <ArrowLeftOutlined /> {t('plans.detail.back')}
+      </Link>
+      {plan.isError && <Alert type="error" showIcon title={errorText(plan.error)} className="form-alert" />}
+      {!data ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <Typography.Title level={3} data-testid="plan-title">
+            {t('plans.title')}
+            {data.number ? ` ${data.number}` : ''}: {data.title}
+          </Typography.Title>
+          <PlanHeader plan={data} />
+          <PlanTargets targets={data.targetList} />
+          <PlanTasks planId={data.id} tasks={data.taskList} />
+          <PlanReport planId={data.id} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// A plan's targets against the live figures of its area: value with numerator/denominator, gap,
+// met or not, and the last quarters.
+import { Card, Table, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TargetView } from '../../api/plans-types';
+import { useIndicators } from '../dashboard/indicators.api';
+import { FigureText, GapText, MetTag, useIndicatorName, useTargetText } from './planFormat';
+import { Sparkline } from './Sparkline';
+
+export function PlanTargets({ targets }: { targets: TargetView[] }) {
+  const { t } = useTranslation();
+  const targetText = useTargetText();
+  const indicatorName = useIndicatorName();
+  const indicators = useIndicators();
+  const nameOf = (target: TargetView) => indicatorName(indicators.data?.items.find((i) => i.code === target.indicator), target.indicatorName);
+  const year = targets[0]?.period;
+
+  return (
+    <Card size="small" className="section-card" title={t('plans.detail.targetsTitle')} data-testid="plan-targets">
+      {year && <Typography.Paragraph className="muted">{t('plans.detail.targetsHint', { year })}</Typography.Paragraph>}
+      <Table<TargetView>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={targets}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: t('plans.detail.noTargets') }}
+        onRow={() => ({ 'data-testid': 'plan-target-row' }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            title: t('plans.detail.indicator'),
+            key: 'indicator',
+            render: (_, r) => (
+              <div>
+                <div>{nameOf(r)}</div>
+                {r.text && <div className="muted target-sentence">{r.text}</div>}
+              </div>
+            ),
+          },
+          { title: t('plans.detail.planned'), key: 'planned', width: 130, render: (_, r) => targetText(r) },
+          { title: t('plans.detail.current'), key: 'current', width: 170, render: (_, r) => <FigureText figure={r.current} unit={r.unit} /> },
+          {
+            title: t('plans.detail.gap'),
+            dataIndex: 'gap',
+            width: 100,
+            align: 'right',
+            render: (v: number | null, r) => <GapText gap={v} unit={r.unit} />,
+          },
+          { title: t('plans.detail.result'), key: 'met', width: 120, render: (_, r) => <MetTag met={r.current.suppressed ? null : r.met} /> },
+          { title: t('plans.detail.trend'), key: 'trend', width: 130, render: (_, r) => <Sparkline points={r.trend} target={r.value} unit={r.unit} /> },
+        ]}
+      />
+    </Card>
+  );
+}

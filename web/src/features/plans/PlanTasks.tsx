@@ -1,0 +1,122 @@
+// A plan's tasks: who leads and who helps, the deadline, progress and status, overdue in red;
+// filtered to the overdue ones or to those the caller may update.
+import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
+import { Button, Card, Progress, Segmented, Space, Table, Tag, Tooltip } from 'antd';
+import { type HTMLAttributes, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskStatus, TaskView } from '../../api/plans-types';
+import { formatDate } from '../../lib/dates';
+import { StatusTag } from './planFormat';
+import { TaskUpdateModal } from './TaskUpdateModal';
+
+type Filter = 'all' | 'overdue' | 'mine';
+
+export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[] }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [open, setOpen] = useState<TaskView | null>(null);
+  const overdue = tasks.filter((task) => task.overdue);
+  const mine = tasks.filter((task) => task.canUpdate);
+  const shown = filter === 'overdue' ? overdue : filter === 'mine' ? mine : tasks;
+
+  return (
+    <Card
+      size="small"
+      className="section-card"
+      title={t('plans.tasks.title')}
+      data-testid="plan-tasks"
+      extra={
+        <Segmented<Filter>
+          data-testid="plan-task-filter"
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'all', label: t('plans.tasks.filterAll', { count: tasks.length }) },
+            { value: 'overdue', label: t('plans.tasks.filterOverdue', { count: overdue.length }) },
+            { value: 'mine', label: t('plans.tasks.filterMine', { count: mine.length }) },
+          ]}
+        />
+      }
+    >
+      <Table<TaskView>
+        rowKey="id"
+        size="small"
+        dataSource={shown}
+        pagination={shown.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: t('plans.tasks.empty') }}
+        onRow={() => ({ 'data-testid': 'plan-task-row' }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('plans.tasks.section'), dataIndex: 'section', width: 64 },
+          {
+            title: t('plans.tasks.text'),
+            key: 'text',
+            render: (_, task) => (
+              <div>
+                <div className="task-text">{task.text}</div>
+                {task.lastNote && <div className="muted task-note">{t('plans.tasks.lastNote', { note: task.lastNote })}</div>}
+              </div>
+            ),
+          },
+          { title: t('plans.tasks.lead'), dataIndex: 'lead', width: 130 },
+          {
+            title: t('plans.tasks.coordinating'),
+            key: 'coordinating',
+            width: 150,
+            render: (_, task) => (
+              <Space size={[0, 4]} wrap>
+                {task.coordinating.map((c) => (
+                  <Tag key={c} className="wrap-tag">
+                    {c}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: t('plans.tasks.deadline'),
+            key: 'deadline',
+            width: 105,
+            render: (_, task) => (
+              <Space orientation="vertical" size={2}>
+                <span>{formatDate(task.deadline) || task.recurring || ''}</span>
+                {task.overdue && (
+                  <Tag color="error" data-testid="task-overdue">
+                    {t('plans.tasks.overdue')}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('plans.tasks.progress'),
+            dataIndex: 'progress',
+            width: 115,
+            // Overdue shows as a red bar, still with its percent (antd's "exception" would hide it behind an icon).
+            render: (v: number, task) => <Progress percent={v} size="small" format={(p) => `${p}%`} strokeColor={task.overdue ? '#d32f2f' : undefined} status={task.status === 'done' ? 'success' : 'normal'} />,
+          },
+          { title: t('plans.tasks.status'), dataIndex: 'status', width: 125, render: (v: TaskStatus) => <StatusTag status={v} /> },
+          {
+            title: '',
+            key: 'actions',
+            width: 52,
+            fixed: 'right',
+            render: (_, task) => (
+              <Tooltip title={task.canUpdate ? t('plans.tasks.update') : t('plans.tasks.history')}>
+                <Button
+                  size="small"
+                  type={task.canUpdate ? 'primary' : 'default'}
+                  icon={task.canUpdate ? <EditOutlined /> : <HistoryOutlined />}
+                  aria-label={task.canUpdate ? t('plans.tasks.update') : t('plans.tasks.history')}
+                  onClick={() => setOpen(task)}
+                  data-testid={task.canUpdate ? 'task-update' : 'task-history-open'}
+                />
+              </Tooltip>
+            ),
+          },
+        ]}
+      />
+      {open && <TaskUpdateModal planId={planId} task={open} onClose={() => setOpen(null)} />}
+    </Card>
+  );
+}

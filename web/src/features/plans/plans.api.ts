@@ -1,0 +1,62 @@
+// Plans (kế hoạch) with their targets and tasks: the list, one plan with live figures, the
+// importer (text → draft → plan), task progress with evidence, and the periodic reports.
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { api, download } from '../../api/client';
+import type { DraftCandidate, NewPlan, NewTaskUpdate, PlanDetail, PlanDraft, PlanSummary, TaskUpdateView, TaskView } from '../../api/plans-types';
+import { downloadFile, saveBlob } from '../../lib/files';
+
+export const planKeys = {
+  all: ['plans'] as const,
+  list: (orgUnit: number | undefined) => [...planKeys.all, 'list', orgUnit ?? 'scope'] as const,
+  detail: (id: number) => [...planKeys.all, 'detail', id] as const,
+  taskHistory: (taskId: number) => [...planKeys.all, 'task-history', taskId] as const,
+};
+
+export function usePlans(orgUnit?: number, enabled = true) {
+  return useQuery({
+    queryKey: planKeys.list(orgUnit),
+    queryFn: ({ signal }) => api.get<{ items: PlanSummary[]; total: number }>('/api/plans', { orgUnit }, signal),
+    enabled,
+  });
+}
+
+export function usePlan(id: number) {
+  return useQuery({
+    queryKey: planKeys.detail(id),
+    queryFn: ({ signal }) => api.get<PlanDetail>(`/api/plans/${id}`, undefined, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** Several plans at once (the dashboard shows the targets of every plan that applies to a unit). */
+export function usePlanDetails(ids: number[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: planKeys.detail(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<PlanDetail>(`/api/plans/${id}`, undefined, signal),
+    })),
+  });
+}
+
+export const readPlanDraft = (text: string) => api.post<{ draft: PlanDraft; candidates: DraftCandidate[] }>('/api/plans/draft', { text });
+
+export const createPlan = (plan: NewPlan) => api.post<PlanDetail>('/api/plans', plan);
+
+export const updateTask = (taskId: number, update: NewTaskUpdate) => api.post<TaskView>(`/api/tasks/${taskId}/updates`, update);
+
+export function useTaskHistory(taskId: number | undefined) {
+  return useQuery({
+    queryKey: planKeys.taskHistory(taskId ?? 0),
+    queryFn: ({ signal }) => api.get<{ items: TaskUpdateView[] }>(`/api/tasks/${taskId}/updates`, undefined, signal),
+    enabled: taskId !== undefined,
+  });
+}
+
+/** The server names evidence with RFC 5987 (filename*=), which the shared helper does not read. */
+export async function downloadEvidence(id: number, fileName: string): Promise<void> {
+  const { blob } = await download(`/api/task-evidence/${id}`);
+  saveBlob(blob, fileName);
+}
+
+export const downloadPlanReport = (planId: number, period: string, format: 'docx' | 'xlsx') =>
+  downloadFile(`/api/plans/${planId}/report.${format}?period=${encodeURIComponent(period)}`, `bao-cao-ke-hoach-${planId}-${period}.${format}`);
