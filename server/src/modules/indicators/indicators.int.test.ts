@@ -117,6 +117,8 @@ describe('entered indicators and DHIS2 data values', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(await figure(province, 'TYT_BS', thaiNguyen, '2026')).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
+    // A yearly figure stands for its quarters, and says where it comes from.
+    expect(await figure(province, 'TYT_BS', ducXuan, '2026Q2')).toMatchObject({ numerator: 1, denominator: 1, valuePeriod: '2026' });
     const refused = await call('PUT', '/api/indicator-values', province, { items: [{ indicator: 'HSSK_QL', orgUnit: ducXuan, period: '2026', numerator: 5, denominator: 5 }] });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0]).toMatchObject({ field: 'items.0.indicator' });

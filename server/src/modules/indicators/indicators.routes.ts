@@ -21,8 +21,8 @@ const Indicator = Type.Object({
   source: Type.Union([Type.Literal('computed'), Type.Literal('entered')]),
   countsPeople: Type.Boolean(),
 });
-const Value = Type.Object({ indicator: Type.String(), orgUnit: Type.Integer(), period: Type.String(), ...Figure, updatedAt: Nullable(Instant) });
-const UnitValue = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), level: Type.String(), indicator: Type.String(), period: Type.String(), ...Figure });
+const Value = Type.Object({ indicator: Type.String(), orgUnit: Type.Integer(), period: Type.String(), ...Figure, valuePeriod: Nullable(Type.String()), updatedAt: Nullable(Instant) });
+const UnitValue = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), level: Type.String(), indicator: Type.String(), period: Type.String(), ...Figure, valuePeriod: Nullable(Type.String()) });
 const DataValue = Type.Object({
   dataElement: Type.String({ minLength: 1 }),
   period: Type.String(),

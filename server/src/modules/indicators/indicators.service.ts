@@ -26,6 +26,8 @@ export interface ShownValue extends Figure {
   indicator: string;
   orgUnit: number;
   period: string;
+  /** The period the figure was stored for: a year's entered figure shown for its quarter says so. */
+  valuePeriod: string | null;
   updatedAt: Date | null;
 }
 
@@ -64,21 +66,37 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
     return unit;
   }
 
-  /** Figures of several units at once, shown as the caller may see them. */
-  async function figures(principal: Principal, units: { id: number; path: string }[], indicators: IndicatorRow[], periods: string[]): Promise<ShownValue[]> {
-    const people = scopeOf(principal, 'person.read');
+  /**
+   * Stored figures per unit, indicator and period. An entered figure is often yearly (stations
+   * with a doctor): a quarter or month without its own value shows its year's, with valuePeriod
+   * saying so. Computed figures never borrow: each period is counted.
+   */
+  async function stored(units: { id: number }[], indicators: IndicatorRow[], periods: string[]) {
+    const all = [...new Set([...periods, ...periods.map((p) => p.slice(0, 4))])];
     const rows = await rolledUp(
       db,
       units.map((u) => u.id),
       indicators.map((i) => i.id),
-      periods,
+      all,
     );
     const byKey = new Map(rows.map((r) => [`${r.unitId}:${r.indicatorId}:${r.period}`, r]));
+    return (unitId: number, indicator: IndicatorRow, period: string): (RolledUpValue & { valuePeriod: string }) | undefined => {
+      const own = byKey.get(`${unitId}:${indicator.id}:${period}`);
+      const year = indicator.source === 'entered' && period.length > 4 ? byKey.get(`${unitId}:${indicator.id}:${period.slice(0, 4)}`) : undefined;
+      const v = own ?? year;
+      return v && { ...v, valuePeriod: v.period };
+    };
+  }
+
+  /** Figures of several units at once, shown as the caller may see them. */
+  async function figures(principal: Principal, units: { id: number; path: string }[], indicators: IndicatorRow[], periods: string[]): Promise<ShownValue[]> {
+    const people = scopeOf(principal, 'person.read');
+    const at = await stored(units, indicators, periods);
     return units.flatMap((u) =>
       indicators.flatMap((i) =>
         periods.map((period) => {
-          const v = byKey.get(`${u.id}:${i.id}:${period}`);
-          return { indicator: i.code, orgUnit: u.id, period, ...figureOf(i, v, !covers(people, u.path), config.smallCell), updatedAt: v?.updatedAt ?? null };
+          const v = at(u.id, i, period);
+          return { indicator: i.code, orgUnit: u.id, period, ...figureOf(i, v, !covers(people, u.path), config.smallCell), valuePeriod: v?.valuePeriod ?? null, updatedAt: v?.updatedAt ?? null };
         }),
       ),
     );
@@ -88,15 +106,10 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
   async function combined(principal: Principal, units: { id: number; path: string }[], indicators: IndicatorRow[], periods: string[]) {
     const people = scopeOf(principal, 'person.read');
     const hide = !units.every((u) => covers(people, u.path));
-    const rows = await rolledUp(
-      db,
-      units.map((u) => u.id),
-      indicators.map((i) => i.id),
-      periods,
-    );
+    const at = await stored(units, indicators, periods);
     return indicators.flatMap((i) =>
       periods.map((period) => {
-        const parts = rows.filter((r) => r.indicatorId === i.id && r.period === period);
+        const parts = units.flatMap((u) => at(u.id, i, period) ?? []);
         const sum = parts.length === 0 ? undefined : { numerator: parts.reduce((a, r) => a + r.numerator, 0), denominator: parts.some((r) => r.denominator !== null) ? parts.reduce((a, r) => a + (r.denominator ?? 0), 0) : null };
         return { indicator: i.code, period, ...figureOf(i, sum, hide, config.smallCell) };
       }),

@@ -184,3 +184,17 @@ describe('GET /api/registry/coverage', () => {
     expect((await call('GET', '/api/registry/coverage', villageWorker)).statusCode).toBe(403);
   });
 });
+
+describe('the people behind a coverage figure', () => {
+  it('lists residents without a valid card, or without a record, as many as the figure says are missing', async () => {
+    const coverage = (await call('GET', `/api/registry/coverage?orgUnit=${ducXuan}`, station)).json().unit;
+    const uninsured = (await call('GET', `/api/residents?orgUnit=${ducXuan}&missing=insurance&limit=500`, station)).json();
+    expect(uninsured.total).toBe(coverage.residents - coverage.insured);
+    expect(uninsured.items.map((r: { fullName: string }) => r.fullName)).toContain('Đặng Văn Bình');
+    expect(uninsured.items.every((r: { insured: boolean }) => !r.insured)).toBe(true);
+    const noRecord = (await call('GET', `/api/residents?orgUnit=${ducXuan}&missing=record&limit=500`, station)).json();
+    expect(noRecord.total).toBe(coverage.residents - coverage.withRecord);
+    expect(noRecord.items.every((r: { hasRecord: boolean }) => !r.hasRecord)).toBe(true);
+    expect((await call('GET', `/api/residents?missing=nothing`, station)).statusCode).toBe(400);
+  });
+});

@@ -84,6 +84,7 @@ export const ResidentQuery = Type.Object({
   orgUnit: Type.Optional(Type.Integer({ minimum: 1 })),
   householdId: Type.Optional(Type.Integer({ minimum: 1 })),
   includeInactive: Type.Optional(Type.Boolean()),
+  missing: Type.Optional(Type.Union([Type.Literal('record'), Type.Literal('insurance')], { description: 'only residents without a health record, or without a card valid today (the people behind a coverage figure)' })),
 });
 
 export const Household = Type.Object({

@@ -96,6 +96,8 @@ export interface ResidentSearch {
   orgUnitPath?: string;
   householdId?: number;
   includeInactive?: boolean;
+  /** The people behind a coverage gap: no health record, or no card valid today. */
+  missing?: 'record' | 'insurance';
   limit: number;
   offset: number;
 }
@@ -159,6 +161,11 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
     hits = hits.where('r.home_unit_id', 'in', units);
   }
   if (s.householdId) hits = hits.where('r.household_id', '=', s.householdId);
+  if (s.missing === 'record') hits = hits.where(sql<boolean>`not exists (select 1 from health_record h where h.resident_id = r.id)`);
+  // The same rule as the coverage figure: a card code valid today.
+  if (s.missing === 'insurance') {
+    hits = hits.where(sql<boolean>`not (r.insurance_code is not null and (r.insurance_valid_from is null or r.insurance_valid_from <= current_date) and (r.insurance_valid_to is null or r.insurance_valid_to >= current_date))`);
+  }
   if (q && s.kind === 'citizen_id') hits = hits.where('r.citizen_id', '=', q);
   else if (q && s.kind === 'phone') hits = hits.where('r.phone', '=', q);
   else if (q && s.kind === 'phone_or_social') hits = hits.where((eb) => eb.or([eb('r.phone', '=', q), eb('r.social_insurance_no', '=', q)]));

@@ -77,7 +77,7 @@ export function residentService(db: Kysely<DB>) {
   return {
     read,
 
-    async search(scope: Scope, actor: Actor, query: { q?: string; orgUnit?: number; householdId?: number; includeInactive?: boolean; limit: number; offset: number }) {
+    async search(scope: Scope, actor: Actor, query: { q?: string; orgUnit?: number; householdId?: number; includeInactive?: boolean; missing?: 'record' | 'insurance'; limit: number; offset: number }) {
       const { q, kind } = classify(query.q ?? '');
       let orgUnitPath: string | undefined;
       if (query.orgUnit) {
@@ -85,9 +85,9 @@ export function residentService(db: Kysely<DB>) {
         if (!unit) throw notFound();
         orgUnitPath = unit.path;
       }
-      const result = await repo.searchResidents(db, scope, { q, kind, orgUnitPath, householdId: query.householdId, includeInactive: query.includeInactive, limit: query.limit, offset: query.offset });
+      const result = await repo.searchResidents(db, scope, { q, kind, orgUnitPath, householdId: query.householdId, includeInactive: query.includeInactive, missing: query.missing, limit: query.limit, offset: query.offset });
       // The search is audited without its text, which may be a name or an ID number.
-      await recordAudit(db, actor, { action: 'resident.search', entityType: 'resident', orgUnitId: query.orgUnit ?? null, details: { kind: q ? kind : 'list', results: result.items.length } });
+      await recordAudit(db, actor, { action: 'resident.search', entityType: 'resident', orgUnitId: query.orgUnit ?? null, details: { kind: q ? kind : 'list', missing: query.missing ?? null, results: result.items.length } });
       return result;
     },
 
