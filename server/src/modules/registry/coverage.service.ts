@@ -1,21 +1,20 @@
 /**
  * Coverage figures for a unit and its children (targets: ≥95% of residents with a managed health
  * record, ≥95% insured). Officials without access to personal records (committees, agencies)
- * get figures about fewer than SMALL_CELL people suppressed, so a count cannot single anyone out.
+ * get figures about fewer than config.smallCell people suppressed, so a count cannot single anyone out.
  */
 import { todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { Principal, Scope } from '../../access/principal.ts';
 import { scopeOf } from '../../access/principal.ts';
+import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { coverageByChild, coverageUnit } from './coverage.repository.ts';
 
-export const SMALL_CELL = 5;
-
 const ratio = (n: number | null, d: number | null) => (n === null || d === null || d === 0 ? null : Math.round((n / d) * 1000) / 10);
 
-export function coverageService(db: Kysely<DB>) {
+export function coverageService(db: Kysely<DB>, config: Pick<Config, 'smallCell'>) {
   return {
     async forUnit(principal: Principal, scope: Scope, query: { orgUnit?: number; asOf?: string }) {
       const asOf = query.asOf ?? todayIso();
@@ -24,7 +23,7 @@ export function coverageService(db: Kysely<DB>) {
       const canSeePeople = scopeOf(principal, 'person.read').paths.some((p) => unit.path === p || unit.path.startsWith(`${p}.`));
       const rows = await coverageByChild(db, unit.id, asOf);
       const shown = rows.map((r) => {
-        const hide = !canSeePeople && r.residents < SMALL_CELL;
+        const hide = !canSeePeople && r.residents < config.smallCell;
         const residents = hide ? null : r.residents;
         const withRecord = hide ? null : r.withRecord;
         const insured = hide ? null : r.insured;

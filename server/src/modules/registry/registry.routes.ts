@@ -12,7 +12,7 @@ import { residentService } from './residents.service.ts';
 export async function registryRoutes(app: App) {
   const households = householdService(app.db);
   const residents = residentService(app.db);
-  const coverage = coverageService(app.db);
+  const coverage = coverageService(app.db, app.config);
   const tags = ['registry'];
 
   const N = Type.Union([Type.Number(), Type.Null()]);
