@@ -78,22 +78,27 @@ export interface PlanSummary {
   overdueTasks: number;
 }
 
+/** The columns a plan is listed with (plan as p, its issuing org_unit as o). */
+const PLAN_HEADER = [
+  'p.id',
+  'p.org_unit_id as orgUnitId',
+  'o.name as orgUnitName',
+  'p.area_ids as areaIds',
+  'p.number',
+  sql<string | null>`to_char(p.issued_on, 'YYYY-MM-DD')`.as('issuedOn'),
+  'p.title',
+  'p.status',
+  'p.from_year as fromYear',
+  'p.to_year as toYear',
+] as const;
+
 export async function listPlans(db: Db, scope: Scope, f: { orgUnit?: number; today: string }): Promise<PlanSummary[]> {
   let q = db
     .selectFrom('plan as p')
     .innerJoin('org_unit as o', 'o.id', 'p.org_unit_id')
     .where(planReadable('p', scope))
+    .select(PLAN_HEADER)
     .select([
-      'p.id',
-      'p.org_unit_id as orgUnitId',
-      'o.name as orgUnitName',
-      'p.area_ids as areaIds',
-      'p.number',
-      sql<string | null>`to_char(p.issued_on, 'YYYY-MM-DD')`.as('issuedOn'),
-      'p.title',
-      'p.status',
-      'p.from_year as fromYear',
-      'p.to_year as toYear',
       sql<number>`(select count(*)::int from plan_target t where t.plan_id = p.id)`.as('targets'),
       sql<number>`(select count(*)::int from plan_task t where t.plan_id = p.id)`.as('tasks'),
       sql<number>`(select count(*)::int from plan_task t where t.plan_id = p.id and t.status <> 'done' and t.deadline < ${f.today}::date)`.as('overdueTasks'),
@@ -113,19 +118,10 @@ export async function findPlan(db: Db, scope: Scope, id: number) {
     .innerJoin('org_unit as o', 'o.id', 'p.org_unit_id')
     .where('p.id', '=', id)
     .where(planReadable('p', scope))
+    .select(PLAN_HEADER)
     .select([
-      'p.id',
-      'p.org_unit_id as orgUnitId',
-      'o.name as orgUnitName',
       'o.level as orgUnitLevel',
       'o.kind as orgUnitKind',
-      'p.area_ids as areaIds',
-      'p.number',
-      sql<string | null>`to_char(p.issued_on, 'YYYY-MM-DD')`.as('issuedOn'),
-      'p.title',
-      'p.status',
-      'p.from_year as fromYear',
-      'p.to_year as toYear',
       'p.implements',
       'p.parent_ref as parentRef',
       'p.legal_basis as legalBasis',
