@@ -6,6 +6,8 @@
  * The registry benchmarks first load BENCH_RESIDENTS generated people (default 1,000,000 on
  * PostgreSQL, 200,000 on PGlite); the import reads a file of BENCH_IMPORT_ROWS (default 100,000).
  * The indicator benchmarks (dashboard reads, full recompute, freshness after a write) use the same population.
+ * BENCH_SCALE_COPIES=n then copies the generated people n times within their villages (province
+ * scale in minutes: 1M generated + 9 copies = 10M), PostgreSQL only.
  */
 import os from 'node:os';
 import { DEMO_PASSWORD, DEMO_PROVINCE_CODE } from '../server/src/demo/demo-data.ts';
@@ -15,6 +17,7 @@ import { type BenchResult, LOAD_AT_START, printTable, writeResult } from './lib/
 import { benchLogin } from './login.bench.ts';
 import { benchOrgUnits, scenarios } from './org-units.bench.ts';
 import { loadBenchPopulation } from './lib/population.ts';
+import { scaleUp } from './lib/scale-up.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
 import { benchRegistrySearch, searchScenarios } from './registry-search.bench.ts';
 import { benchIndicatorDashboard, benchIndicatorFreshness, benchIndicatorRecompute, indicatorScenarios } from './indicators.bench.ts';
@@ -73,6 +76,12 @@ async function main() {
       console.log(`population: loading ${residents.toLocaleString('en')} residents into the communes of province ${DEMO_PROVINCE_CODE}…`);
       const population = await loadBenchPopulation(bench, { residents, provinceCode: DEMO_PROVINCE_CODE });
       console.log(`population: ${population.load.rows.toLocaleString('en')} rows in ${population.load.seconds} s (${population.load.rowsPerSecond.toLocaleString('en')} rows/s), vacuum analyze ${population.vacuumSeconds} s, ${population.totalResidents.toLocaleString('en')} residents in ${seconds(t)}`);
+      const copies = count('BENCH_SCALE_COPIES', 0);
+      if (copies > 0) {
+        const ts = performance.now();
+        population.totalResidents = await scaleUp(bench, copies, (k, ms) => console.log(`  scale-up: copy ${k}/${copies} in ${(ms / 1000).toFixed(1)} s`));
+        console.log(`scale-up: ${population.totalResidents.toLocaleString('en')} residents in ${seconds(ts)}`);
+      }
       // Fresh sessions: the load may have taken longer than a session stays idle.
       const registryTokens = new Map<string, string>();
       for (const username of ['soyte.thainguyen', 'tram.ducxuan']) registryTokens.set(username, (await signIn(server.base, username, DEMO_PASSWORD)).token);
