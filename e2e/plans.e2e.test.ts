@@ -180,4 +180,58 @@ describe('plans in the browser', () => {
     expect(new URL(page.url()).searchParams.get('unit')).toMatch(/^\d+$/);
     await page.close();
   });
+
+  it('lets the province enter figures the system does not compute: a refused row, saved, on the dashboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, 'soyte.thainguyen');
+    await page.getByTestId('nav-indicator-entry').click();
+    await page.getByTestId('indicator-entry-page').waitFor();
+    await page.getByTestId('indicator-entry-unit').click();
+    await page.keyboard.type('Đức Xuân');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Phường Đức Xuân' }).first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toMatch(/^\d+$/);
+    await choose(page, page.getByTestId('indicator-entry-period'), 'Năm 2026');
+
+    const row = (code: string) => page.locator(`[data-testid=indicator-entry-row][data-indicator=${code}]`);
+    const field = (code: string, name: 'numerator' | 'denominator') => row(code).locator(`input[data-testid=indicator-${name}], [data-testid=indicator-${name}] input`).first();
+    // Prefilled with what the demo stored for 2026: the ward's station has a doctor, and how many
+    // of its residential groups have a trained health worker.
+    await expect.poll(() => field('TYT_BS', 'numerator').inputValue()).toBe('1');
+    expect(await field('TYT_BS', 'denominator').inputValue()).toBe('1');
+    expect(await row('TYT_BS').textContent()).toContain('Số trạm y tế có ít nhất 1 bác sĩ');
+    const groups = Number(await field('THON_NVYT', 'denominator').inputValue());
+    expect(groups).toBeGreaterThan(0);
+
+    // The doctor left this year: 0 of 1 station; and a numerator above its denominator elsewhere.
+    await field('TYT_BS', 'numerator').fill('0');
+    await field('TYT_BS', 'denominator').fill('1');
+    await field('THON_NVYT', 'numerator').fill(String(groups + 5));
+    await expect.poll(() => row('TYT_BS').getByTestId('indicator-rate').textContent()).toContain('0%');
+    await page.getByTestId('indicator-entry-save').click();
+    // The server refuses all of it and names the second item sent: that is the villages' row.
+    await expect.poll(() => row('THON_NVYT').textContent()).toContain('Mẫu số phải có và không nhỏ hơn tử số');
+    expect(await row('TYT_BS').textContent()).not.toContain('Mẫu số phải có');
+    await settle(page);
+    await page.screenshot({ path: path.join(shots, 'indicator-entry-error.png'), fullPage: true });
+
+    await field('THON_NVYT', 'numerator').fill(String(groups));
+    // Typing in the row takes the objection back.
+    await expect.poll(() => row('THON_NVYT').textContent()).not.toContain('Mẫu số phải có');
+    await page.getByTestId('indicator-entry-save').click();
+    await page.getByText('Đã lưu số liệu của 2 chỉ số').waitFor();
+    // Read back from the server: nothing left to save.
+    await expect.poll(() => page.getByTestId('indicator-changed').count()).toBe(0);
+    expect(await field('TYT_BS', 'numerator').inputValue()).toBe('0');
+    expect(await field('THON_NVYT', 'numerator').inputValue()).toBe(String(groups));
+    await settle(page);
+    await page.screenshot({ path: path.join(shots, 'indicator-entry.png'), fullPage: true });
+
+    // The province's dashboard ranks its communes on the doctor figure: the ward now at 0 of 1.
+    await page.goto(`${server.url}/dashboard?period=2026&indicator=TYT_BS`);
+    const children = page.getByTestId('dashboard-children');
+    const ducXuan = children.locator('[data-testid=dashboard-child-row]').filter({ hasText: 'Phường Đức Xuân' });
+    await expect.poll(() => ducXuan.textContent()).toContain('0%');
+    expect((await ducXuan.textContent())?.replace(/\s/g, '')).toContain('(0/1)');
+    await page.close();
+  });
 });

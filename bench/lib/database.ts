@@ -105,7 +105,8 @@ export async function openBenchDatabase(url: string | undefined, concurrency: nu
       copyCsv: (target, csv) => copyFromFile(raw, target, csv),
       close: async () => {
         await Promise.allSettled([database.close(), client.end(), pool.end()]);
-        await onServer(url, `drop database if exists ${BENCH_DB} with (force)`);
+        // BENCH_KEEP_DB=1 leaves it for EXPLAIN after the run (the next run drops it).
+        if (process.env.BENCH_KEEP_DB !== '1') await onServer(url, `drop database if exists ${BENCH_DB} with (force)`);
       },
     };
   } catch (error) {

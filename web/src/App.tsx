@@ -15,6 +15,8 @@ import { authKeys } from './features/auth/auth.api';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth, RequirePermission } from './features/auth/RequireAuth';
 import { ImportPage } from './features/imports/ImportPage';
+import { AGGREGATE_WRITE } from './features/indicators/indicatorEntry.api';
+import { IndicatorEntryPage } from './features/indicators/IndicatorEntryPage';
 import { OrgUnitsPage } from './features/org-units/OrgUnitsPage';
 import { PlanDetailPage } from './features/plans/PlanDetailPage';
 import { PlanImportPage } from './features/plans/PlanImportPage';
@@ -118,6 +120,7 @@ function AppRoutes() {
                 <DashboardPage />
               </Suspense>,
             )} />
+        <Route path="/indicators/entry" element={guarded(AGGREGATE_WRITE, <IndicatorEntryPage />)} />
         <Route path="/plans" element={guarded(PlanPermission.planRead, <PlansPage />)} />
         <Route path="/plans/import" element={guarded(PlanPermission.planWrite, <PlanImportPage />)} />
         <Route path="/plans/:id" element={guarded(PlanPermission.planRead, <PlanDetailPage />)} />

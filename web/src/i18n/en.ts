@@ -1,4 +1,5 @@
 import { enImports } from './en.imports';
+import { enIndicators } from './en.indicators';
 import { enPlans } from './en.plans';
 import { enRecord } from './en.record';
 import { enRegistry } from './en.registry';
@@ -155,4 +156,5 @@ export const en: Messages = {
   record: enRecord,
   imports: enImports,
   plans: enPlans,
+  indicators: enIndicators,
 };

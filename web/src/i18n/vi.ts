@@ -1,7 +1,9 @@
 // Vietnamese is the source language; en.ts must have the same keys (its type enforces that).
 // The registry, the health record and the import keep their texts beside this file (vi.registry.ts,
-// vi.record.ts, vi.imports.ts), and so do plans and the dashboard (vi.plans.ts).
+// vi.record.ts, vi.imports.ts), and so do plans and the dashboard (vi.plans.ts) and the entry of
+// indicator figures (vi.indicators.ts).
 import { viImports } from './vi.imports';
+import { viIndicators } from './vi.indicators';
 import { viPlans } from './vi.plans';
 import { viRecord } from './vi.record';
 import { viRegistry } from './vi.registry';
@@ -164,6 +166,7 @@ export const vi = {
   record: viRecord,
   imports: viImports,
   plans: viPlans,
+  indicators: viIndicators,
 };
 
 // Same keys, any text: lets en.ts be checked against vi.ts without freezing the literals.

@@ -14,6 +14,11 @@ const MET = '#2e7d32';
 const NOT_MET = '#d32f2f';
 /** Record-related figures: their people can be listed on the residents page. */
 export const RECORD_INDICATORS = ['HSSK_QL', 'BHYT_BP'];
+/** Where a record figure's gap is listed: the residents without a record, or without a valid card. */
+const RESIDENTS_MISSING: Record<string, { missing: 'record' | 'insurance'; label: string } | undefined> = {
+  HSSK_QL: { missing: 'record', label: 'indicators.residents.linkRecord' },
+  BHYT_BP: { missing: 'insurance', label: 'indicators.residents.linkInsurance' },
+};
 
 type TargetRow = TargetView & { figure: Figure; met: boolean | null; gap: number | null; name: string };
 
@@ -139,9 +144,9 @@ export function TargetsPanel({ plan, values, unitId, period, indicators, canList
                 render: (_, r) => (
                   <div>
                     <div>{r.name}</div>
-                    {canListResidents && RECORD_INDICATORS.includes(r.indicator) && (
-                      <Link to={`/residents?unit=${unitId}`} data-testid="dashboard-residents-link" className="small-link">
-                        {t('plans.dashboard.residents')} →
+                    {canListResidents && RESIDENTS_MISSING[r.indicator] && (
+                      <Link to={`/residents?unit=${unitId}&missing=${RESIDENTS_MISSING[r.indicator]?.missing}`} data-testid="dashboard-residents-link" className="small-link">
+                        {t(RESIDENTS_MISSING[r.indicator]?.label ?? '')}
                       </Link>
                     )}
                   </div>

@@ -1,10 +1,12 @@
 // Finding a person: one box takes a name (diacritics optional, any order), a 12-digit ID, a
 // phone, a 10-digit social-insurance number or a card code; the server tells which it is.
+// The unit filter lives in the URL (?unit=ID), and so does ?missing=record|insurance, the people
+// behind a coverage figure's gap, so the dashboard can link to them.
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Resident } from '../../api/registry-types';
 import { Permission } from '../../api/types';
 import { formatBirth } from '../../lib/dates';
@@ -14,11 +16,15 @@ import { useDebounced } from '../../lib/useDebounced';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { hasPermission, useMe } from '../auth/auth.api';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
+import { useOrgUnitDetail } from '../org-units/orgUnits.api';
 import { CoverageCard } from './CoverageCard';
 import { ExportButton } from './ExportButton';
 import { ResidentFormModal } from './ResidentFormModal';
 import { InsuredTag, RecordTag, StatusTag, WarningsTag } from './ResidentTags';
-import { useResidents } from './registry.api';
+import { type ResidentListParams, useResidents } from './registry.api';
+
+type Missing = NonNullable<ResidentListParams['missing']>;
+const MISSING_LABEL: Record<Missing, string> = { record: 'indicators.residents.missingRecord', insurance: 'indicators.residents.missingInsurance' };
 
 export function ResidentsPage() {
   const { t } = useTranslation();
@@ -30,12 +36,25 @@ export function ResidentsPage() {
   const canExport = hasPermission(me, Permission.personExport);
   const canSeeCoverage = hasPermission(me, Permission.aggregateRead);
   const [query, setQuery] = useState('');
-  const [orgUnit, setOrgUnit] = useState<number | undefined>();
+  const [params, setParams] = useSearchParams();
+  const orgUnit = Number(params.get('unit')) || undefined;
+  const askedMissing = params.get('missing');
+  const missing = askedMissing === 'record' || askedMissing === 'insurance' ? askedMissing : undefined;
+  const setParam = (key: 'unit' | 'missing', value: string | number | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value === undefined) next.delete(key);
+    else next.set(key, String(value));
+    setParams(next, { replace: true });
+  };
+  // The name of a unit that came in the URL, for the picker.
+  const unitDetail = useOrgUnitDetail(orgUnit ?? null);
   const [includeInactive, setIncludeInactive] = useState(false);
   const [creating, setCreating] = useState(false);
   const q = useDebounced(query.trim(), 300);
   const { limit, offset, pagination, reset } = usePaging(20);
-  const residents = useResidents({ q, orgUnit, includeInactive: includeInactive || undefined, limit, offset });
+  const residents = useResidents({ q, orgUnit, includeInactive: includeInactive || undefined, missing, limit, offset });
+  const capped = residents.data?.totalCapped === true;
+  const paging = pagination(residents.data?.total);
 
   return (
     <div className="page">
@@ -58,9 +77,11 @@ export function ResidentsPage() {
             />
             <div className="toolbar-unit">
               <OrgUnitPicker
+                key={unitDetail.data?.id ?? 0}
                 value={orgUnit}
+                initialUnit={unitDetail.data}
                 onChange={(id) => {
-                  setOrgUnit(id);
+                  setParam('unit', id);
                   reset();
                 }}
                 allowClear
@@ -87,6 +108,24 @@ export function ResidentsPage() {
             )}
           </Space>
         </div>
+        {missing && (
+          <div className="form-alert">
+            <Tag
+              closable
+              color="warning"
+              data-testid="residents-missing"
+              onClose={() => {
+                setParam('missing', undefined);
+                reset();
+              }}
+            >
+              {t(MISSING_LABEL[missing])}
+            </Tag>
+          </div>
+        )}
+        {capped && (
+          <Alert type="info" showIcon title={t('indicators.residents.cappedHint')} className="form-alert" data-testid="residents-capped" />
+        )}
         {residents.isError && <Alert type="error" showIcon title={errorText(residents.error)} className="form-alert" />}
         <Table<Resident>
           data-testid="residents-table"
@@ -94,7 +133,7 @@ export function ResidentsPage() {
           size="middle"
           loading={residents.isFetching}
           dataSource={residents.data?.items}
-          pagination={pagination(residents.data?.total)}
+          pagination={capped ? { ...paging, showTotal: (_, [from, to]) => t('common.range', { from, to, total: '1000+' }) } : paging}
           scroll={{ x: 1000 }}
           rowClassName="clickable-row"
           onRow={(r) => ({ onClick: () => navigate(`/residents/${r.id}`) })}

@@ -16,7 +16,10 @@ import type {
 import type { OrgUnit, Page } from '../../api/types';
 
 export type HouseholdListParams = { q: string; orgUnit?: number; limit: number; offset: number };
-export type ResidentListParams = { q: string; orgUnit?: number; householdId?: number; includeInactive?: boolean; limit: number; offset: number };
+/** `missing`: only the people behind a coverage figure's gap (no health record, no card valid today). */
+export type ResidentListParams = { q: string; orgUnit?: number; householdId?: number; includeInactive?: boolean; missing?: 'record' | 'insurance'; limit: number; offset: number };
+/** A broad name search counts no further than 1,000: then `total` is 1,001 and `totalCapped` is set. */
+export type ResidentPage = Page<Resident> & { totalCapped?: boolean };
 
 export const registryKeys = {
   all: ['registry'] as const,
@@ -50,7 +53,7 @@ export function useHousehold(id: number) {
 export function useResidents(params: ResidentListParams, enabled = true) {
   return useQuery({
     queryKey: registryKeys.residentList(params),
-    queryFn: ({ signal }) => api.get<Page<Resident>>('/api/residents', params, signal),
+    queryFn: ({ signal }) => api.get<ResidentPage>('/api/residents', params, signal),
     placeholderData: keepPreviousData,
     enabled,
   });

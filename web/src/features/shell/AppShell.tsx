@@ -1,6 +1,6 @@
 // The frame around every signed-in page: header (product, user, scope, language, sign out)
 // and a side menu listing only the capabilities the user's permissions open.
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, FileAddOutlined, HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, EditOutlined, FileAddOutlined, HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { PlanPermission } from '../../api/plans-types';
 import { Permission } from '../../api/types';
 import { authKeys, hasPermission, logout, useMe } from '../auth/auth.api';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { AGGREGATE_WRITE } from '../indicators/indicatorEntry.api';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserBadge } from './UserBadge';
 
@@ -42,6 +43,7 @@ export function AppShell() {
     { key: '/dashboard', icon: <DashboardOutlined />, permission: PlanPermission.aggregateRead, label: t('plans.nav.dashboard'), testId: 'nav-dashboard' },
     { key: '/plans', icon: <ProfileOutlined />, permission: PlanPermission.planRead, label: t('plans.nav.plans'), testId: 'nav-plans' },
     { key: '/plans/import', icon: <FileAddOutlined />, permission: PlanPermission.planWrite, label: t('plans.nav.import'), testId: 'nav-plan-import' },
+    { key: '/indicators/entry', icon: <EditOutlined />, permission: AGGREGATE_WRITE, label: t('indicators.nav.entry'), testId: 'nav-indicator-entry' },
     { key: '/households', icon: <HomeOutlined />, permission: Permission.personRead, label: t('shell.nav.households'), testId: 'nav-households' },
     { key: '/residents', icon: <IdcardOutlined />, permission: Permission.personRead, label: t('shell.nav.residents'), testId: 'nav-residents' },
     { key: '/imports', icon: <CloudUploadOutlined />, permission: Permission.personWrite, label: t('shell.nav.imports'), testId: 'nav-imports' },

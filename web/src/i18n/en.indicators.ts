@@ -1,0 +1,35 @@
+import type { Messages } from './vi';
+
+export const enIndicators: Messages['indicators'] = {
+  nav: { entry: 'Enter indicator figures' },
+  entry: {
+    title: 'Enter indicator figures',
+    intro: 'Indicators the system cannot compute from records yet (station staff, villages with a health worker, communes meeting the National Criteria, figures from the social-insurance agency…). Type the numerator and denominator for the chosen unit and period, then Save.',
+    unit: 'Unit',
+    period: 'Period',
+    periodTypes: { year: 'Year', quarter: 'Quarter', month: 'Month' },
+    sumHint: 'For a unit with units below it, the figures shown may be the sum of those units; saving here records this unit’s own figure, which is then used instead of the sum.',
+    indicator: 'Indicator',
+    numerator: 'Numerator',
+    denominator: 'Denominator',
+    rate: 'Rate',
+    updated: 'Updated',
+    borrowed: 'Showing the figure of {{period}}; a change saved is recorded for this period only.',
+    changed: 'Changed',
+    noIndicators: 'No indicator needs to be entered by hand.',
+    nothingChanged: 'Nothing has changed yet.',
+    required: 'Required',
+    saved_one: 'Saved the figures of {{count}} indicator',
+    saved_other: 'Saved the figures of {{count}} indicators',
+    changedCount: '{{count}} indicator(s) changed, not saved',
+    reset: 'Discard changes',
+    overHundred: 'The numerator is greater than the denominator',
+  },
+  residents: {
+    missingRecord: 'Without a health record',
+    missingInsurance: 'Without a valid insurance card',
+    linkRecord: 'People without a record →',
+    linkInsurance: 'People without an insurance card →',
+    cappedHint: 'More than 1,000 people match; choose a unit or type something more specific to narrow the results.',
+  },
+};

@@ -1,0 +1,35 @@
+// Vietnamese texts of the data entry of indicators the system does not compute yet, and of the
+// residents list opened from a coverage figure (who is missing a record or a card). Part of vi.ts.
+export const viIndicators = {
+  nav: { entry: 'Nhập số liệu chỉ số' },
+  entry: {
+    title: 'Nhập số liệu chỉ số',
+    intro: 'Các chỉ số hệ thống chưa tự tính được từ hồ sơ (nhân lực trạm y tế, thôn có nhân viên y tế, xã đạt Bộ tiêu chí quốc gia, số liệu của cơ quan BHXH…). Nhập tử số và mẫu số cho đơn vị và kỳ đã chọn rồi bấm Lưu.',
+    unit: 'Đơn vị',
+    period: 'Kỳ',
+    periodTypes: { year: 'Năm', quarter: 'Quý', month: 'Tháng' },
+    sumHint: 'Với đơn vị có đơn vị trực thuộc, số đang hiện có thể là tổng của các đơn vị trực thuộc; lưu ở đây sẽ ghi số riêng của đơn vị này và dùng số đó thay cho tổng.',
+    indicator: 'Chỉ số',
+    numerator: 'Tử số',
+    denominator: 'Mẫu số',
+    rate: 'Tỷ lệ',
+    updated: 'Cập nhật',
+    borrowed: 'Đang hiện số của {{period}}; sửa và lưu sẽ ghi số riêng cho kỳ này.',
+    changed: 'Đã sửa',
+    noIndicators: 'Chưa có chỉ số nào cần nhập tay.',
+    nothingChanged: 'Chưa có số liệu nào thay đổi.',
+    required: 'Cần nhập',
+    saved_one: 'Đã lưu số liệu của {{count}} chỉ số',
+    saved_other: 'Đã lưu số liệu của {{count}} chỉ số',
+    changedCount: 'Đã sửa {{count}} chỉ số chưa lưu',
+    reset: 'Bỏ thay đổi',
+    overHundred: 'Tử số lớn hơn mẫu số',
+  },
+  residents: {
+    missingRecord: 'Chưa có hồ sơ sức khỏe',
+    missingInsurance: 'Chưa có thẻ BHYT còn hạn',
+    linkRecord: 'Danh sách người chưa có hồ sơ →',
+    linkInsurance: 'Danh sách người chưa có thẻ BHYT →',
+    cappedHint: 'Có hơn 1.000 người phù hợp; hãy chọn đơn vị hoặc gõ cụ thể hơn để thu hẹp kết quả.',
+  },
+};
