@@ -42,13 +42,12 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
         return f ?? { numerator: null, denominator: null, value: null, suppressed: false };
       };
       const current = at(year);
-      const { indicator: _i, ...currentFigure } = current as typeof current & { indicator?: string };
       return {
         ...t,
         indicatorName: ind?.nameVi ?? t.indicator,
         unit: ind?.unit ?? ('percent' as const),
         period: year,
-        current: { numerator: currentFigure.numerator, denominator: currentFigure.denominator, value: currentFigure.value, suppressed: currentFigure.suppressed },
+        current: { numerator: current.numerator, denominator: current.denominator, value: current.value, suppressed: current.suppressed },
         ...judge(t.comparator, t.value, current.value),
         trend: trendPeriods.map((period) => {
           const f = at(period);
