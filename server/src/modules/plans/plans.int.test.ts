@@ -122,6 +122,17 @@ describe('a plan with targets and tasks', () => {
   });
 });
 
+describe('plans in a chain', () => {
+  it('links a plan to the higher plan it carries out when that plan is in the system', async () => {
+    const parentRef = { kind: 'Kế hoạch', number: '45/KH-UBND', issuedOn: '2026-02-10', issuer: 'UBND phường Đức Xuân', text: 'Kế hoạch số 45/KH-UBND ngày 10/02/2026' };
+    const res = await call('POST', '/api/plans', station, plan(ducXuan, { number: '7/KH-TYT', parentRef, tasks: [] }));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ parentPlanId: planId, parentRef: { number: '45/KH-UBND' } });
+    const unknown = await call('POST', '/api/plans', station, plan(ducXuan, { number: '8/KH-TYT', parentRef: { ...parentRef, number: '999/KH-UBND' }, tasks: [] }));
+    expect(unknown.json().parentPlanId).toBeNull();
+  });
+});
+
 describe('the plan importer', () => {
   it('turns a real plan into a draft and offers the issuing unit', async () => {
     const text = fs.readFileSync(new URL('../../../../../shared/seeds/001_80999d4dcc832dbf.txt', import.meta.url), 'utf8');

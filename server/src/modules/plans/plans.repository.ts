@@ -73,6 +73,7 @@ export interface PlanSummary {
   status: string;
   fromYear: number | null;
   toYear: number | null;
+  parentPlanId: number | null;
   targets: number;
   tasks: number;
   overdueTasks: number;
@@ -90,6 +91,7 @@ const PLAN_HEADER = [
   'p.status',
   'p.from_year as fromYear',
   'p.to_year as toYear',
+  'p.parent_plan_id as parentPlanId',
 ] as const;
 
 export async function listPlans(db: Db, scope: Scope, f: { orgUnit?: number; today: string }): Promise<PlanSummary[]> {
@@ -109,7 +111,7 @@ export async function listPlans(db: Db, scope: Scope, f: { orgUnit?: number; tod
     q = q.where(sql<SqlBool>`exists (select 1 from org_unit fu where fu.id = ${f.orgUnit} and (fu.id = p.org_unit_id or fu.id = any(p.area_ids) or o.path @> fu.path))`);
   }
   const rows = await q.execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id), orgUnitId: Number(r.orgUnitId), areaIds: r.areaIds.map(Number) }));
+  return rows.map((r) => ({ ...r, id: Number(r.id), orgUnitId: Number(r.orgUnitId), areaIds: r.areaIds.map(Number), parentPlanId: r.parentPlanId === null ? null : Number(r.parentPlanId) }));
 }
 
 export async function findPlan(db: Db, scope: Scope, id: number) {
@@ -217,6 +219,11 @@ export async function insertPlan(trx: Db, p: PlanInsert): Promise<number> {
       title: p.input.title,
       implements: JSON.stringify(p.input.implements),
       parent_ref: p.input.parentRef ? JSON.stringify(p.input.parentRef) : null,
+      // The higher plan, when it is in the system too (same number; same date when both say).
+      parent_plan_id: p.input.parentRef
+        ? sql<number | null>`(select pp.id from plan pp where pp.number = ${p.input.parentRef.number}
+            and (${p.input.parentRef.issuedOn}::date is null or pp.issued_on is null or pp.issued_on = ${p.input.parentRef.issuedOn}::date) order by pp.id limit 1)`
+        : null,
       legal_basis: JSON.stringify(p.input.legalBasis),
       from_year: p.input.fromYear,
       to_year: p.input.toYear,

@@ -65,6 +65,7 @@ export const PlanSummary = Type.Object({
   status: Type.String(),
   fromYear: Nullable(Type.Integer()),
   toYear: Nullable(Type.Integer()),
+  parentPlanId: Nullable(Type.Integer({ description: 'the higher plan, when it is in the system' })),
   targets: Type.Integer(),
   tasks: Type.Integer(),
   overdueTasks: Type.Integer(),

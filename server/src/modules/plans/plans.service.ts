@@ -79,6 +79,7 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
       signer: plan.signer as Static<typeof PlanDetail>['signer'],
       id: Number(plan.id),
       orgUnitId: Number(plan.orgUnitId),
+      parentPlanId: plan.parentPlanId === null ? null : Number(plan.parentPlanId),
       areaIds,
       areas: areas.map((a) => ({ id: a.id, name: a.name })),
       targets: targetList.length,
