@@ -32,7 +32,7 @@ export async function recomputeAll(db: Kysely<DB>, codes: string[], today = toda
   for (const code of codes) {
     const period = parsePeriod(code);
     if (!period || period.start > today) continue;
-    const end = period.end < today ? period.end : today;
+    const end = [period.end, today].sort()[0] as string; // the period's end, or today for the current one
     byEnd.set(end, [...(byEnd.get(end) ?? []), { code, start: period.start }]);
   }
   for (const [end, spans] of byEnd) await db.transaction().execute((trx) => recomputeCommunes(trx, null, end, spans));
