@@ -23,7 +23,8 @@ export interface PeriodSpan {
 
 /**
  * Replaces the computed values of the given communes (all communes when null) for periods that
- * share the end date asOf. Delete-then-insert in the caller's transaction: readers see the old
+ * share the end date asOf. Delete-then-insert in the caller's transaction (which it must be
+ * given: the JIT setting is local to it): readers see the old
  * figures until it commits, and a commune whose residents are all gone drops to no value.
  */
 export async function recomputeCommunes(db: Db, communes: number[] | null, asOf: string, periods: PeriodSpan[]): Promise<number> {
@@ -36,6 +37,9 @@ export async function recomputeCommunes(db: Db, communes: number[] | null, asOf:
   const inCommuneUnits = communes
     ? sql`and v.org_unit_id in (select u.id from org_unit u where u.id = any(${sql.val(communes)}::bigint[]) or u.parent_id = any(${sql.val(communes)}::bigint[]))`
     : sql``;
+  // A commune's recount is a few hundred milliseconds of work; PostgreSQL's JIT would spend a
+  // second compiling it first (measured on 180,000 residents: 1.2 s of JIT for 0.3 s of work).
+  await sql`set local jit = off`.execute(db);
   await sql`
     delete from indicator_value v using indicator i
     where i.id = v.indicator_id and i.source = 'computed' and v.origin = 'computed'
