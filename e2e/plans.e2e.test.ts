@@ -17,7 +17,7 @@ let browser: Browser;
 const shots = path.resolve(import.meta.dirname, '../.tmp/screenshots');
 const downloads = path.resolve(import.meta.dirname, '../.tmp/downloads');
 // Seed 001 is a plan of xã Hòa Phong (Hưng Yên); the demo station is Phường Đức Xuân.
-const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../../shared/seeds/001_80999d4dcc832dbf.txt'), 'utf8');
+const seed = fs.readFileSync(path.resolve(import.meta.dirname, '../server/data/plans/001_80999d4dcc832dbf.txt'), 'utf8');
 const ducXuanPlan = seed.replaceAll('xã Hòa Phong', 'phường Đức Xuân');
 let planPath = '';
 

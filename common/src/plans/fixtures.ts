@@ -1,7 +1,7 @@
 /**
  * Made-up plans for tests: a district-level plan from another province in a different layout
  * (two-column header, markdown bold, '•' and '*' bullets, inline owners), and a plan with no
- * targets. Real plans are in /work/shared/seeds.
+ * targets. Real plans are in server/data/plans.
  */
 export const DISTRICT_PLAN = [
   'ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DISTRICT_PLAN, PLAN_WITHOUT_TARGETS, PROVINCE_PLAN } from './fixtures.ts';
 import { parsePlanText } from './parse.ts';
 
-const SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
+const SEEDS = new URL('../../../server/data/plans/', import.meta.url);
 const seedTexts = readdirSync(SEEDS)
   .filter((f) => f.endsWith('.txt'))
   .sort()

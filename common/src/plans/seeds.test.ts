@@ -1,5 +1,5 @@
 /**
- * The three real plans in /work/shared/seeds: a city (district level, 2024), a commune under a
+ * The three real plans (shared seeds, copied to server/data/plans): a city (district level, 2024), a commune under a
  * town (2024) and a merged commune (2025). Each assertion is a fact read from the text by hand.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlanText } from './parse.ts';
 import type { PlanDraft, TargetDraft } from './types.ts';
 
-const SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
+const SEEDS = new URL('../../../server/data/plans/', import.meta.url);
 
 function seed(prefix: string): PlanDraft {
   const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix));
