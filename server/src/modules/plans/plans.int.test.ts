@@ -135,7 +135,7 @@ describe('plans in a chain', () => {
 
 describe('the plan importer', () => {
   it('turns a real plan into a draft and offers the issuing unit', async () => {
-    const text = fs.readFileSync(new URL('../../../../data/plans/001_80999d4dcc832dbf.txt', import.meta.url), 'utf8');
+    const text = fs.readFileSync(new URL('../../../data/plans/001_80999d4dcc832dbf.txt', import.meta.url), 'utf8');
     const admin = await createUser(ctx, 'quantri', [{ role: 'admin', orgUnitId: await unitId(ctx, 'country', 'VN') }]);
     expect(admin).toBeGreaterThan(0);
     const res = await call('POST', '/api/plans/draft', await signIn(ctx, 'quantri'), { text });
