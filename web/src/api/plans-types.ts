@@ -44,9 +44,11 @@ export type PlanSummary = {
   number: string | null;
   issuedOn: string | null;
   title: string;
-  status: string;
+  status: PlanStatus;
   fromYear: number | null;
   toYear: number | null;
+  /** The higher plan, when it is in the system. */
+  parentPlanId: number | null;
   targets: number;
   tasks: number;
   overdueTasks: number;
@@ -143,6 +145,9 @@ export type NewPlan = {
 };
 
 export type Evidence = { fileName: string; contentType: string; dataBase64: string };
+
+/** Draft, in force, or ended. */
+export type PlanStatus = 'draft' | 'active' | 'closed';
 
 export type NewTaskUpdate = { status: TaskStatus; progress: number; note?: string | null; evidence?: Evidence[] };
 

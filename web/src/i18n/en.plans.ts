@@ -23,7 +23,9 @@ export const enPlans: Messages['plans'] = {
     years: 'Period',
     noNumber: '(no number)',
   },
+  statuses: { draft: 'Draft', active: 'In force', closed: 'Ended' },
   detail: {
+    status: 'Plan status',
     back: 'All plans',
     number: 'Number',
     issuedOn: 'Issued on',

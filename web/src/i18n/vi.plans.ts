@@ -23,7 +23,9 @@ export const viPlans = {
     years: 'Giai đoạn',
     noNumber: '(chưa có số)',
   },
+  statuses: { draft: 'Dự thảo', active: 'Đang thực hiện', closed: 'Đã kết thúc' },
   detail: {
+    status: 'Tình trạng kế hoạch',
     back: 'Danh sách kế hoạch',
     number: 'Số',
     issuedOn: 'Ngày ban hành',

@@ -10,7 +10,7 @@ let otherCommittee: string;
 let ducXuan: number;
 let planId: number;
 
-const call = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) => ctx.app.inject({ method, url, headers: { cookie }, payload });
+const call = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) => ctx.app.inject({ method, url, headers: { cookie }, payload });
 
 const plan = (orgUnitId: number, extra: object = {}) => ({
   orgUnitId,
@@ -119,6 +119,20 @@ describe('a plan with targets and tasks', () => {
     expect(res.json().targetList[0].current).toMatchObject({ numerator: 3, denominator: 4 });
     // The ward's committee reads the city plan its ward inherited.
     expect((await call('GET', '/api/plans', committee)).json().items.map((p: { orgUnitName: string }) => p.orgUnitName)).toContain('Thành Phố Bắc Kạn');
+  });
+});
+
+describe('the life of a plan', () => {
+  it('is closed by an editor, audited, and the committee may not change it', async () => {
+    expect((await call('PATCH', `/api/plans/${planId}`, committee, { status: 'closed' })).statusCode).toBe(403);
+    const res = await call('PATCH', `/api/plans/${planId}`, station, { status: 'closed' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'closed', targets: 2 });
+    expect((await call('PATCH', `/api/plans/${planId}`, station, { status: 'archived' })).statusCode).toBe(400);
+    expect((await call('PATCH', `/api/plans/${planId}`, await signIn(ctx, 'ubnd2'), { status: 'active' })).statusCode).toBe(403);
+    const audit = await ctx.database.db.selectFrom('audit_event').where('action', '=', 'plan.status').select('entity_id').execute();
+    expect(audit.map((a) => a.entity_id)).toEqual([String(planId)]);
+    expect((await call('PATCH', `/api/plans/${planId}`, station, { status: 'active' })).json().status).toBe('active');
   });
 });
 

@@ -70,7 +70,7 @@ export interface PlanSummary {
   number: string | null;
   issuedOn: string | null;
   title: string;
-  status: string;
+  status: 'draft' | 'active' | 'closed';
   fromYear: number | null;
   toYear: number | null;
   parentPlanId: number | null;

@@ -5,7 +5,7 @@ import type { App } from '../../http/app-types.ts';
 import { IdParams, Nullable, listOf } from '../../http/schemas.ts';
 import { indicatorService } from '../indicators/indicators.service.ts';
 import { draftPlan } from './plans.draft.ts';
-import { NewPlan, NewTaskUpdate, PlanDetail, PlanSummary, TaskUpdateView, TaskView } from './plans.schemas.ts';
+import { NewPlan, NewTaskUpdate, PlanDetail, PlanStatus, PlanSummary, TaskUpdateView, TaskView } from './plans.schemas.ts';
 import { planService } from './plans.service.ts';
 import { taskService } from './tasks.service.ts';
 
@@ -44,6 +44,12 @@ export async function planRoutes(app: App) {
     schema: { tags, operationId: 'getPlan', description: 'A plan with each target’s live value, gap and trend, and its tasks', params: IdParams, response: { 200: PlanDetail } },
     config: { permission: 'plan.read' },
     handler: (req) => plans.get(signedIn(req), req.scope, req.params.id),
+  });
+
+  app.patch('/api/plans/:id', {
+    schema: { tags, operationId: 'setPlanStatus', params: IdParams, body: Type.Object({ status: PlanStatus }), response: { 200: PlanDetail } },
+    config: { permission: 'plan.write' },
+    handler: (req) => plans.setStatus(signedIn(req), req.scope, req.actor, req.params.id, req.body.status),
   });
 
   app.post('/api/tasks/:id/updates', {

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { Instant, IsoDate, Nullable } from '../../http/schemas.ts';
 
 export const Comparator = Type.Union([Type.Literal('gt'), Type.Literal('ge'), Type.Literal('eq'), Type.Literal('le'), Type.Literal('lt')]);
+export const PlanStatus = Type.Union([Type.Literal('draft'), Type.Literal('active'), Type.Literal('closed')]);
 export const TaskStatus = Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('done')]);
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
@@ -62,7 +63,7 @@ export const PlanSummary = Type.Object({
   number: Nullable(Type.String()),
   issuedOn: Nullable(Type.String()),
   title: Type.String(),
-  status: Type.String(),
+  status: PlanStatus,
   fromYear: Nullable(Type.Integer()),
   toYear: Nullable(Type.Integer()),
   parentPlanId: Nullable(Type.Integer({ description: 'the higher plan, when it is in the system' })),

@@ -95,6 +95,16 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
     get,
     list: (scope: Scope, q: { orgUnit?: number }) => listPlans(db, scope, { ...q, today: todayIso() }).then((items) => ({ items, total: items.length })),
 
+    /** Draft, in force, or ended: an ended plan stays readable with its figures and reports. */
+    async setStatus(principal: Principal, scope: Scope, actor: Actor, id: number, status: 'draft' | 'active' | 'closed') {
+      if (!(await planIsInScope(db, scope, id))) throw notFound();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('plan').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+        await recordAudit(trx, actor, { action: 'plan.status', entityType: 'plan', entityId: id, details: { status } });
+      });
+      return get(principal, scope, id);
+    },
+
     async create(principal: Principal, scope: Scope, actor: Actor, input: Static<typeof NewPlan>) {
       const errors: FieldError[] = [];
       const unit = await coverageUnit(db, scope, input.orgUnitId);

@@ -1,10 +1,11 @@
 // One plan: its header as the document gives it, its targets against live figures, its tasks
 // with progress, and its periodic report.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Result, Skeleton, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Card, Descriptions, Result, Select, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { DocumentRef, PlanDetail } from '../../api/plans-types';
+import type { DocumentRef, PlanDetail, PlanStatus } from '../../api/plans-types';
 import { ApiError } from '../../api/client';
 import { formatDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
@@ -12,7 +13,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { PlanReport } from './PlanReport';
 import { PlanTargets } from './PlanTargets';
 import { PlanTasks } from './PlanTasks';
-import { usePlan } from './plans.api';
+import { planKeys, setPlanStatus, usePlan } from './plans.api';
 import './plans.css';
 
 function Documents({ docs }: { docs: DocumentRef[] }) {
@@ -23,6 +24,37 @@ function Documents({ docs }: { docs: DocumentRef[] }) {
         <li key={`${d.kind}-${d.number}`}>{d.text || `${d.kind} ${d.number}`}</li>
       ))}
     </ul>
+  );
+}
+
+const STATUSES: PlanStatus[] = ['draft', 'active', 'closed'];
+const STATUS_COLOR: Record<PlanStatus, string> = { draft: 'default', active: 'green', closed: 'blue' };
+
+/** An editor changes the status here; others see it. */
+function PlanStatusControl({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const change = useMutation({
+    mutationFn: (status: PlanStatus) => setPlanStatus(plan.id, status),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(planKeys.detail(plan.id), saved);
+      void queryClient.invalidateQueries({ queryKey: planKeys.all });
+    },
+    onError: (error) => message.error(errorText(error)),
+  });
+  if (!plan.canEdit) return <Tag color={STATUS_COLOR[plan.status]}>{t(`plans.statuses.${plan.status}`)}</Tag>;
+  return (
+    <Select
+      size="small"
+      data-testid="plan-status"
+      value={plan.status}
+      loading={change.isPending}
+      onChange={(status) => change.mutate(status)}
+      options={STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))}
+      style={{ minWidth: 160 }}
+    />
   );
 }
 
@@ -39,8 +71,20 @@ function PlanHeader({ plan }: { plan: PlanDetail }) {
           { key: 'issuedOn', label: t('plans.detail.issuedOn'), children: formatDate(plan.issuedOn) || '—' },
           { key: 'issuer', label: t('plans.detail.issuer'), children: plan.orgUnitName },
           { key: 'years', label: t('plans.detail.years'), children: [plan.fromYear, plan.toYear].filter(Boolean).join(' – ') || '—' },
+          { key: 'status', label: t('plans.detail.status'), children: <PlanStatusControl plan={plan} /> },
           { key: 'implements', label: t('plans.detail.implements'), span: 2, children: <Documents docs={plan.implements} /> },
-          { key: 'parent', label: t('plans.detail.parentPlan'), span: 2, children: <Documents docs={plan.parentRef ? [plan.parentRef] : []} /> },
+          {
+            key: 'parent',
+            label: t('plans.detail.parentPlan'),
+            span: 2,
+            children: plan.parentPlanId ? (
+              <Link to={`/plans/${plan.parentPlanId}`} data-testid="plan-parent-link">
+                {plan.parentRef?.text || plan.parentRef?.number}
+              </Link>
+            ) : (
+              <Documents docs={plan.parentRef ? [plan.parentRef] : []} />
+            ),
+          },
           { key: 'legal', label: t('plans.detail.legalBasis'), span: 2, children: <Documents docs={plan.legalBasis.filter((d) => !plan.implements.some((i) => i.number === d.number) && d.number !== plan.parentRef?.number)} /> },
           {
             key: 'areas',

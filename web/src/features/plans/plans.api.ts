@@ -2,7 +2,7 @@
 // importer (text → draft → plan), task progress with evidence, and the periodic reports.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, download } from '../../api/client';
-import type { DraftCandidate, NewPlan, NewTaskUpdate, PlanDetail, PlanDraft, PlanSummary, TaskUpdateView, TaskView } from '../../api/plans-types';
+import type { DraftCandidate, NewPlan, NewTaskUpdate, PlanDetail, PlanDraft, PlanSummary, TaskUpdateView, TaskView, PlanStatus } from '../../api/plans-types';
 import { downloadFile, saveBlob } from '../../lib/files';
 
 export const planKeys = {
@@ -41,6 +41,8 @@ export function usePlanDetails(ids: number[]) {
 export const readPlanDraft = (text: string) => api.post<{ draft: PlanDraft; candidates: DraftCandidate[] }>('/api/plans/draft', { text });
 
 export const createPlan = (plan: NewPlan) => api.post<PlanDetail>('/api/plans', plan);
+
+export const setPlanStatus = (planId: number, status: PlanStatus) => api.patch<PlanDetail>(`/api/plans/${planId}`, { status });
 
 export const updateTask = (taskId: number, update: NewTaskUpdate) => api.post<TaskView>(`/api/tasks/${taskId}/updates`, update);
 
