@@ -59,4 +59,16 @@ describe('first start', () => {
     const admin = await ctx.database.db.selectFrom('plan').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(admin.n)).toBe(3);
   });
+
+  it('gives the other two seed plans people behind their figures', async () => {
+    const plans = await ctx.database.db.selectFrom('plan').select(['id', 'area_ids']).orderBy('id').execute();
+    const [, hoaPhong, quangYen] = plans;
+    const residents = async (areaIds: number[]) =>
+      Number((await ctx.database.db.selectFrom('resident').where('commune_id', 'in', areaIds).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await residents((hoaPhong?.area_ids ?? []).map(Number))).toBeGreaterThan(1000);
+    expect(await residents((quangYen?.area_ids ?? []).map(Number))).toBeGreaterThan(1000);
+    // People born in Thanh Hóa carry its code in their personal ID.
+    const ids = await ctx.database.db.selectFrom('resident').where('commune_id', 'in', (quangYen?.area_ids ?? []).map(Number)).where('citizen_id', 'is not', null).select('citizen_id').limit(50).execute();
+    expect(ids.filter((r) => r.citizen_id?.startsWith('038')).length).toBeGreaterThan(25);
+  });
 });

@@ -8,7 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { migrate } from './db/migrate.ts';
-import { DEMO_COMMUNE_CODES, type DemoAccount, loadDemoData } from './demo/demo-data.ts';
+import { DEMO_COMMUNE_CODES, DEMO_PLAN_COMMUNE_CODES, type DemoAccount, loadDemoData } from './demo/demo-data.ts';
 import { loadDemoPopulation } from './demo/population.ts';
 import { loadDemoEnteredValues, loadDemoPlans } from './demo/demo-plans.ts';
 import { recomputeAll } from './modules/indicators/refresher.ts';
@@ -58,7 +58,7 @@ export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassw
     demo = await loadDemoData(db);
     await loadDemoPopulation(db);
     await loadDemoPlans(db, adminId);
-    await loadDemoEnteredValues(db, DEMO_COMMUNE_CODES, adminId);
+    await loadDemoEnteredValues(db, [...DEMO_COMMUNE_CODES, ...DEMO_PLAN_COMMUNE_CODES], adminId);
     // The figures of the last six quarters and two years, so trends have a history from the start.
     const today = todayIso();
     const quarters = previousPeriods(periodOf('quarter', today), 6);

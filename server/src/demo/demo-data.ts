@@ -14,6 +14,11 @@ export const DEMO_PASSWORD = 'ytcs-demo-2026';
 export const DEMO_PROVINCE_CODE = '19'; // Tỉnh Thái Nguyên
 const OLD_PROVINCES = ['19', '06']; // Thái Nguyên and Bắc Kạn before 1/7/2025
 export const DEMO_COMMUNE_CODES = ['01840', '01843', '01849']; // Đức Xuân, Bắc Kạn, Phong Quang (old Bắc Kạn city)
+/**
+ * The units carrying the other two seed plans, so their figures have people behind them: Phường
+ * Thượng Hồng (Hưng Yên), which took in xã Hòa Phong (001), and xã Quảng Yên (Thanh Hóa, 004).
+ */
+export const DEMO_PLAN_COMMUNE_CODES = ['12127', '16480'];
 const DEMO_DATE = '2025-07-01';
 
 export interface DemoAccount {
@@ -63,8 +68,18 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoAccount[]> {
     if (!centreOf.has(row.commune_id)) centreOf.set(row.commune_id, row.district_code);
   }
 
+  const elsewhere = await db
+    .selectFrom('org_unit')
+    .where('level', '=', 'commune')
+    .where('valid_to', 'is', null)
+    .where('code', 'in', DEMO_PLAN_COMMUNE_CODES)
+    .select(['id', 'code', 'name', 'kind', 'path'])
+    .orderBy('code')
+    .execute();
+  if (elsewhere.length !== DEMO_PLAN_COMMUNE_CODES.length) throw new Error('demo: a seed plan commune is not in the org-unit table');
+
   const existing = new Map<string, { id: number; path: string }>([[`province`, { id: province.province_id, path: province.province_path }]]);
-  for (const c of communes) existing.set(`commune:${c.code}`, { id: c.id, path: c.path });
+  for (const c of [...communes, ...elsewhere]) existing.set(`commune:${c.code}`, { id: c.id, path: c.path });
 
   const unit = (key: string, parentKey: string, code: string, name: string, level: string, kind: string) => ({ key, parentKey, code, name, level, kind, validFrom: DEMO_DATE, validTo: null });
   const newUnits = [
@@ -74,6 +89,13 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoAccount[]> {
     ...communes
       .filter((c) => DEMO_COMMUNE_CODES.includes(c.code))
       .flatMap((c, i) => villagesOf(c.kind, Number(c.code) + i).map((name, j) => unit(`village:${c.code}:${j + 1}`, `commune:${c.code}`, `${c.code}-${String(j + 1).padStart(2, '0')}`, name, 'village', 'village'))),
+    // The seed plans' communes elsewhere: a station and numbered villages (their names are not known here).
+    ...elsewhere.flatMap((c) => [
+      unit(`station:${c.code}`, `commune:${c.code}`, `TYT-${c.code}`, `Trạm Y tế ${c.name}`, 'facility', 'health_station'),
+      ...Array.from({ length: 6 }, (_, j) =>
+        unit(`village:${c.code}:${j + 1}`, `commune:${c.code}`, `${c.code}-${String(j + 1).padStart(2, '0')}`, `${c.kind === 'ward' ? 'Tổ dân phố' : 'Thôn'} ${j + 1}`, 'village', 'village'),
+      ),
+    ]),
     unit('school', `commune:${DEMO_COMMUNE_CODES[0]}`, `TH-${DEMO_COMMUNE_CODES[0]}-01`, 'Trường Tiểu học Đức Xuân', 'facility', 'school'),
     unit('clinic', `commune:${DEMO_COMMUNE_CODES[0]}`, `PK-${DEMO_COMMUNE_CODES[0]}-01`, 'Phòng khám đa khoa tư nhân Minh Khai', 'facility', 'private_clinic'),
   ];
@@ -98,7 +120,7 @@ export async function loadDemoData(db: Kysely<DB>): Promise<DemoAccount[]> {
     };
     await orgUnits.insertCatchments(trx, [
       { facilityId: id('department'), areaId: province.province_id },
-      ...communes.map((c) => ({ facilityId: id(`station:${c.code}`), areaId: c.id })),
+      ...[...communes, ...elsewhere].map((c) => ({ facilityId: id(`station:${c.code}`), areaId: c.id })),
       ...communes.filter((c) => centreOf.has(c.id)).map((c) => ({ facilityId: id(`centre:${centreOf.get(c.id)}`), areaId: c.id })),
     ]);
     for (const a of accounts) {

@@ -46,11 +46,17 @@ describe('loadDemoPopulation', () => {
     const perCommune = await sql<{ code: string; n: number }>`
       select c.code, count(*)::int as n from resident r join org_unit c on c.id = r.commune_id group by c.code order by c.code
     `.execute(ctx.database.db);
-    expect(perCommune.rows).toEqual([
-      { code: '01840', n: 1800 },
-      { code: '01843', n: 1700 },
-      { code: '01849', n: 1500 },
+    // Shares 36 : 34 : 30 : 12 : 12 of 5,000, by commune code.
+    const shares = new Map([
+      ['01840', 36],
+      ['01843', 34],
+      ['01849', 30],
+      ['12127', 12],
+      ['16480', 12],
     ]);
+    expect(perCommune.rows.map((r) => r.code)).toEqual([...shares.keys()]);
+    for (const r of perCommune.rows) expect(Math.abs(r.n - (5000 * (shares.get(r.code) as number)) / 124)).toBeLessThan(1);
+    expect(perCommune.rows.reduce((a, r) => a + r.n, 0)).toBe(5000);
   });
 
   it('links every household and its head both ways, in the commune and village of its members', async () => {

@@ -1,6 +1,7 @@
 /**
  * The demo's residents: about 20,000 made-up people in the three demo communes of the old Bắc Kạn
- * city (Đức Xuân, Bắc Kạn, Phong Quang), spread over the villages demo-data.ts creates, with
+ * city (Đức Xuân, Bắc Kạn, Phong Quang) and, fewer, in the communes carrying the other two seed
+ * plans (Thượng Hồng, Hưng Yên; Quảng Yên, Thanh Hóa), spread over the villages demo-data.ts creates, with
  * households, insurance, health records, encounters and children's vaccinations. Needs the demo
  * units (loadDemoData) first. Deterministic for a given seed and as-of date.
  */
@@ -10,14 +11,26 @@ import type { CommuneInput } from '../../../scripts/population/generate.ts';
 import type { DB } from '../db/schema.ts';
 import { DEMO_PROVINCE_CODE } from './demo-data.ts';
 
+interface DemoCommune {
+  code: string;
+  weight: number;
+  /** CCCD birth-province code of people born there (old Bắc Kạn: 006) and the card's province. */
+  birthProvince: string;
+  insuranceProvince: string;
+  hospital: string;
+}
+
+const BAC_KAN = { birthProvince: '006', insuranceProvince: DEMO_PROVINCE_CODE, hospital: 'Bệnh viện Đa khoa Bắc Kạn' };
+
 /** The demo communes (as in demo-data.ts) and their share of the residents. */
-const DEMO_COMMUNES: { code: string; weight: number }[] = [
-  { code: '01840', weight: 36 }, // Phường Đức Xuân
-  { code: '01843', weight: 34 }, // Phường Bắc Kạn
-  { code: '01849', weight: 30 }, // Xã Phong Quang
+const DEMO_COMMUNES: DemoCommune[] = [
+  { code: '01840', weight: 36, ...BAC_KAN }, // Phường Đức Xuân
+  { code: '01843', weight: 34, ...BAC_KAN }, // Phường Bắc Kạn
+  { code: '01849', weight: 30, ...BAC_KAN }, // Xã Phong Quang
+  // The other seed plans' communes (DEMO_PLAN_COMMUNE_CODES), smaller.
+  { code: '12127', weight: 12, birthProvince: '033', insuranceProvince: '33', hospital: 'Bệnh viện Đa khoa tỉnh Hưng Yên' }, // Phường Thượng Hồng
+  { code: '16480', weight: 12, birthProvince: '038', insuranceProvince: '38', hospital: 'Bệnh viện Đa khoa tỉnh Thanh Hóa' }, // Xã Quảng Yên
 ];
-/** People born in old Bắc Kạn province carry its code (006) in their CCCD. */
-const BIRTH_PROVINCE = '006';
 export const DEMO_POPULATION_SIZE = 20_000;
 export const DEMO_POPULATION_SEED = 20_260_701;
 
@@ -38,14 +51,13 @@ export async function loadDemoPopulation(db: Kysely<DB>, options: DemoPopulation
       (select f.name from org_unit_catchment k join org_unit f on f.id = k.facility_id
         where k.area_id = c.id and f.kind = 'health_centre' order by f.id limit 1) as centre_name
     from org_unit c
-    join org_unit p on p.id = c.parent_id and p.level = 'province' and p.code = ${DEMO_PROVINCE_CODE} and p.valid_to is null
     left join org_unit v on v.parent_id = c.id and v.level = 'village' and v.valid_to is null
     left join org_unit s on s.parent_id = c.id and s.kind = 'health_station' and s.valid_to is null
     where c.level = 'commune' and c.valid_to is null and c.code in (${sql.join(codes)})
     order by c.code, v.code
   `.execute(db);
 
-  const communes: CommuneInput[] = DEMO_COMMUNES.map(({ code, weight }) => {
+  const communes: CommuneInput[] = DEMO_COMMUNES.map(({ code, weight, birthProvince, insuranceProvince, hospital }) => {
     const rows = units.rows.filter((r) => r.code === code);
     const first = rows[0];
     if (!first) throw new Error(`demo population: commune ${code} is not in the org-unit table`);
@@ -54,7 +66,8 @@ export async function loadDemoPopulation(db: Kysely<DB>, options: DemoPopulation
     return {
       communeId: first.commune_id,
       communeCode: code,
-      provinceBirthCode: BIRTH_PROVINCE,
+      provinceBirthCode: birthProvince,
+      insuranceProvinceCode: insuranceProvince,
       name: first.name,
       kind: first.kind,
       villages: rows.map((r) => ({ id: r.village_id as number, name: r.village_name as string })),
@@ -62,7 +75,7 @@ export async function loadDemoPopulation(db: Kysely<DB>, options: DemoPopulation
       facilities: [
         { name: station, weight: 72 },
         ...(first.centre_name ? [{ name: first.centre_name, weight: 18 }] : []),
-        { name: 'Bệnh viện Đa khoa Bắc Kạn', weight: 10 },
+        { name: hospital, weight: 10 },
       ],
       weight,
     };
