@@ -12,8 +12,9 @@ import os from 'node:os';
 import { sql } from 'kysely';
 import { generatePopulation, type HouseholdRow, type ResidentRow } from '../scripts/population/generate.ts';
 import { DEMO_PROVINCE_CODE } from '../server/src/demo/demo-data.ts';
-import { headerOf, type ImportField } from '../server/src/modules/imports/imports.columns.ts';
-import { ethnicityReader, RELATIONSHIP_LABELS, RESIDENCE_LABELS, SEX_LABELS } from '../server/src/modules/imports/imports.values.ts';
+import { headerOf } from '../server/src/modules/imports/imports.columns.ts';
+import { ethnicityReader } from '../server/src/modules/imports/imports.values.ts';
+import { REGISTER_COLUMNS, registerCells } from '../server/src/modules/imports/register-export.ts';
 import { postMultipart, request } from './lib/http.ts';
 import { POPULATION_AS_OF } from './lib/population.ts';
 import { provinceCommunes, villagesAndFacilities } from '../scripts/population/province.ts';
@@ -27,26 +28,6 @@ const SEED = 2; // not the population's seed: other households, other names
 /** Every figure here is one pass of a long operation; the goal is a share of raw COPY's speed. */
 const GOAL_SHARE_OF_COPY = 0.5;
 
-/** The export's columns, in its order, so the file is what a station would send back. */
-const FILE_COLUMNS: ImportField[] = [
-  'village',
-  'householdCode',
-  'address',
-  'relationship',
-  'fullName',
-  'sex',
-  'birthDate',
-  'citizenId',
-  'insuranceCode',
-  'insuranceValidFrom',
-  'insuranceValidTo',
-  'insuranceFacility',
-  'beneficiaryGroup',
-  'phone',
-  'ethnicity',
-  'occupation',
-  'residenceStatus',
-];
 
 const COPY_COLUMNS = [
   'commune_id',
@@ -75,7 +56,6 @@ const field = (v: string | number | null) => {
   const s = String(v);
   return /[",\r\n]/.test(s) || s === '' ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const vnDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 const once = (rows: number, ms: number): Summary => ({ count: rows, seconds: Number((ms / 1000).toFixed(2)), perSecond: perSecond(rows, ms), latencyMs: { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN } });
 
@@ -124,30 +104,34 @@ async function generateRows(ctx: RegistryContext, rows: number) {
 
 function importCsv(data: Awaited<ReturnType<typeof generateRows>>, ethnicityName: (code: string | null) => string): string {
   const villageName = new Map(data.villages.map((v) => [v.id, v.name]));
-  const lines = [FILE_COLUMNS.map((c) => field(headerOf(c))).join(',')];
+  const lines = [REGISTER_COLUMNS.map((c) => field(headerOf(c))).join(',')];
   for (const r of data.residents) {
     const h = data.households.get(r.household_key);
-    const value: Record<ImportField, string> = {
-      village: r.village_id ? (villageName.get(r.village_id) ?? '') : '',
-      householdCode: h?.code ?? '',
-      address: h?.address ?? '',
-      relationship: RELATIONSHIP_LABELS[r.relationship as keyof typeof RELATIONSHIP_LABELS] ?? '',
-      fullName: r.full_name,
-      sex: SEX_LABELS[r.sex],
-      birthDate: r.birth_date ? vnDate(r.birth_date) : String(r.birth_year),
-      birthYear: String(r.birth_year),
-      citizenId: r.citizen_id ?? '',
-      insuranceCode: r.insurance_code ?? '',
-      insuranceValidFrom: vnDate(r.insurance_valid_from),
-      insuranceValidTo: vnDate(r.insurance_valid_to),
-      insuranceFacility: r.insurance_facility ?? '',
-      beneficiaryGroup: r.beneficiary_group ?? '',
-      phone: r.phone ?? '',
-      ethnicity: ethnicityName(r.ethnicity_code),
-      occupation: r.occupation ?? '',
-      residenceStatus: RESIDENCE_LABELS[r.residence_status],
-    };
-    lines.push(FILE_COLUMNS.map((c) => (value[c] === '' ? '' : field(value[c]))).join(','));
+    // The export's own cells, so the file is what a station would send back.
+    const cells = registerCells(
+      {
+        village: r.village_id ? (villageName.get(r.village_id) ?? null) : null,
+        householdCode: h?.code ?? null,
+        address: h?.address ?? null,
+        relationship: r.relationship,
+        fullName: r.full_name,
+        sex: r.sex,
+        birthDate: r.birth_date,
+        birthYear: r.birth_year,
+        citizenId: r.citizen_id,
+        insuranceCode: r.insurance_code,
+        insuranceValidFrom: r.insurance_valid_from,
+        insuranceValidTo: r.insurance_valid_to,
+        insuranceFacility: r.insurance_facility,
+        beneficiaryGroup: r.beneficiary_group,
+        phone: r.phone,
+        ethnicityCode: r.ethnicity_code,
+        occupation: r.occupation,
+        residenceStatus: r.residence_status,
+      },
+      ethnicityName,
+    );
+    lines.push(cells.map((v) => (v === '' ? '' : field(v))).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -4,6 +4,7 @@
  * server. Households together, head first. The ids are read once in order, the people a page at a
  * time, and each row leaves as it is written (streaming WorkbookWriter). Audited with the count.
  */
+import { formatDateVi } from '@ytcs/common';
 import { type Kysely, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
@@ -16,7 +17,8 @@ import { type ImportField, headerOf } from './imports.columns.ts';
 import { RELATIONSHIP_LABELS, RESIDENCE_LABELS, SEX_LABELS, ethnicityReader } from './imports.values.ts';
 import { XLSX_TYPE, xlsxStream } from './imports.xlsx.ts';
 
-const COLUMNS: ImportField[] = [
+/** The register's columns in the export's order: what a station gets and sends back. */
+export const REGISTER_COLUMNS: ImportField[] = [
   'village',
   'householdCode',
   'address',
@@ -37,7 +39,52 @@ const COLUMNS: ImportField[] = [
 ];
 const PAGE = 2000;
 
-const vnDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+/** One person as the register lists them (ISO dates, codes), before they are written as cells. */
+export interface RegisterPerson {
+  village: string | null;
+  householdCode: string | null;
+  address: string | null;
+  relationship: string | null;
+  fullName: string;
+  sex: string;
+  birthDate: string | null;
+  birthYear: number;
+  citizenId: string | null;
+  insuranceCode: string | null;
+  insuranceValidFrom: string | null;
+  insuranceValidTo: string | null;
+  insuranceFacility: string | null;
+  beneficiaryGroup: string | null;
+  phone: string | null;
+  ethnicityCode: string | null;
+  occupation: string | null;
+  residenceStatus: string;
+}
+
+/** A person's cells in REGISTER_COLUMNS order, as the importer reads them back (labels, dd/mm/yyyy). */
+export function registerCells(p: RegisterPerson, ethnicityName: (code: string | null) => string): string[] {
+  const value: Record<ImportField, string> = {
+    village: p.village ?? '',
+    householdCode: p.householdCode ?? '',
+    address: p.address ?? '',
+    relationship: p.relationship ? (RELATIONSHIP_LABELS[p.relationship as keyof typeof RELATIONSHIP_LABELS] ?? '') : '',
+    fullName: p.fullName,
+    sex: SEX_LABELS[p.sex as 'male' | 'female'] ?? p.sex,
+    birthDate: p.birthDate ? formatDateVi(p.birthDate) : String(p.birthYear),
+    birthYear: String(p.birthYear),
+    citizenId: p.citizenId ?? '',
+    insuranceCode: p.insuranceCode ?? '',
+    insuranceValidFrom: formatDateVi(p.insuranceValidFrom),
+    insuranceValidTo: formatDateVi(p.insuranceValidTo),
+    insuranceFacility: p.insuranceFacility ?? '',
+    beneficiaryGroup: p.beneficiaryGroup ?? '',
+    phone: p.phone ?? '',
+    ethnicity: ethnicityName(p.ethnicityCode),
+    occupation: p.occupation ?? '',
+    residenceStatus: RESIDENCE_LABELS[p.residenceStatus as keyof typeof RESIDENCE_LABELS] ?? '',
+  };
+  return REGISTER_COLUMNS.map((c) => value[c]);
+}
 
 export function registerExport(db: Kysely<DB>) {
   function people(ids: number[]) {
@@ -101,31 +148,11 @@ export function registerExport(db: Kysely<DB>) {
           for (const id of page) {
             const p = byId.get(id);
             if (!p) continue;
-            const value: Record<ImportField, string> = {
-              village: p.village ?? '',
-              householdCode: p.householdCode ?? '',
-              address: p.address ?? '',
-              relationship: p.relationship ? (RELATIONSHIP_LABELS[p.relationship as keyof typeof RELATIONSHIP_LABELS] ?? '') : '',
-              fullName: p.fullName,
-              sex: SEX_LABELS[p.sex as 'male' | 'female'] ?? p.sex,
-              birthDate: p.birthDate ? vnDate(p.birthDate) : String(p.birthYear),
-              birthYear: String(p.birthYear),
-              citizenId: p.citizenId ?? '',
-              insuranceCode: p.insuranceCode ?? '',
-              insuranceValidFrom: vnDate(p.insuranceValidFrom),
-              insuranceValidTo: vnDate(p.insuranceValidTo),
-              insuranceFacility: p.insuranceFacility ?? '',
-              beneficiaryGroup: p.beneficiaryGroup ?? '',
-              phone: p.phone ?? '',
-              ethnicity: ethnicity.name(p.ethnicityCode),
-              occupation: p.occupation ?? '',
-              residenceStatus: RESIDENCE_LABELS[p.residenceStatus as keyof typeof RESIDENCE_LABELS] ?? '',
-            };
-            yield COLUMNS.map((c) => value[c]);
+            yield registerCells(p, ethnicity.name);
           }
         }
       }
-      const stream = xlsxStream('Dân cư', COLUMNS.map(headerOf), rows(), log);
+      const stream = xlsxStream('Dân cư', REGISTER_COLUMNS.map(headerOf), rows(), log);
       return { type: XLSX_TYPE, fileName: `dan-cu-${unit.code}.xlsx`, count: ids.length, stream };
     },
   };
