@@ -104,6 +104,7 @@ export const enPlans: Messages['plans'] = {
     warnings: 'To check',
     issuer: 'Issuing unit',
     merged: '(merged)',
+    noIssuer: 'The text names no issuing body. Choose the unit.',
     noCandidates: 'The issuing unit “{{name}}” is not in your scope. Choose the unit.',
     number: 'Document number',
     issuedOn: 'Issued on',

@@ -104,6 +104,7 @@ export const viPlans = {
     warnings: 'Cần kiểm tra',
     issuer: 'Đơn vị ban hành',
     merged: '(đã sáp nhập)',
+    noIssuer: 'Văn bản không nêu đơn vị ban hành. Hãy chọn đơn vị.',
     noCandidates: 'Không tìm thấy đơn vị ban hành “{{name}}” trong phạm vi của bạn. Hãy chọn đơn vị.',
     number: 'Số văn bản',
     issuedOn: 'Ngày ban hành',

@@ -74,7 +74,7 @@ export function PlanReviewForm({ draft, candidates, onRestart }: { draft: PlanDr
       <Card size="small" className="section-card" title={t('plans.import.review')}>
         <Row gutter={16}>
           <Col xs={24} lg={12}>
-            <Form.Item name="orgUnitId" label={t('plans.import.issuer')} rules={[{ required: true, message: t('common.required') }]} extra={candidates.length === 0 ? t('plans.import.noCandidates', { name: draft.issuer.name ?? '' }) : undefined}>
+            <Form.Item name="orgUnitId" label={t('plans.import.issuer')} rules={[{ required: true, message: t('common.required') }]} extra={candidates.length > 0 ? undefined : draft.issuer.name ? t('plans.import.noCandidates', { name: draft.issuer.name }) : t('plans.import.noIssuer')}>
               {candidates.length > 0 ? (
                 <Select<number> data-testid="plan-unit" options={candidates.map((c) => ({ value: c.id, label: candidateLabel(c, t('plans.import.merged')) }))} />
               ) : (
