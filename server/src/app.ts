@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { App } from './http/app-types.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { installRateLimit } from './http/rate-limit.ts';
 import { ErrorBody } from './http/schemas.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -64,6 +65,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.addSchema(ErrorBody);
 
   await app.register(cookie);
+  await installRateLimit(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'ytcs — Y Tế Cơ Sở API', version: VERSION, description: 'Hệ thống thông tin y tế cơ sở / Grassroots health information system' },
