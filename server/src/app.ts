@@ -74,9 +74,9 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAccessControl(app);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
 
-  installAccessControl(app);
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(orgUnitRoutes);

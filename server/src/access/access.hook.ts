@@ -5,7 +5,7 @@
  * are limited to.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from '../http/app-types.ts';
+import type { ApiRoute, App } from '../http/app-types.ts';
 import { forbidden, unauthenticated } from '../errors.ts';
 import { SESSION_COOKIE } from '../modules/auth/auth.session.ts';
 import { scopeOf } from './principal.ts';
@@ -17,10 +17,14 @@ export function installAccessControl(app: App) {
   app.decorateRequest('scope', null as never);
   app.decorateRequest('actor', null as never);
 
+  // The route table (method, url, declared access) is kept for the authorisation matrix.
+  const table: ApiRoute[] = [];
+  app.decorate('apiRoutes', table);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.permission && !route.url.startsWith('/api/docs')) {
-      throw new Error(`route ${route.method} ${route.url} declares no permission`);
-    }
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.permission;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 
   // preValidation: a caller without access learns nothing, not even which fields are wrong.

@@ -15,6 +15,13 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 /** What a route needs: a permission (scoped), any signed-in user, or nothing. */
 export type RouteAccess = Permission | 'signed-in' | 'public';
 
+/** A declared /api route: what the authorisation matrix walks. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
 /** Who did it and from where, for the audit log. */
 export interface Actor {
   userId: number | null;
@@ -33,6 +40,8 @@ declare module 'fastify' {
     sessions: SessionService;
     /** Keeps computed indicator values fresh (indicator_refresh queue). */
     refresher: Refresher;
+    /** Every /api route with its declared access (filled as routes register). */
+    apiRoutes: ApiRoute[];
   }
   interface FastifyRequest {
     principal: Principal | null;
