@@ -31,8 +31,12 @@ export function asciiFileName(name: string): string {
   return plain.replace(/^[._]+$/, '') || 'minh-chung';
 }
 
-/** RFC 5987 ext-value: UTF-8, percent-encoding everything outside attr-char (encodeURIComponent leaves '()* in). */
-const rfc5987 = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * RFC 5987 ext-value: UTF-8, percent-encoding everything outside attr-char (encodeURIComponent
+ * leaves '()* in). A lone surrogate, which encodeURIComponent throws on, becomes U+FFFD.
+ */
+const rfc5987 = (name: string) =>
+  encodeURIComponent(name.replace(/\p{Cs}/gu, '\uFFFD')).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function evidenceHeaders(fileName: string, content: Uint8Array): Record<string, string> {
   return {
