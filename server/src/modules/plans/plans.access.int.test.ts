@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, createTestContext, createUser, signIn, unitId } from '../../../test/harness.ts';
+import { DEMO_PASSWORD, loadDemoData } from '../../demo/demo-data.ts';
+import { loadDemoPlans } from '../../demo/demo-plans.ts';
 
 let ctx: TestContext;
 let province: number;
@@ -179,5 +181,22 @@ describe('plan and task events carry the unit they concern', () => {
     const seen = (await call('GET', '/api/audit?limit=100', 'kiemsoat')).json().items.map((e: { action: string }) => e.action);
     expect(seen.filter((a: string) => a === 'task.update')).toHaveLength(events.filter((e) => e.action === 'task.update').length);
     expect(seen).toEqual(expect.arrayContaining(['plan.status', 'report.generate']));
+  });
+});
+
+describe('the demo’s city plan, as the probe found it', () => {
+  it('gives the ward’s station and committee no edit of the plan and none of its tasks', async () => {
+    await loadDemoData(ctx.database.db);
+    const [demoCity] = await loadDemoPlans(ctx.database.db, null);
+    for (const username of ['tram.ducxuan', 'ubnd.ducxuan']) {
+      cookies[username] = await signIn(ctx, username, DEMO_PASSWORD);
+      const plan = (await call('GET', `/api/plans/${demoCity}`, username)).json();
+      expect(plan.orgUnitName).toBe('Thành Phố Bắc Kạn');
+      expect(plan.taskList.length).toBeGreaterThan(20);
+      expect({ username, canEdit: plan.canEdit, updatable: plan.taskList.filter((t: { canUpdate: boolean }) => t.canUpdate).length }).toEqual({ username, canEdit: false, updatable: 0 });
+      const led = plan.taskList.find((t: { lead: string | null }) => t.lead);
+      expect((await call('POST', `/api/tasks/${led.id}/updates`, username, { status: 'done', progress: 100 })).statusCode).toBe(403);
+    }
+    expect((await call('PATCH', `/api/plans/${demoCity}`, 'tram.ducxuan', { status: 'closed' })).statusCode).toBe(403);
   });
 });
