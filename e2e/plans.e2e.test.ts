@@ -106,11 +106,13 @@ describe('plans in the browser', () => {
     expect(await coverage.textContent()).toMatch(/\d+(,\d)?%\s*\([\d.]+\/[\d.]+\)/);
     expect(await targets.getByTestId('target-not-met').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('plan-task-filter').textContent()).toContain('Tất cả (22)');
-    // The station, an editor of the plan, sets its status; it holds after a reload.
+    // The station, an editor of the plan, sets its status after confirming it; it holds after a reload.
     const setStatus = async (label: string) => {
       await page.getByTestId('plan-status').click();
       const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/plans/'));
       await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+      await page.getByTestId('plan-status-confirm').waitFor();
+      await page.getByTestId('plan-status-confirm-ok').click();
       expect((await saved).status()).toBe(200);
     };
     expect(await page.getByTestId('plan-status').textContent()).toContain('Đang thực hiện');

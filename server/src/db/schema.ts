@@ -330,6 +330,8 @@ export interface TaskUpdateTable {
   note: string | null;
   created_by: number | null;
   created_at: Generated<Date>;
+  /** The coordinating agency whose own part this update reports; null = the task as a whole. */
+  partner_agency_id: Generated<number | null>;
 }
 
 export interface TaskEvidenceTable {

@@ -88,7 +88,10 @@ export type TaskView = {
   progress: number;
   updatedAt: string;
   lastNote: string | null;
+  /** The caller may post an update (the server's plans.policy.ts decides both). */
   canUpdate: boolean;
+  /** The caller's updates report its coordinating agency's own part; the task's status stays the lead's. */
+  partOnly: boolean;
 };
 
 export type Recipient = { name: string; purpose: string | null };
@@ -158,5 +161,7 @@ export type TaskUpdateView = {
   note: string | null;
   by: string | null;
   at: string;
+  /** The coordinating agency whose own part the update reports; null = the task as a whole. */
+  part: string | null;
   evidence: { id: number; fileName: string; size: number }[];
 };

@@ -46,6 +46,14 @@ export const enPlans: Messages['plans'] = {
     result: 'Assessment',
     trend: 'Trend',
     noTargets: 'The plan has no measurable targets.',
+    readOnly: 'Only {{issuer}} (or its successor) may change this plan; units in its area read it.',
+    statusConfirmTitle: 'Set the plan to “{{status}}”?',
+    statusConfirmOk: 'Change',
+    statusConfirm: {
+      draft: 'The plan goes back to draft: still readable, but no longer counted as in force.',
+      active: 'The plan is counted as in force in its area.',
+      closed: 'The plan ends: its targets, tasks and reports stay readable, but it is no longer counted as in force.',
+    },
   },
   tasks: {
     title: 'Tasks',
@@ -62,6 +70,7 @@ export const enPlans: Messages['plans'] = {
     overdue: 'Overdue',
     statuses: { not_started: 'Not started', in_progress: 'In progress', done: 'Done' },
     update: 'Report progress',
+    updatePart: 'Report on your part',
     history: 'History',
     empty: 'No tasks.',
     lastNote: 'Latest note: {{note}}',
@@ -83,6 +92,8 @@ export const enPlans: Messages['plans'] = {
     history: 'Earlier updates',
     noHistory: 'No updates yet.',
     by: '{{name}} at {{time}}',
+    partOnly: 'Your agency coordinates on this task: your update is recorded as your agency’s part; the task’s overall status and progress are reported by the lead agency.',
+    part: 'Part of {{agency}}',
   },
   report: {
     title: 'Report',

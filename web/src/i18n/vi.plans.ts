@@ -46,6 +46,14 @@ export const viPlans = {
     result: 'Đánh giá',
     trend: 'Xu hướng',
     noTargets: 'Kế hoạch không có chỉ tiêu nào đo được.',
+    readOnly: 'Chỉ {{issuer}} (hoặc đơn vị kế thừa) được sửa kế hoạch này; đơn vị trên địa bàn áp dụng chỉ xem.',
+    statusConfirmTitle: 'Chuyển kế hoạch sang “{{status}}”?',
+    statusConfirmOk: 'Chuyển',
+    statusConfirm: {
+      draft: 'Kế hoạch trở lại dự thảo: vẫn xem được, nhưng không còn được coi là đang thực hiện.',
+      active: 'Kế hoạch được coi là đang thực hiện trên địa bàn áp dụng.',
+      closed: 'Kế hoạch kết thúc: chỉ tiêu, nhiệm vụ và báo cáo vẫn xem được, nhưng kế hoạch không còn được coi là đang thực hiện.',
+    },
   },
   tasks: {
     title: 'Nhiệm vụ',
@@ -62,6 +70,7 @@ export const viPlans = {
     overdue: 'Quá hạn',
     statuses: { not_started: 'Chưa thực hiện', in_progress: 'Đang thực hiện', done: 'Hoàn thành' },
     update: 'Cập nhật tiến độ',
+    updatePart: 'Cập nhật phần việc phối hợp',
     history: 'Lịch sử',
     empty: 'Không có nhiệm vụ nào.',
     lastNote: 'Ghi chú gần nhất: {{note}}',
@@ -83,6 +92,8 @@ export const viPlans = {
     history: 'Các lần cập nhật',
     noHistory: 'Chưa có lần cập nhật nào.',
     by: '{{name}} lúc {{time}}',
+    partOnly: 'Đơn vị bạn phối hợp thực hiện nhiệm vụ này: cập nhật của bạn được ghi là phần việc của đơn vị mình; trạng thái và tiến độ chung của nhiệm vụ do cơ quan chủ trì cập nhật.',
+    part: 'Phần việc của {{agency}}',
   },
   report: {
     title: 'Báo cáo',

@@ -30,6 +30,36 @@ export function planReadable(alias: string, scope: Scope): Expression<SqlBool> {
     and sa.path @> any(${sql.val(scope.paths)}::text[]::ltree[])))`;
 }
 
+/**
+ * The plan's issuing unit lies in the scope: itself, or, for an issuer closed by the 2025
+ * reorganisation, a successor at its level or above (a closed city's plan belongs to the province
+ * that took the city over, never to the wards that carry it out). The official successions are
+ * all of that kind (commune to commune or province, district and province to province); the level
+ * test keeps a future split of a district into communes from making each commune its editor.
+ */
+export function issuerInScope(alias: string, scope: Scope): Expression<SqlBool> {
+  if (scope.paths.length === 0) return sql<SqlBool>`false`;
+  const paths = sql`${sql.val(scope.paths)}::text[]::ltree[]`;
+  const rank = (level: Expression<unknown>) => sql`array_position(array['country','province','district','commune','village','facility']::text[], ${level})`;
+  return sql<SqlBool>`exists (select 1 from org_unit iu where iu.id = ${sql.ref(`${alias}.org_unit_id`)} and (iu.path <@ any(${paths})
+    or exists (select 1 from org_unit hu where hu.path = any(iu.successor_paths) and ${rank(sql.ref('hu.level'))} <= ${rank(sql.ref('iu.level'))} and hu.path <@ any(${paths}))))`;
+}
+
+/** What the rights on one plan are decided from (see plans.policy.ts). */
+export async function planRightFacts(db: Db, id: number, scopes: { write: Scope; report: Scope }) {
+  const row = await db
+    .selectFrom('plan as p')
+    .where('p.id', '=', id)
+    .select([
+      'p.org_unit_id as issuerId',
+      sql<SqlBool>`${issuerInScope('p', scopes.write)}`.as('editsIssuer'),
+      sql<SqlBool>`${issuerInScope('p', scopes.report)}`.as('reportsForIssuer'),
+      sql<SqlBool>`${planReadable('p', scopes.report)}`.as('reachesPlan'),
+    ])
+    .executeTakeFirst();
+  return row ? { issuerId: Number(row.issuerId), editsIssuer: Boolean(row.editsIssuer), reportsForIssuer: Boolean(row.reportsForIssuer), reachesPlan: Boolean(row.reachesPlan) } : null;
+}
+
 /** The current units carrying on a unit's area: itself, or the heirs of it and its parts. */
 export async function areaOf(db: Db, unitId: number): Promise<number[]> {
   // Only the most specific heirs: a district whose communes went to three wards of a new
@@ -133,9 +163,16 @@ export async function findPlan(db: Db, scope: Scope, id: number) {
     .executeTakeFirst();
 }
 
-export async function planIsInScope(db: Db, scope: Scope, id: number): Promise<boolean> {
-  const row = await db.selectFrom('plan as p').where('p.id', '=', id).where(planInScope('p', scope)).select('p.id').executeTakeFirst();
+/** The plan is readable in the scope (in it, or issued above it): else it is "not found". */
+export async function planIsReadable(db: Db, scope: Scope, id: number): Promise<boolean> {
+  const row = await db.selectFrom('plan as p').where('p.id', '=', id).where(planReadable('p', scope)).select('p.id').executeTakeFirst();
   return Boolean(row);
+}
+
+/** The unit that issued a plan: what its events are filed under, so the auditors above it see them. */
+export async function planIssuer(db: Db, id: number): Promise<number | null> {
+  const row = await db.selectFrom('plan').where('id', '=', id).select('org_unit_id').executeTakeFirst();
+  return row ? Number(row.org_unit_id) : null;
 }
 
 export async function targetsOf(db: Db, planId: number) {
@@ -184,7 +221,8 @@ export async function tasksOf(db: Db, where: { planId?: number; taskId?: number 
       't.status',
       't.progress',
       't.updated_at as updatedAt',
-      sql<string | null>`(select u.note from task_update u where u.task_id = t.id order by u.created_at desc, u.id desc limit 1)`.as('lastNote'),
+      // The task's own note: a partner's note on its part stays in the history.
+      sql<string | null>`(select u.note from task_update u where u.task_id = t.id and u.partner_agency_id is null order by u.created_at desc, u.id desc limit 1)`.as('lastNote'),
     ])
     .orderBy('t.sort');
   if (where.planId) q = q.where('t.plan_id', '=', where.planId);

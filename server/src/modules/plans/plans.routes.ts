@@ -4,6 +4,7 @@ import { signedIn } from '../../access/principal.ts';
 import type { App } from '../../http/app-types.ts';
 import { IdParams, Nullable, listOf } from '../../http/schemas.ts';
 import { indicatorService } from '../indicators/indicators.service.ts';
+import { evidenceHeaders } from './evidence.ts';
 import { draftPlan } from './plans.draft.ts';
 import { NewPlan, NewTaskUpdate, PlanDetail, PlanStatus, PlanSummary, TaskUpdateView, TaskView } from './plans.schemas.ts';
 import { planService } from './plans.service.ts';
@@ -49,14 +50,14 @@ export async function planRoutes(app: App) {
   app.patch('/api/plans/:id', {
     schema: { tags, operationId: 'setPlanStatus', params: IdParams, body: Type.Object({ status: PlanStatus }), response: { 200: PlanDetail } },
     config: { permission: 'plan.write' },
-    handler: (req) => plans.setStatus(signedIn(req), req.scope, req.actor, req.params.id, req.body.status),
+    handler: (req) => plans.setStatus(signedIn(req), req.actor, req.params.id, req.body.status),
   });
 
   app.post('/api/tasks/:id/updates', {
     schema: { tags, operationId: 'updateTask', description: 'Progress on a task, with evidence files (base64)', params: IdParams, body: NewTaskUpdate, response: { 201: TaskView } },
     bodyLimit: 40 * 1024 * 1024,
     config: { permission: 'task.update' },
-    handler: async (req, reply) => reply.code(201).send(await tasks.update(signedIn(req), req.scope, req.actor, req.params.id, req.body)),
+    handler: async (req, reply) => reply.code(201).send(await tasks.update(signedIn(req), req.actor, req.params.id, req.body)),
   });
 
   app.get('/api/tasks/:id/updates', {
@@ -66,14 +67,11 @@ export async function planRoutes(app: App) {
   });
 
   app.get('/api/task-evidence/:id', {
-    schema: { tags, operationId: 'taskEvidence', params: IdParams },
+    schema: { tags, operationId: 'taskEvidence', description: 'An evidence file, always as a download: PDF, PNG or JPEG when its bytes are, else application/octet-stream', params: IdParams },
     config: { permission: 'plan.read' },
     handler: async (req, reply) => {
       const file = await tasks.evidence(req.scope, req.params.id);
-      return reply
-        .header('content-type', file.content_type)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
-        .send(file.content);
+      return reply.headers(evidenceHeaders(file.file_name, file.content)).send(file.content);
     },
   });
 }

@@ -104,7 +104,8 @@ export const TaskView = Type.Object({
   progress: Type.Integer(),
   updatedAt: Instant,
   lastNote: Nullable(Type.String()),
-  canUpdate: Type.Boolean(),
+  canUpdate: Type.Boolean({ description: 'the caller may post an update (plans.policy.ts)' }),
+  partOnly: Type.Boolean({ description: 'the caller’s updates report its coordinating agency’s own part and leave the task’s status to the lead' }),
 });
 
 export const PlanDetail = Type.Object({
@@ -116,7 +117,7 @@ export const PlanDetail = Type.Object({
   legalBasis: Type.Array(DocumentRef),
   recipients: Type.Array(Recipient),
   signer: Nullable(Signer),
-  canEdit: Type.Boolean(),
+  canEdit: Type.Boolean({ description: 'the caller may change the plan: an editor of its issuing unit or of a successor at its level or above' }),
   targetList: Type.Array(TargetView),
   taskList: Type.Array(TaskView),
 });
@@ -141,5 +142,6 @@ export const TaskUpdateView = Type.Object({
   note: Nullable(Type.String()),
   by: Nullable(Type.String()),
   at: Instant,
+  part: Nullable(Type.String({ description: 'the coordinating agency whose own part the update reports; null = the task as a whole' })),
   evidence: Type.Array(Type.Object({ id: Type.Integer(), fileName: Type.String(), size: Type.Integer() })),
 });

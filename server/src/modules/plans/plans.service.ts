@@ -14,9 +14,9 @@ import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { IndicatorService } from '../indicators/indicators.service.ts';
 import { coverageUnit } from '../registry/coverage.repository.ts';
-import { areaOf, findPlan, insertPlan, listPlans, planIsInScope, targetsOf, tasksOf, unitsByIds } from './plans.repository.ts';
+import { notThePlansEditor, planRights } from './plans.policy.ts';
+import { areaOf, findPlan, insertPlan, listPlans, planIsReadable, targetsOf, tasksOf, unitsByIds } from './plans.repository.ts';
 import type { NewPlan, PlanDetail } from './plans.schemas.ts';
-import { type TaskAccess, taskAccess } from './tasks.access.ts';
 
 /** Whether a value meets a target, and by how much it falls short (positive) or exceeds it. */
 export function judge(comparator: Comparator, target: number, value: number | null): { met: boolean | null; gap: number | null } {
@@ -61,15 +61,17 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
     const plan = await findPlan(db, scope, id);
     if (!plan) throw notFound();
     const areaIds = plan.areaIds.map(Number);
-    const access: TaskAccess = await taskAccess(db, principal);
-    const [areas, targetList, tasks, canEdit] = await Promise.all([
+    const [areas, targetList, tasks, rights] = await Promise.all([
       unitsByIds(db, areaIds),
       targetViews(principal, id, areaIds, today),
       tasksOf(db, { planId: id }),
-      planIsInScope(db, scopeOf(principal, 'plan.write'), id),
+      planRights(db, principal, id),
     ]);
-    const inTaskScope = canEdit || (await planIsInScope(db, scopeOf(principal, 'task.update'), id));
-    const taskList = tasks.map((t) => ({ ...t, overdue: t.status !== 'done' && t.deadline !== null && t.deadline < today, canUpdate: canEdit || (inTaskScope && access.owns(t)) }));
+    const canEdit = rights?.canEdit ?? false;
+    const taskList = tasks.map((t) => {
+      const right = rights?.taskRight(t) ?? null;
+      return { ...t, overdue: t.status !== 'done' && t.deadline !== null && t.deadline < today, canUpdate: right !== null, partOnly: right === 'part' };
+    });
     return {
       ...plan,
       implements: plan.implements as Static<typeof PlanDetail>['implements'],
@@ -95,14 +97,21 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
     get,
     list: (scope: Scope, q: { orgUnit?: number }) => listPlans(db, scope, { ...q, today: todayIso() }).then((items) => ({ items, total: items.length })),
 
-    /** Draft, in force, or ended: an ended plan stays readable with its figures and reports. */
-    async setStatus(principal: Principal, scope: Scope, actor: Actor, id: number, status: 'draft' | 'active' | 'closed') {
-      if (!(await planIsInScope(db, scope, id))) throw notFound();
+    /**
+     * Draft, in force, or ended: an ended plan stays readable with its figures and reports. A
+     * caller who reads the plan but does not edit it is refused (403); one who cannot read it
+     * learns nothing (404).
+     */
+    async setStatus(principal: Principal, actor: Actor, id: number, status: 'draft' | 'active' | 'closed') {
+      const readable = scopeOf(principal, 'plan.read');
+      if (!(await planIsReadable(db, readable, id))) throw notFound();
+      const rights = await planRights(db, principal, id);
+      if (!rights?.canEdit) throw notThePlansEditor();
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('plan').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
-        await recordAudit(trx, actor, { action: 'plan.status', entityType: 'plan', entityId: id, details: { status } });
+        await recordAudit(trx, actor, { action: 'plan.status', entityType: 'plan', entityId: id, orgUnitId: rights.issuerId, details: { status } });
       });
-      return get(principal, scope, id);
+      return get(principal, readable, id);
     },
 
     async create(principal: Principal, scope: Scope, actor: Actor, input: Static<typeof NewPlan>) {

@@ -15,7 +15,7 @@ import type { IndicatorService } from '../indicators/indicators.service.ts';
 import { unitWithChildren } from '../indicators/indicators.repository.ts';
 import type { planService } from '../plans/plans.service.ts';
 import { judge } from '../plans/plans.service.ts';
-import { unitsByIds } from '../plans/plans.repository.ts';
+import { planIssuer, unitsByIds } from '../plans/plans.repository.ts';
 import { renderReportXlsx } from './render/report.annex.ts';
 import { renderReportDocx } from './render/report.document.ts';
 import type { ReportChildRow, ReportData, ReportTarget, ReportTask } from './render/report.types.ts';
@@ -107,7 +107,8 @@ export function reportService(db: Kysely<DB>, plans: PlanService, indicators: In
     async render(principal: Principal, scope: Scope, actor: Actor, planId: number, q: { period: string; kind?: 'so_ket' | 'tong_ket' }, format: 'docx' | 'xlsx') {
       const data = await assemble(principal, scope, planId, q);
       const file = format === 'docx' ? await renderReportDocx(data) : await renderReportXlsx(data);
-      await recordAudit(db, actor, { action: 'report.generate', entityType: 'plan', entityId: planId, details: { period: q.period, format } });
+      // Filed under the plan's issuer, so the auditors of its province see who drew its reports.
+      await recordAudit(db, actor, { action: 'report.generate', entityType: 'plan', entityId: planId, orgUnitId: await planIssuer(db, planId), details: { period: q.period, format } });
       return file;
     },
   };

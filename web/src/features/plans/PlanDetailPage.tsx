@@ -2,7 +2,8 @@
 // with progress, and its periodic report.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Card, Descriptions, Result, Select, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Card, Descriptions, Modal, Result, Select, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { DocumentRef, PlanDetail, PlanStatus } from '../../api/plans-types';
@@ -30,12 +31,16 @@ function Documents({ docs }: { docs: DocumentRef[] }) {
 const STATUSES: PlanStatus[] = ['draft', 'active', 'closed'];
 const STATUS_COLOR: Record<PlanStatus, string> = { draft: 'default', active: 'green', closed: 'blue' };
 
-/** An editor changes the status here; others see it. */
+/**
+ * An editor of the issuing unit changes the status here, after confirming it (one stray click
+ * must not end a plan); others see it, with who may change it. canEdit is the server's own rule.
+ */
 function PlanStatusControl({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
+  const [pending, setPending] = useState<PlanStatus | null>(null);
   const change = useMutation({
     mutationFn: (status: PlanStatus) => setPlanStatus(plan.id, status),
     onSuccess: (saved) => {
@@ -43,18 +48,42 @@ function PlanStatusControl({ plan }: { plan: PlanDetail }) {
       void queryClient.invalidateQueries({ queryKey: planKeys.all });
     },
     onError: (error) => message.error(errorText(error)),
+    onSettled: () => setPending(null),
   });
-  if (!plan.canEdit) return <Tag color={STATUS_COLOR[plan.status]}>{t(`plans.statuses.${plan.status}`)}</Tag>;
+  if (!plan.canEdit) {
+    return (
+      <Tooltip title={t('plans.detail.readOnly', { issuer: plan.orgUnitName })}>
+        <Tag color={STATUS_COLOR[plan.status]} data-testid="plan-status-readonly">
+          {t(`plans.statuses.${plan.status}`)}
+        </Tag>
+      </Tooltip>
+    );
+  }
   return (
-    <Select
-      size="small"
-      data-testid="plan-status"
-      value={plan.status}
-      loading={change.isPending}
-      onChange={(status) => change.mutate(status)}
-      options={STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))}
-      style={{ minWidth: 160 }}
-    />
+    <>
+      <Select
+        size="small"
+        data-testid="plan-status"
+        value={plan.status}
+        loading={change.isPending}
+        onChange={(status) => status !== plan.status && setPending(status)}
+        options={STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))}
+        style={{ minWidth: 160 }}
+      />
+      <Modal
+        open={pending !== null}
+        title={pending && t('plans.detail.statusConfirmTitle', { status: t(`plans.statuses.${pending}`) })}
+        okText={t('plans.detail.statusConfirmOk')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: pending === 'closed', 'data-testid': 'plan-status-confirm-ok' }}
+        confirmLoading={change.isPending}
+        onOk={() => pending && change.mutate(pending)}
+        onCancel={() => setPending(null)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph data-testid="plan-status-confirm">{pending && t(`plans.detail.statusConfirm.${pending}`)}</Typography.Paragraph>
+      </Modal>
+    </>
   );
 }
 

@@ -101,18 +101,23 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
             key: 'actions',
             width: 52,
             fixed: 'right',
-            render: (_, task) => (
-              <Tooltip title={task.canUpdate ? t('plans.tasks.update') : t('plans.tasks.history')}>
-                <Button
-                  size="small"
-                  type={task.canUpdate ? 'primary' : 'default'}
-                  icon={task.canUpdate ? <EditOutlined /> : <HistoryOutlined />}
-                  aria-label={task.canUpdate ? t('plans.tasks.update') : t('plans.tasks.history')}
-                  onClick={() => setOpen(task)}
-                  data-testid={task.canUpdate ? 'task-update' : 'task-history-open'}
-                />
-              </Tooltip>
-            ),
+            // canUpdate and partOnly are the server's rule (lead, partner for its part, issuer): no
+            // update button where a post would be refused.
+            render: (_, task) => {
+              const label = task.canUpdate ? t(task.partOnly ? 'plans.tasks.updatePart' : 'plans.tasks.update') : t('plans.tasks.history');
+              return (
+                <Tooltip title={label}>
+                  <Button
+                    size="small"
+                    type={task.canUpdate ? 'primary' : 'default'}
+                    icon={task.canUpdate ? <EditOutlined /> : <HistoryOutlined />}
+                    aria-label={label}
+                    onClick={() => setOpen(task)}
+                    data-testid={task.canUpdate ? 'task-update' : 'task-history-open'}
+                  />
+                </Tooltip>
+              );
+            },
           },
         ]}
       />

@@ -1,8 +1,9 @@
 // Reporting progress on a task (status, percent, note, evidence files up to 5 MB each, sent as
-// base64) and the history of earlier reports with their evidence.
+// base64) and the history of earlier reports with their evidence. A coordinating agency reports
+// on its own part: its update is kept in the history and leaves the task's status to the lead.
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Divider, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Slider, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Col, Divider, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Slider, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Evidence, TaskStatus, TaskView } from '../../api/plans-types';
 import { formatInstant } from '../../lib/dates';
@@ -66,13 +67,15 @@ export function TaskUpdateModal({ planId, task, onClose }: { planId: number; tas
           form={form}
           layout="vertical"
           data-testid="task-update-form"
-          initialValues={{ status: task.status, progress: task.progress, evidence: [] }}
+          // A part starts from nothing: the task's status and progress are the lead's, not the partner's.
+          initialValues={task.partOnly ? { status: 'not_started', progress: 0, evidence: [] } : { status: task.status, progress: task.progress, evidence: [] }}
           onValuesChange={(changed: Partial<Values>) => {
             if (changed.status === 'done') form.setFieldValue('progress', 100);
             if (changed.progress !== undefined && changed.progress > 0 && form.getFieldValue('status') === 'not_started') form.setFieldValue('status', 'in_progress');
           }}
           onFinish={(values) => save.mutate(values)}
         >
+          {task.partOnly && <Alert type="info" showIcon title={t('plans.update.partOnly')} className="form-alert" data-testid="task-part-only" />}
           {save.isError && <Alert type="error" showIcon title={errorText(save.error)} className="form-alert" />}
           <Row gutter={16}>
             <Col xs={24} sm={10}>
@@ -144,6 +147,11 @@ export function TaskUpdateModal({ planId, task, onClose }: { planId: number; tas
           <List.Item>
             <div className="full-width">
               <div className="history-head">
+                {u.part && (
+                  <Tag className="wrap-tag" data-testid="task-history-part">
+                    {t('plans.update.part', { agency: u.part })}
+                  </Tag>
+                )}
                 <StatusTag status={u.status} /> <strong>{fmt(u.progress)}%</strong>{' '}
                 <span className="muted">{t('plans.update.by', { name: u.by ?? '—', time: formatInstant(u.at) })}</span>
               </div>
