@@ -144,7 +144,7 @@ export const SAMPLES: Record<string, Sample> = {
   'PATCH /api/plans/:id': { request: (w, s) => ({ url: `/api/plans/${p(w, s).planId}`, payload: { status: 'active' } }), level: 'commune', ok: 200 },
   'PATCH /api/plans/:id#plan issued by the province': {
     request: (w) => ({ url: `/api/plans/${w.provincePlanId}`, payload: { status: 'active' } }),
-    ok: (role) => (role === 'admin' || role === 'province' ? 200 : 404),
+    ok: (role) => (role === 'admin' || role === 'province' ? 200 : 403),
     out: 'none',
     level: 'commune',
   },
