@@ -7,7 +7,7 @@ let province: string;
 let root: string;
 let thaiNguyen: number;
 let ducXuan: number;
-const ids: Record<string, number> = {};
+const ids = { admin: 0, auditor: 0, dual: 0, peer: 0, committee: 0, nurse: 0 };
 
 const patch = (cookie: string, id: number, payload: object) => ctx.app.inject({ method: 'PATCH', url: `/api/users/${id}`, headers: { cookie }, payload });
 const fields = (res: { json: () => { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
