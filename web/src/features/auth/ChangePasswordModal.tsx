@@ -25,8 +25,9 @@ export function ChangePasswordModal({ open, forced = false, onClose }: Props) {
     onSuccess: async () => {
       message.success(t('auth.passwordChanged'));
       form.resetFields();
-      // mustChangePassword is cleared on the server; read it back.
-      await queryClient.invalidateQueries({ queryKey: authKeys.me() });
+      // mustChangePassword is cleared on the server; read it back, and everything the server
+      // refused until now (403 password_change_required).
+      await queryClient.invalidateQueries();
       onClose();
     },
     onError: (error) => applyFieldErrors(form, error, i18n.language),
