@@ -42,7 +42,7 @@ export async function usersByIds(db: Db, ids: number[]) {
       .selectFrom('user_role as ur')
       .innerJoin('org_unit as o', 'o.id', 'ur.org_unit_id')
       .where('ur.user_id', 'in', ids)
-      .select(['ur.user_id', 'ur.role', 'o.id', 'o.code', 'o.name', 'o.level', 'o.kind'])
+      .select(['ur.user_id', 'ur.role', 'o.id', 'o.code', 'o.name', 'o.level', 'o.kind', sql<string>`o.path::text`.as('path')])
       .orderBy('ur.role')
       .execute(),
   ]);
@@ -55,7 +55,7 @@ export async function usersByIds(db: Db, ids: number[]) {
     createdAt: u.created_at.toISOString(),
     roles: roles
       .filter((r) => r.user_id === u.id)
-      .map((r) => ({ role: r.role, orgUnit: { id: r.id, code: r.code, name: r.name, level: r.level, kind: r.kind } })),
+      .map((r) => ({ role: r.role, path: r.path, orgUnit: { id: r.id, code: r.code, name: r.name, level: r.level, kind: r.kind } })),
   }));
 }
 

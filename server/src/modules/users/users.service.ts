@@ -67,16 +67,28 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
     return { held, keys: new Set(rows.map((r) => `${r.role}@${r.org_unit_id}`)) };
   }
 
-  async function one(id: number) {
-    const [user] = await repo.usersByIds(db, [id]);
+  /** Users as the caller sees them: whether they may manage each, and no unit paths. */
+  async function present(principal: Principal, ids: number[]) {
+    const { roles, topRank, callerRank } = await ranks(principal);
+    return (await repo.usersByIds(db, ids)).map(({ roles: held, ...user }) => {
+      const ranked = held.flatMap((h) => {
+        const role = roles.get(h.role);
+        return role ? [{ role, path: h.path }] : [];
+      });
+      return { ...user, roles: held.map(({ path: _path, ...r }) => r), canEdit: held.length > 0 && mayManage(principal, callerRank, ranked, topRank) };
+    });
+  }
+
+  async function one(principal: Principal, id: number) {
+    const [user] = await present(principal, [id]);
     if (!user) throw notFound();
     return user;
   }
 
   return {
-    async list(scope: Scope, q: string | undefined, limit: number, offset: number) {
+    async list(principal: Principal, scope: Scope, q: string | undefined, limit: number, offset: number) {
       const { ids, total } = await repo.listUsers(db, scope, q?.trim().toLowerCase() || undefined, limit, offset);
-      return { items: await repo.usersByIds(db, ids), total };
+      return { items: await present(principal, ids), total };
     },
 
     listRoles: () => repo.listRoles(db),
@@ -98,7 +110,7 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
         await recordAudit(trx, actor, { action: 'user.create', entityType: 'user', entityId: userId, orgUnitId: input.roles[0]?.orgUnitId, details: { roles: input.roles } });
         return userId;
       });
-      return one(id);
+      return one(principal, id);
     },
 
     async update(principal: Principal, scope: Scope, actor: Actor, id: number, patch: { fullName?: string; active?: boolean; password?: string; roles?: RoleAssignment[] }) {
@@ -128,7 +140,7 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
         });
       });
       sessions.forgetUser(id);
-      return one(id);
+      return one(principal, id);
     },
   };
 }

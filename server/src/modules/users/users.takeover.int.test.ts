@@ -43,6 +43,13 @@ describe('editing a user needs scope over every role and a rank at least each (h
     }
   });
 
+  it('tells the list which users the caller may manage', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: province } });
+    const canEdit = Object.fromEntries(res.json().items.map((u: { username: string; canEdit: boolean }) => [u.username, u.canEdit]));
+    expect(canEdit).toMatchObject({ 'admin.tn': false, kiemsoat: false, dual: false, soyte2: true, ubnd: true, nurse: true });
+    expect(JSON.stringify(res.json())).not.toContain('"path"');
+  });
+
   it('lets the administrator above manage them', async () => {
     expect((await patch(root, ids.auditor, { fullName: 'Kiểm soát viên' })).statusCode).toBe(200);
     expect((await patch(root, ids.dual, { fullName: 'Hai tỉnh' })).statusCode).toBe(200);

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
-import { authKeys, changePassword } from './auth.api';
+import { changePassword } from './auth.api';
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 
