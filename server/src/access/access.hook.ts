@@ -6,12 +6,23 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiRoute, App } from '../http/app-types.ts';
-import { forbidden, unauthenticated } from '../errors.ts';
-import { SESSION_COOKIE } from '../modules/auth/auth.session.ts';
+import { AppError, forbidden, unauthenticated } from '../errors.ts';
+import { PURGE_EVERY_MS, SESSION_COOKIE } from '../modules/auth/auth.session.ts';
 import { scopeOf } from './principal.ts';
+
+/** What a user whose password must be changed may still do: see who they are, leave, change it. */
+const BEFORE_PASSWORD_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
+
+const passwordChangeRequired = () =>
+  new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục', 'You must change your password before continuing');
 
 export function installAccessControl(app: App) {
   const sessions = app.sessions;
+
+  // Expired sessions are purged at sign-in too; this catches servers nobody signs in to.
+  const purge = setInterval(() => sessions.purgeExpired().catch((error) => app.log.warn({ err: error }, 'session purge failed')), PURGE_EVERY_MS);
+  purge.unref();
+  app.addHook('onClose', async () => clearInterval(purge));
 
   app.decorateRequest('principal', null);
   app.decorateRequest('scope', null as never);
@@ -41,6 +52,7 @@ export function installAccessControl(app: App) {
     }
     req.principal = principal;
     req.actor.userId = principal.userId;
+    if (principal.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(`${req.method} ${req.routeOptions.url}`)) throw passwordChangeRequired();
     if (access === 'signed-in') return;
     const scope = scopeOf(principal, access);
     if (scope.paths.length === 0) throw forbidden();

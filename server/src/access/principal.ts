@@ -16,6 +16,8 @@ export interface Principal {
   username: string;
   sessionHash: string;
   grants: Grant[];
+  /** Set by an administrator's reset: until changed, only me, logout and the change are served. */
+  mustChangePassword?: boolean;
 }
 
 /** ltree paths of the subtrees the caller may reach with this permission; empty = none. */

@@ -5,6 +5,7 @@ import * as registry from './migrations/2026_11_25_0002_registry.ts';
 import * as imports from './migrations/2026_11_25_0003_imports.ts';
 import * as registrySpeed from './migrations/2026_11_25_0004_registry_speed.ts';
 import * as plans from './migrations/2026_11_25_0005_plans.ts';
+import * as accounts from './migrations/2026_12_02_0006_accounts.ts';
 import * as taskParts from './migrations/2026_12_02_0009_task_parts.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0003_imports': imports,
   '2026_11_25_0004_registry_speed': registrySpeed,
   '2026_11_25_0005_plans': plans,
+  '2026_12_02_0006_accounts': accounts,
   '2026_12_02_0009_task_parts': taskParts,
 };
 

@@ -36,6 +36,8 @@ export interface RoleTable {
   name_vi: string;
   name_en: string;
   sort: number;
+  /** Oversees administrators (the auditor): ranks with the top role for granting and editing. */
+  oversight: Generated<boolean>;
 }
 
 export interface RolePermissionTable {
@@ -70,6 +72,15 @@ export interface SessionTable {
   last_seen_at: Generated<Date>;
   expires_at: Timestamp;
   ip: string | null;
+}
+
+/** Sign-in attempts per (username, source); source '' counts the account across all sources. */
+export interface LoginAttemptTable {
+  username: string;
+  source: string;
+  failures: Generated<number>;
+  locked_until: Date | null;
+  updated_at: Generated<Date>;
 }
 
 export interface AuditEventTable {
@@ -364,6 +375,7 @@ export interface DB {
   app_user: AppUserTable;
   user_role: UserRoleTable;
   session: SessionTable;
+  login_attempt: LoginAttemptTable;
   audit_event: AuditEventTable;
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;

@@ -63,6 +63,8 @@ export type User = {
   lockedUntil: string | null;
   createdAt: string;
   roles: { role: string; orgUnit: OrgUnitRef }[];
+  /** The caller may edit, reset or deactivate this user. */
+  canEdit: boolean;
 };
 
 export type AuditEvent = {

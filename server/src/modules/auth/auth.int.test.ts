@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, type TestContext, createTestContext, createUser, signIn, unitId } from '../../../test/harness.ts';
 import { LOCK_AFTER_FAILURES } from './auth.service.ts';
+import { hashToken } from './auth.session.ts';
 
 let ctx: TestContext;
 let ducXuan: number;
@@ -13,6 +14,7 @@ beforeAll(async () => {
   ducXuan = await unitId(ctx, 'commune', '01840');
   await createUser(ctx, 'nurse', [{ role: 'station', orgUnitId: ducXuan }]);
   await createUser(ctx, 'victim', [{ role: 'station', orgUnitId: ducXuan }]);
+  await createUser(ctx, 'victim-2', [{ role: 'station', orgUnitId: ducXuan }]);
 });
 afterAll(() => ctx.close());
 
@@ -93,5 +95,34 @@ describe('GET /api/health and the API document', () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     for (const p of ['/api/org-units', '/api/org-units/{id}', '/api/auth/login', '/api/users', '/api/audit']) expect(doc.paths).toHaveProperty([p]);
+  });
+});
+
+describe('expired sessions', () => {
+  it('are purged at sign-in, whether ended by idleness or by the absolute limit', async () => {
+    const idle = await signIn(ctx, 'nurse');
+    const old = await signIn(ctx, 'nurse');
+    const live = await signIn(ctx, 'nurse');
+    const hash = (cookie: string) => hashToken(cookie.split('=')[1] as string);
+    await ctx.database.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).where('token_hash', '=', hash(idle)).execute();
+    // Kept alive by use, but signed in more than 24 h ago.
+    await ctx.database.db.updateTable('session').set({ created_at: new Date(Date.now() - 25 * 3600_000) }).where('token_hash', '=', hash(old)).execute();
+    const nurse = await ctx.database.db.selectFrom('app_user').where('username', '=', 'nurse').select('id').executeTakeFirstOrThrow();
+    ctx.app.sessions.forgetUser(nurse.id);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: old } })).statusCode).toBe(401);
+
+    await signIn(ctx, 'victim-2');
+    const left = await ctx.database.db.selectFrom('session').select('token_hash').execute();
+    const hashes = left.map((s) => s.token_hash);
+    expect(hashes).not.toContain(hash(idle));
+    expect(hashes).not.toContain(hash(old));
+    expect(hashes).toContain(hash(live));
+  });
+
+  it('are purged by the purge the server also runs every PURGE_EVERY_MS', async () => {
+    await signIn(ctx, 'nurse');
+    await ctx.database.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    await ctx.app.sessions.purgeExpired();
+    expect(await ctx.database.db.selectFrom('session').select('token_hash').execute()).toEqual([]);
   });
 });

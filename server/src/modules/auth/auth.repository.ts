@@ -17,18 +17,6 @@ export function findUserPassword(db: Db, userId: number) {
   return db.selectFrom('app_user').where('id', '=', userId).select(['id', 'password_hash']).executeTakeFirst();
 }
 
-export async function recordFailedLogin(db: Db, userId: number, lockedUntil: Date | null) {
-  await db
-    .updateTable('app_user')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), locked_until: lockedUntil }))
-    .where('id', '=', userId)
-    .execute();
-}
-
-export async function clearFailedLogins(db: Db, userId: number) {
-  await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
-}
-
 export async function setPassword(db: Db, userId: number, hash: string, mustChange: boolean) {
   await db
     .updateTable('app_user')
@@ -49,8 +37,20 @@ export async function deleteOtherSessions(db: Db, userId: number, keepHash: stri
   await db.deleteFrom('session').where('user_id', '=', userId).where('token_hash', '<>', keepHash).execute();
 }
 
-export async function deleteExpiredSessions(db: Db) {
-  await db.deleteFrom('session').where('expires_at', '<', sql<Date>`now()`).execute();
+/**
+ * Sign-in records past their use: sessions ended by idleness or by the absolute limit, and
+ * attempt counts with no lock in force and no attempt for a day.
+ */
+export async function deleteExpired(db: Db, absoluteMs: number) {
+  await db
+    .deleteFrom('session')
+    .where((eb) => eb.or([eb('expires_at', '<', sql<Date>`now()`), eb('created_at', '<', sql<Date>`now() - ${absoluteMs} * interval '1 millisecond'`)]))
+    .execute();
+  await db
+    .deleteFrom('login_attempt')
+    .where('updated_at', '<', sql<Date>`now() - interval '24 hours'`)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', sql<Date>`now()`)]))
+    .execute();
 }
 
 export interface SessionRow {
@@ -59,6 +59,7 @@ export interface SessionRow {
   last_seen_at: Date;
   created_at: Date;
   expires_at: Date;
+  must_change_password: boolean;
   grants: Grant[] | null;
 }
 
@@ -66,9 +67,9 @@ export interface SessionRow {
  * One round trip per request: the live session, its active user, and every (permission, path)
  * the user holds — at the org unit of each role and at the areas that unit serves.
  */
-export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+export async function findSession(db: Db, tokenHash: string, absoluteMs: number): Promise<SessionRow | undefined> {
   const result = await sql<SessionRow>`
-    select s.user_id, u.username, s.last_seen_at, s.created_at, s.expires_at,
+    select s.user_id, u.username, u.must_change_password, s.last_seen_at, s.created_at, s.expires_at,
       (select json_agg(json_build_object('permission', g.permission, 'path', g.path::text))
        from (
          select rp.permission, o.path
@@ -87,6 +88,7 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
     from session s
     join app_user u on u.id = s.user_id and u.active
     where s.token_hash = ${tokenHash} and s.expires_at > now()
+      and s.created_at > now() - ${absoluteMs} * interval '1 millisecond'
   `.execute(db);
   return result.rows[0];
 }

@@ -4,6 +4,7 @@ import { signedIn } from '../../access/principal.ts';
 import type { App } from '../../http/app-types.ts';
 import { authService } from './auth.service.ts';
 import { SESSION_COOKIE } from './auth.session.ts';
+import { LOGIN_PER_SOURCE_PER_MINUTE } from './login-throttle.ts';
 
 const RoleAtUnit = Type.Object({
   role: Type.String(),
@@ -41,7 +42,8 @@ export async function authRoutes(app: App) {
 
   app.post('/api/auth/login', {
     schema: { tags: ['auth'], operationId: 'login', body: Credentials, response: { 200: Type.Object({ user: Me }) } },
-    config: { permission: 'public' },
+    // Per source, whatever the username: guessing across many accounts is slowed too.
+    config: { permission: 'public', rateLimit: { max: LOGIN_PER_SOURCE_PER_MINUTE, timeWindow: '1 minute', keyGenerator: (req) => req.ip } },
     handler: async (req, reply) => {
       const { session, user } = await auth.login(req.body.username, req.body.password, req.actor);
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions(req), expires: session.expiresAt });

@@ -1,8 +1,8 @@
 /**
- * Signing in and out, the caller's profile, changing one's password. Repeated failures lock the
- * account with a growing back-off: 5 failures → 1 minute, doubling with each further failure up
- * to 1 hour; a success clears the count.
+ * Signing in and out, the caller's profile, changing one's password. Guessing is slowed per
+ * (username, source) and per username by login-throttle.ts; a stranger cannot lock the owner out.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../access/principal.ts';
 import { permissionsOf } from '../../access/principal.ts';
@@ -11,33 +11,31 @@ import { AppError, invalid } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './auth.repository.ts';
-import { PASSWORD_MIN_LENGTH, decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import type { SessionService } from './auth.session.ts';
+import { SLOW_DOWN_MS, loginThrottle } from './login-throttle.ts';
+import { PASSWORD_MIN_LENGTH, decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 
-export const LOCK_AFTER_FAILURES = 5;
-const MAX_LOCK_MS = 60 * 60 * 1000;
+export { LOCK_AFTER_FAILURES } from './login-throttle.ts';
 
 const wrongCredentials = () =>
   new AppError(401, 'wrong_credentials', 'Sai tên đăng nhập hoặc mật khẩu', 'Wrong username or password');
 
-const locked = (until: Date) => {
+/** Said the same whether or not the name is an account: the wait belongs to this source. */
+const tooManyAttempts = (until: Date) => {
   const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
   return new AppError(
     429,
-    'locked',
-    `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${Math.ceil(seconds / 60)} phút`,
-    `Account locked after repeated failures; try again in ${Math.ceil(seconds / 60)} min`,
+    'too_many_attempts',
+    `Đăng nhập sai nhiều lần từ thiết bị này; thử lại sau ${minutes} phút`,
+    `Too many failed sign-ins from this device; try again in ${minutes} min`,
     undefined,
     { retryAfterSeconds: seconds },
   );
 };
 
-export function lockDuration(failures: number): number | null {
-  if (failures < LOCK_AFTER_FAILURES) return null;
-  return Math.min(60_000 * 2 ** (failures - LOCK_AFTER_FAILURES), MAX_LOCK_MS);
-}
-
 export function authService(db: Kysely<DB>, sessions: SessionService) {
+  const throttle = loginThrottle(db);
 
   async function me(principal: Principal) {
     const { user, roles } = await repo.meOf(db, principal.userId);
@@ -59,32 +57,30 @@ export function authService(db: Kysely<DB>, sessions: SessionService) {
     sessions,
     me,
 
-    async login(username: string, password: string, actor: Actor) {
-      const user = await repo.findUserByUsername(db, username.trim().toLowerCase());
-      if (!user?.active) {
-        await verifyPassword(await decoyHash(), password);
-        await recordAudit(db, actor, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null });
-        throw wrongCredentials();
+    async login(typed: string, password: string, actor: Actor) {
+      const username = typed.trim().toLowerCase();
+      const source = actor.ip ?? 'unknown';
+      const attempt = await throttle.reserve(username, source);
+      const user = await repo.findUserByUsername(db, username);
+      const account = user?.active ? user : null;
+      if (!attempt.checked) {
+        await recordAudit(db, { ...actor, userId: account?.id ?? null }, { action: 'auth.login_locked', entityType: 'user', entityId: account?.id ?? null });
+        throw tooManyAttempts(attempt.lockedUntil);
       }
-      if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-        await recordAudit(db, { ...actor, userId: user.id }, { action: 'auth.login_locked', entityType: 'user', entityId: user.id });
-        throw locked(user.locked_until);
-      }
-      if (!(await verifyPassword(user.password_hash, password))) {
-        const failures = user.failed_logins + 1;
-        const lockMs = lockDuration(failures);
-        const until = lockMs ? new Date(Date.now() + lockMs) : null;
-        await db.transaction().execute(async (trx) => {
-          await repo.recordFailedLogin(trx, user.id, until);
-          await recordAudit(trx, { ...actor, userId: user.id }, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, details: { failures } });
-        });
-        if (until) throw locked(until);
+      if (attempt.slowed) await sleep(SLOW_DOWN_MS);
+      // An unknown or inactive name is checked against a decoy: same time, same counting.
+      const right = await verifyPassword(account?.password_hash ?? (await decoyHash()), password);
+      if (!account || !right) {
+        await throttle.failed(username);
+        await recordAudit(db, { ...actor, userId: account?.id ?? null }, { action: 'auth.login_failed', entityType: 'user', entityId: account?.id ?? null, details: { attempt: attempt.attempt } });
+        if (attempt.lockedUntil) throw tooManyAttempts(attempt.lockedUntil);
         throw wrongCredentials();
       }
       const session = await db.transaction().execute(async (trx) => {
-        await repo.clearFailedLogins(trx, user.id);
-        await recordAudit(trx, { ...actor, userId: user.id }, { action: 'auth.login', entityType: 'user', entityId: user.id });
-        return sessions.create(trx, user.id, actor.ip);
+        await throttle.succeeded(trx, username, source);
+        await sessions.purgeExpired(trx);
+        await recordAudit(trx, { ...actor, userId: account.id }, { action: 'auth.login', entityType: 'user', entityId: account.id });
+        return sessions.create(trx, account.id, actor.ip);
       });
       const principal = await sessions.resolve(session.token);
       if (!principal) throw wrongCredentials();

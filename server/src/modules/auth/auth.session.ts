@@ -12,6 +12,8 @@ import * as repo from './auth.repository.ts';
 export const SESSION_COOKIE = 'ytcs_session';
 const ABSOLUTE_MS = 24 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
+/** Expired sessions are purged at every sign-in and at least this often. */
+export const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -47,7 +49,7 @@ export function sessionService(db: Kysely<DB>, config: Pick<Config, 'sessionIdle
       const sessionHash = hashToken(token);
       const cached = cache.get(sessionHash);
       if (cached && cached.until > Date.now()) return cached.principal;
-      const row = await repo.findSession(db, sessionHash);
+      const row = await repo.findSession(db, sessionHash, ABSOLUTE_MS);
       if (!row) {
         cache.delete(sessionHash);
         return null;
@@ -56,7 +58,7 @@ export function sessionService(db: Kysely<DB>, config: Pick<Config, 'sessionIdle
       if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
         await repo.touchSession(db, sessionHash, expiry(row.created_at));
       }
-      const principal = { userId: row.user_id, username: row.username, sessionHash, grants: row.grants ?? [] };
+      const principal: Principal = { userId: row.user_id, username: row.username, sessionHash, grants: row.grants ?? [], mustChangePassword: row.must_change_password };
       if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
       cache.set(sessionHash, { principal, until: Math.min(Date.now() + CACHE_MS, row.expires_at.getTime()) });
       return principal;
@@ -66,6 +68,9 @@ export function sessionService(db: Kysely<DB>, config: Pick<Config, 'sessionIdle
       cache.delete(sessionHash);
       await repo.deleteSession(db, sessionHash);
     },
+
+    /** Deletes sessions past their idle or absolute end (and stale sign-in attempt counts). */
+    purgeExpired: (trx: Kysely<DB> = db) => repo.deleteExpired(trx, ABSOLUTE_MS),
 
     /** After a change to the user's password, roles or status. */
     forgetUser(userId: number) {

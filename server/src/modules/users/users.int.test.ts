@@ -34,9 +34,9 @@ describe('users', () => {
   });
 
   it('creates a user with a role in scope, audited, who must change the password', async () => {
-    const res = await call('POST', '/api/users', province, { username: 'New.Nurse', fullName: 'Nguyễn Thị Hồng', password: 'first-password-1', roles: [{ role: 'station', orgUnitId: ducXuan }] });
+    const res = await call('POST', '/api/users', province, { username: 'New.Nurse', fullName: 'Nguyễn Thị Hồng', password: 'first-password-1', roles: [{ role: 'committee', orgUnitId: ducXuan }] });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'new.nurse', fullName: 'Nguyễn Thị Hồng', roles: [{ role: 'station', orgUnit: { id: ducXuan } }] });
+    expect(res.json()).toMatchObject({ username: 'new.nurse', fullName: 'Nguyễn Thị Hồng', roles: [{ role: 'committee', orgUnit: { id: ducXuan } }] });
     const me = await call('GET', '/api/auth/me', await signIn(ctx, 'new.nurse', 'first-password-1'));
     expect(me.json().mustChangePassword).toBe(true);
     const audit = await ctx.database.db.selectFrom('audit_event').where('action', '=', 'user.create').selectAll().execute();
@@ -61,7 +61,7 @@ describe('users', () => {
   });
 
   it('rejects a duplicate username with 409', async () => {
-    const res = await call('POST', '/api/users', province, { username: 'tram', fullName: 'B', password: 'long-enough-1', roles: [{ role: 'station', orgUnitId: ducXuan }] });
+    const res = await call('POST', '/api/users', province, { username: 'tram', fullName: 'B', password: 'long-enough-1', roles: [{ role: 'committee', orgUnitId: ducXuan }] });
     expect(res.statusCode).toBe(409);
   });
 

@@ -42,7 +42,7 @@ export async function usersByIds(db: Db, ids: number[]) {
       .selectFrom('user_role as ur')
       .innerJoin('org_unit as o', 'o.id', 'ur.org_unit_id')
       .where('ur.user_id', 'in', ids)
-      .select(['ur.user_id', 'ur.role', 'o.id', 'o.code', 'o.name', 'o.level', 'o.kind'])
+      .select(['ur.user_id', 'ur.role', 'o.id', 'o.code', 'o.name', 'o.level', 'o.kind', sql<string>`o.path::text`.as('path')])
       .orderBy('ur.role')
       .execute(),
   ]);
@@ -55,13 +55,8 @@ export async function usersByIds(db: Db, ids: number[]) {
     createdAt: u.created_at.toISOString(),
     roles: roles
       .filter((r) => r.user_id === u.id)
-      .map((r) => ({ role: r.role, orgUnit: { id: r.id, code: r.code, name: r.name, level: r.level, kind: r.kind } })),
+      .map((r) => ({ role: r.role, path: r.path, orgUnit: { id: r.id, code: r.code, name: r.name, level: r.level, kind: r.kind } })),
   }));
-}
-
-export async function userInScope(db: Db, scope: Scope, id: number): Promise<boolean> {
-  const row = await usersInScope(db, scope).where('ur.user_id', '=', id).executeTakeFirst();
-  return !!row;
 }
 
 export async function usernameTaken(db: Db, username: string): Promise<boolean> {
@@ -111,9 +106,20 @@ export async function listRoles(db: Db) {
   return roles.map((r) => ({
     code: r.code,
     rank: r.sort,
+    oversight: r.oversight,
     name: { vi: r.name_vi, en: r.name_en },
     permissions: perms.filter((p) => p.role === r.code).map((p) => p.permission),
   }));
+}
+
+/** Every role the user holds, wherever it is, with the unit's path. */
+export function heldRoles(db: Db, userId: number) {
+  return db
+    .selectFrom('user_role as ur')
+    .innerJoin('org_unit as o', 'o.id', 'ur.org_unit_id')
+    .where('ur.user_id', '=', userId)
+    .select(['ur.role', 'ur.org_unit_id', sql<string>`o.path::text`.as('path')])
+    .execute();
 }
 
 /** The org units (by id) that lie inside the scope and are current. */
@@ -124,7 +130,7 @@ export async function unitsInScope(db: Db, scope: Scope, ids: number[]) {
     .where('o.id', 'in', ids)
     .where('o.valid_to', 'is', null)
     .where(orgUnitInScope('o', scope))
-    .select('o.id')
+    .select(['o.id', sql<string>`o.path::text`.as('path')])
     .execute();
 }
 

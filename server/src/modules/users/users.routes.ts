@@ -13,6 +13,7 @@ const User = Type.Object({
   lockedUntil: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   roles: Type.Array(Type.Object({ role: Type.String(), orgUnit: Type.Ref('OrgUnitRef') })),
+  canEdit: Type.Boolean({ description: 'The caller may edit, reset or deactivate this user' }),
 });
 
 const Role = Type.Object({
@@ -52,7 +53,7 @@ export async function userRoutes(app: App) {
   app.get('/api/users', {
     schema: { tags: ['users'], operationId: 'listUsers', querystring: Type.Object({ ...Page, q: Type.Optional(Type.String({ maxLength: 100 })) }), response: { 200: listOf(User) } },
     config: { permission: 'user.read' },
-    handler: (req) => users.list(req.scope, req.query.q, req.query.limit, req.query.offset),
+    handler: (req) => users.list(signedIn(req), req.scope, req.query.q, req.query.limit, req.query.offset),
   });
 
   app.post('/api/users', {

@@ -1,7 +1,7 @@
 /**
- * User administration. An administrator acts only inside their scope: the users they see hold a
- * role there, the roles they grant sit at units there, and they grant no role ranked above their
- * own (roles are ranked by their sort order: admin, province, health centre, station, …).
+ * User administration. An administrator acts only inside their scope and below their rank: the
+ * users they may change hold every role inside that scope at a rank no higher than theirs, and a
+ * role they grant carries no permission they lack at that unit (rules in users.policy.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Principal, Scope } from '../../access/principal.ts';
@@ -11,6 +11,7 @@ import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { SessionService } from '../auth/auth.session.ts';
 import { PASSWORD_MIN_LENGTH, hashPassword } from '../auth/passwords.ts';
+import { type RankedRole, type RoleAtUnit, managedRank, mayManage, missingPermissions } from './users.policy.ts';
 import * as repo from './users.repository.ts';
 
 export interface RoleAssignment {
@@ -21,35 +22,73 @@ export interface RoleAssignment {
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 
 export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forgetUser'>) {
-  async function checkRoles(principal: Principal, scope: Scope, roles: RoleAssignment[]): Promise<FieldError[]> {
+  async function ranks(principal: Principal) {
+    const roles = new Map<string, RankedRole>((await repo.listRoles(db)).map((r) => [r.code, r]));
+    const topRank = Math.min(...[...roles.values()].map((r) => r.rank));
+    const callerRank = (await repo.granterRank(db, principal.userId)) ?? Number.POSITIVE_INFINITY;
+    return { roles, topRank, callerRank };
+  }
+
+  /** `held`: role@unit the target already has; keeping them grants nothing new. */
+  async function checkRoles(principal: Principal, scope: Scope, roles: RoleAssignment[], held = new Set<string>()): Promise<FieldError[]> {
     const errors: FieldError[] = [];
-    const known = new Map((await repo.listRoles(db)).map((r) => [r.code, r]));
-    const rank = (await repo.granterRank(db, principal.userId)) ?? Number.POSITIVE_INFINITY;
-    const units = new Set((await repo.unitsInScope(db, scope, roles.map((r) => r.orgUnitId))).map((u) => u.id));
+    const { roles: known, topRank, callerRank } = await ranks(principal);
+    const units = new Map((await repo.unitsInScope(db, scope, roles.map((r) => r.orgUnitId))).map((u) => [u.id, u.path]));
     roles.forEach((r, i) => {
       const role = known.get(r.role);
+      const path = units.get(r.orgUnitId);
       if (!role) {
         errors.push({ field: `roles.${i}.role`, message: 'Vai trò không tồn tại', messageEn: 'Unknown role' });
-      } else if (role.rank < rank || (role.code === 'admin' && rank !== 1)) {
+      } else if (managedRank(role, topRank) < callerRank) {
         errors.push({ field: `roles.${i}.role`, message: 'Không thể cấp vai trò cao hơn vai trò của bạn', messageEn: 'You cannot grant a role above your own' });
+      } else if (path && !held.has(`${r.role}@${r.orgUnitId}`) && missingPermissions(principal, { role, path }).length) {
+        errors.push({
+          field: `roles.${i}.role`,
+          message: `Không thể cấp vai trò có quyền mà bạn không có tại đơn vị này: ${missingPermissions(principal, { role, path }).join(', ')}`,
+          messageEn: `You cannot grant a role carrying permissions you lack at this unit: ${missingPermissions(principal, { role, path }).join(', ')}`,
+        });
       }
-      if (!units.has(r.orgUnitId)) {
+      if (!path) {
         errors.push({ field: `roles.${i}.orgUnitId`, message: 'Đơn vị không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Unit unknown, closed or outside your scope' });
       }
     });
     return errors;
   }
 
-  async function one(id: number) {
-    const [user] = await repo.usersByIds(db, [id]);
+  /** The target's roles, if the caller may manage them all; otherwise the target is not theirs (404). */
+  async function manageable(principal: Principal, id: number) {
+    const { roles, topRank, callerRank } = await ranks(principal);
+    const rows = await repo.heldRoles(db, id);
+    const held: RoleAtUnit[] = rows.flatMap((r) => {
+      const role = roles.get(r.role);
+      return role ? [{ role, path: r.path }] : [];
+    });
+    if (rows.length === 0 || !mayManage(principal, callerRank, held, topRank)) throw notFound();
+    return { held, keys: new Set(rows.map((r) => `${r.role}@${r.org_unit_id}`)) };
+  }
+
+  /** Users as the caller sees them: whether they may manage each, and no unit paths. */
+  async function present(principal: Principal, ids: number[]) {
+    const { roles, topRank, callerRank } = await ranks(principal);
+    return (await repo.usersByIds(db, ids)).map(({ roles: held, ...user }) => {
+      const ranked = held.flatMap((h) => {
+        const role = roles.get(h.role);
+        return role ? [{ role, path: h.path }] : [];
+      });
+      return { ...user, roles: held.map(({ path: _path, ...r }) => r), canEdit: held.length > 0 && mayManage(principal, callerRank, ranked, topRank) };
+    });
+  }
+
+  async function one(principal: Principal, id: number) {
+    const [user] = await present(principal, [id]);
     if (!user) throw notFound();
     return user;
   }
 
   return {
-    async list(scope: Scope, q: string | undefined, limit: number, offset: number) {
+    async list(principal: Principal, scope: Scope, q: string | undefined, limit: number, offset: number) {
       const { ids, total } = await repo.listUsers(db, scope, q?.trim().toLowerCase() || undefined, limit, offset);
-      return { items: await repo.usersByIds(db, ids), total };
+      return { items: await present(principal, ids), total };
     },
 
     listRoles: () => repo.listRoles(db),
@@ -71,17 +110,21 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
         await recordAudit(trx, actor, { action: 'user.create', entityType: 'user', entityId: userId, orgUnitId: input.roles[0]?.orgUnitId, details: { roles: input.roles } });
         return userId;
       });
-      return one(id);
+      return one(principal, id);
     },
 
     async update(principal: Principal, scope: Scope, actor: Actor, id: number, patch: { fullName?: string; active?: boolean; password?: string; roles?: RoleAssignment[] }) {
-      if (!(await repo.userInScope(db, scope, id))) throw notFound();
+      const target = await manageable(principal, id);
       const errors: FieldError[] = [];
       if (patch.fullName !== undefined && !patch.fullName.trim()) errors.push({ field: 'fullName', message: 'Bắt buộc', messageEn: 'Required' });
       if (patch.password !== undefined && patch.password.length < PASSWORD_MIN_LENGTH) errors.push({ field: 'password', message: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`, messageEn: `Password needs at least ${PASSWORD_MIN_LENGTH} characters` });
       if (patch.roles) {
         if (patch.roles.length === 0) errors.push({ field: 'roles', message: 'Cần ít nhất một vai trò', messageEn: 'At least one role is needed' });
-        errors.push(...(await checkRoles(principal, scope, patch.roles)));
+        errors.push(...(await checkRoles(principal, scope, patch.roles, target.keys)));
+      }
+      // A reset hands the caller the target's roles: they must hold every permission those carry.
+      if (patch.password !== undefined && target.held.some((h) => missingPermissions(principal, h).length)) {
+        errors.push({ field: 'password', message: 'Không thể đặt lại mật khẩu của tài khoản có quyền mà bạn không có', messageEn: 'You cannot reset the password of an account holding permissions you lack' });
       }
       if (patch.active === false && id === principal.userId) errors.push({ field: 'active', message: 'Không thể tự khóa tài khoản của mình', messageEn: 'You cannot deactivate your own account' });
       if (errors.length) throw invalid(errors);
@@ -97,7 +140,7 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
         });
       });
       sessions.forgetUser(id);
-      return one(id);
+      return one(principal, id);
     },
   };
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
-import { authKeys, changePassword } from './auth.api';
+import { changePassword } from './auth.api';
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -25,8 +25,9 @@ export function ChangePasswordModal({ open, forced = false, onClose }: Props) {
     onSuccess: async () => {
       message.success(t('auth.passwordChanged'));
       form.resetFields();
-      // mustChangePassword is cleared on the server; read it back.
-      await queryClient.invalidateQueries({ queryKey: authKeys.me() });
+      // mustChangePassword is cleared on the server; read it back, and everything the server
+      // refused until now (403 password_change_required).
+      await queryClient.invalidateQueries();
       onClose();
     },
     onError: (error) => applyFieldErrors(form, error, i18n.language),

@@ -102,11 +102,13 @@ export function UsersPage() {
                     title: t('common.actions'),
                     key: 'actions',
                     width: 90,
-                    render: (_: unknown, user: User) => (
-                      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(user)} data-testid="user-edit">
-                        {t('common.edit')}
-                      </Button>
-                    ),
+                    // The server says whom the caller may manage (every role in scope, not above them).
+                    render: (_: unknown, user: User) =>
+                      user.canEdit && (
+                        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(user)} data-testid="user-edit">
+                          {t('common.edit')}
+                        </Button>
+                      ),
                   },
                 ]
               : []),
