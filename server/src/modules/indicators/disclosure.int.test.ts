@@ -83,8 +83,8 @@ function recovered(seen: Map<string, Shown>, truth: Map<string, Shown>): string[
     const cells = [r.total, ...r.parts].filter((key) => seen.has(key));
     const hidden = cells.filter((key) => seen.get(key)?.suppressed);
     // Nothing hidden: what the parts leave of the total (residents outside any village) must not be a small count.
-    const rest = n(seen, r.total) - r.parts.reduce((a, p) => a + n(seen, p), 0);
-    if (hidden.length === 0 && seen.has(r.total) && rest > 0 && rest < K) leaks.push(`${r.total} − [${r.parts.join(' ')}] = ${rest}`);
+    const left = n(seen, r.total) - r.parts.reduce((a, p) => a + n(seen, p), 0);
+    if (hidden.length === 0 && seen.has(r.total) && left > 0 && left < K) leaks.push(`${r.total} − [${r.parts.join(' ')}] = ${left}`);
     if (hidden.length !== 1) continue;
     const [unknown] = hidden as [string];
     const rest = r.parts.filter((p) => p !== unknown).reduce((a, p) => a + n(seen, p), 0);
