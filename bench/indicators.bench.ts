@@ -33,6 +33,9 @@ export interface IndicatorContext {
 export const indicatorScenarios = () => [
   { name: 'indicators-dashboard-commune', username: 'tram.ducxuan' },
   { name: 'indicators-dashboard-province', username: 'soyte.thainguyen' },
+  // The same commune read by its committee: every figure goes through the small-cell rule
+  // (tram.ducxuan reads it without, so the two compare the rule's cost).
+  { name: 'indicators-dashboard-committee', username: 'ubnd.ducxuan' },
 ];
 
 const replay = (exec: Exec, statements: Statement[]) => async () => {

@@ -84,7 +84,7 @@ async function main() {
       }
       // Fresh sessions: the load may have taken longer than a session stays idle.
       const registryTokens = new Map<string, string>();
-      for (const username of ['soyte.thainguyen', 'tram.ducxuan']) registryTokens.set(username, (await signIn(server.base, username, DEMO_PASSWORD)).token);
+      for (const username of ['soyte.thainguyen', 'tram.ducxuan', 'ubnd.ducxuan']) registryTokens.set(username, (await signIn(server.base, username, DEMO_PASSWORD)).token);
       const rctx = { ...ctx, tokens: registryTokens, population };
       // The load queued every commune for the indicator refresher: let it finish before measuring.
       const drain = performance.now();

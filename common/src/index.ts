@@ -6,3 +6,4 @@ export * from './resident.ts';
 export * from './import-columns.ts';
 export * from './periods.ts';
 export * from './plans/index.ts';
+export * from './disclosure.ts';

@@ -3,7 +3,7 @@ import type { Messages } from './vi';
 export const enPlans: Messages['plans'] = {
   nav: { dashboard: 'Dashboard', plans: 'Plans', import: 'Import a plan' },
   title: 'Plan',
-  suppressedHelp: 'Figures about fewer than 5 people are hidden so that nobody can be recognised; only users who may see personal records see the number.',
+  suppressedHelp: 'Figures about fewer than 5 people (and figures from which one could be subtracted out) are hidden so that nobody can be recognised; only users who may see personal records see the number.',
   met: 'Met',
   notMet: 'Not met',
   noData: 'No data yet',

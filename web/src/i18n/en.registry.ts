@@ -107,8 +107,8 @@ export const enRegistry: Messages['registry'] = {
     ofResidents: '{{formatted}} people',
     byChild: 'By unit below ({{count}})',
     unit: 'Unit',
-    suppressed: '<5',
-    suppressedHelp: 'Figures about fewer than 5 people are hidden so that no one can be singled out.',
+    suppressed: 'hidden',
+    suppressedHelp: 'Figures about fewer than 5 people, and figures from which such a figure could be subtracted out, are hidden so that no one can be singled out.',
     noData: 'No residents yet',
   },
 };

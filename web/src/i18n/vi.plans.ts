@@ -3,7 +3,7 @@
 export const viPlans = {
   nav: { dashboard: 'Bảng điều khiển', plans: 'Kế hoạch', import: 'Nhập kế hoạch' },
   title: 'Kế hoạch',
-  suppressedHelp: 'Số liệu về dưới 5 người được ẩn để không nhận ra được ai; người có quyền xem hồ sơ cá nhân mới thấy số cụ thể.',
+  suppressedHelp: 'Số liệu về dưới 5 người (và số liệu từ đó trừ ra được số liệu ấy) được ẩn để không nhận ra được ai; người có quyền xem hồ sơ cá nhân mới thấy số cụ thể.',
   met: 'Đạt',
   notMet: 'Chưa đạt',
   noData: 'Chưa có số liệu',

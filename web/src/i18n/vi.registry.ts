@@ -107,8 +107,8 @@ export const viRegistry = {
     ofResidents: '{{formatted}} người',
     byChild: 'Theo đơn vị trực thuộc ({{count}})',
     unit: 'Đơn vị',
-    suppressed: '<5',
-    suppressedHelp: 'Số liệu về dưới 5 người được ẩn để không thể suy ra một người cụ thể.',
+    suppressed: 'Ẩn',
+    suppressedHelp: 'Số liệu về dưới 5 người, và số liệu từ đó trừ ra được số liệu về dưới 5 người, được ẩn để không thể suy ra một người cụ thể.',
     noData: 'Chưa có người dân nào',
   },
 };

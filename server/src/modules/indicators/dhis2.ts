@@ -6,13 +6,14 @@
  */
 import { parsePeriod } from '@ytcs/common';
 import type { Kysely } from 'kysely';
-import { type Principal, type Scope, covers, scopeOf } from '../../access/principal.ts';
+import type { Principal, Scope } from '../../access/principal.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
-import { listIndicators, storedValues } from './indicators.repository.ts';
-import { type IndicatorService, figureOf } from './indicators.service.ts';
+import { disclosureFor } from './disclosure.ts';
+import { type StoredValue, listIndicators, storedValues, unitPaths } from './indicators.repository.ts';
+import type { IndicatorService } from './indicators.service.ts';
 
 export interface DataValue {
   dataElement: string;
@@ -31,11 +32,21 @@ export function dhis2Service(db: Kysely<DB>, config: Pick<Config, 'smallCell'>, 
     async exportSet(principal: Principal, scope: Scope, q: { orgUnit?: number; period: string[]; indicator?: string[] }) {
       const unit = await indicators.unitFor(scope, q.orgUnit);
       const chosen = await indicators.pick(q.indicator);
-      const hide = !covers(scopeOf(principal, 'person.read'), unit.path);
       const rows = await storedValues(db, unit.id, q.period, chosen.map((i) => i.id));
-      const dataValues: DataValue[] = rows.flatMap((r) => {
+      // A stored value travels only when the same figure is shown by /api/indicator-values: the
+      // small-cell rule decides on the unit's figure, which is its stored value when it has one.
+      const paths = await unitPaths(db, [...new Set(rows.map((r) => r.unitId))]);
+      const guard = disclosureFor(db, principal, config.smallCell);
+      const counting = chosen.filter((i) => i.countsPeople);
+      const shown: StoredValue[] = [];
+      for (const r of rows) {
         const ind = chosen.find((i) => i.code === r.indicatorCode);
-        if (!ind || figureOf(ind, r, hide, config.smallCell).suppressed) return [];
+        const path = paths.get(r.unitId);
+        if (!ind || !path) continue;
+        if (!guard.seesAll(path) && ind.countsPeople && (await guard.hidden(ind, { id: r.unitId, path }, r.period, counting, r))) continue;
+        shown.push(r);
+      }
+      const dataValues: DataValue[] = shown.flatMap((r) => {
         const common = { period: r.period, orgUnit: String(r.unitId), storedBy: r.enteredBy ?? 'ytcs', lastUpdated: new Date(r.updatedAt).toISOString() };
         const num = { dataElement: `${r.indicatorCode}_NUM`, value: String(r.numerator), ...common };
         return r.denominator === null ? [num] : [num, { dataElement: `${r.indicatorCode}_DEN`, value: String(r.denominator), ...common }];

@@ -149,3 +149,10 @@ export async function upsertEntered(db: Db, values: EnteredValue[], userId: numb
       where indicator_value.origin = 'entered'
   `.execute(db);
 }
+
+/** The ltree path of each unit (to judge each against the caller's scopes). */
+export async function unitPaths(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('org_unit').where('id', 'in', ids).select(['id', sql<string>`path::text`.as('path')]).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.path]));
+}

@@ -1,10 +1,10 @@
 /**
  * The indicator engine as officials read it: a unit's figures per indicator and period (sums of
  * numerators and denominators, never averaged percentages), its child units ranked, and values
- * entered by hand. Roles without access to personal records get figures about fewer than
- * config.smallCell people suppressed, so a count cannot single anyone out.
+ * entered by hand. Roles without access to personal records get the small-cell rule
+ * (disclosure.ts): no count of fewer than config.smallCell people, directly or by subtraction.
  */
-import { parsePeriod, todayIso } from '@ytcs/common';
+import { isSmallCount, parsePeriod, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import { type Principal, type Scope, covers, scopeOf } from '../../access/principal.ts';
 import type { Config } from '../../config.ts';
@@ -13,7 +13,8 @@ import { type FieldError, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { coverageUnit } from '../registry/coverage.repository.ts';
-import { type IndicatorRow, type RolledUpValue, listIndicators, rolledUp, unitWithChildren, upsertEntered } from './indicators.repository.ts';
+import { disclosureFor, servedValue } from './disclosure.ts';
+import { type IndicatorRow, type RolledUpValue, listIndicators, rolledUp, unitPaths, unitWithChildren, upsertEntered } from './indicators.repository.ts';
 
 export interface Figure {
   numerator: number | null;
@@ -33,13 +34,14 @@ export interface ShownValue extends Figure {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** A stored figure as a caller may see it. */
-export function figureOf(indicator: IndicatorRow, v: Pick<RolledUpValue, 'numerator' | 'denominator'> | undefined, hideSmall: boolean, smallCell: number): Figure {
+/**
+ * A stored figure as a caller may see it. A hidden figure shows neither its numerator, its
+ * complement nor its percentage; its denominator (the residents, the visits: the population a
+ * figure is about, not the fact protected) shows unless it is itself under smallCell.
+ */
+export function shownFigure(indicator: IndicatorRow, v: Pick<RolledUpValue, 'numerator' | 'denominator'> | undefined, hidden: boolean, smallCell: number): Figure {
   if (!v) return { numerator: null, denominator: null, value: null, suppressed: false };
-  const small = (n: number | null) => n !== null && n > 0 && n < smallCell;
-  if (hideSmall && indicator.countsPeople && (small(v.numerator) || small(v.denominator))) {
-    return { numerator: null, denominator: null, value: null, suppressed: true };
-  }
+  if (hidden) return { numerator: null, denominator: v.denominator !== null && v.denominator >= smallCell ? v.denominator : null, value: null, suppressed: true };
   const value = indicator.unit === 'count' ? v.numerator : v.denominator ? round1((v.numerator / v.denominator) * 100) : null;
   return { numerator: v.numerator, denominator: v.denominator, value, suppressed: false };
 }
@@ -81,39 +83,61 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
     );
     const byKey = new Map(rows.map((r) => [`${r.unitId}:${r.indicatorId}:${r.period}`, r]));
     return (unitId: number, indicator: IndicatorRow, period: string): (RolledUpValue & { valuePeriod: string }) | undefined => {
-      const own = byKey.get(`${unitId}:${indicator.id}:${period}`);
-      const year = indicator.source === 'entered' && period.length > 4 ? byKey.get(`${unitId}:${indicator.id}:${period.slice(0, 4)}`) : undefined;
-      const v = own ?? year;
+      const v = servedValue(byKey, indicator, unitId, period);
       return v && { ...v, valuePeriod: v.period };
     };
   }
 
-  /** Figures of several units at once, shown as the caller may see them. */
+  /** Figures of several units at once, shown as the caller may see them (the small-cell rule). */
   async function figures(principal: Principal, units: { id: number; path: string }[], indicators: IndicatorRow[], periods: string[]): Promise<ShownValue[]> {
-    const people = scopeOf(principal, 'person.read');
+    const guard = disclosureFor(db, principal, config.smallCell);
+    const counting = indicators.filter((i) => i.countsPeople);
     const at = await stored(units, indicators, periods);
-    return units.flatMap((u) =>
-      indicators.flatMap((i) =>
-        periods.map((period) => {
+    const out: ShownValue[] = [];
+    for (const u of units) {
+      for (const i of indicators) {
+        for (const period of periods) {
           const v = at(u.id, i, period);
-          return { indicator: i.code, orgUnit: u.id, period, ...figureOf(i, v, !covers(people, u.path), config.smallCell), valuePeriod: v?.valuePeriod ?? null, updatedAt: v?.updatedAt ?? null };
-        }),
-      ),
-    );
+          const hidden = v !== undefined && (await guard.hidden(i, u, period, counting, v));
+          out.push({ indicator: i.code, orgUnit: u.id, period, ...shownFigure(i, v, hidden, config.smallCell), valuePeriod: v?.valuePeriod ?? null, updatedAt: v?.updatedAt ?? null });
+        }
+      }
+    }
+    return out;
   }
 
-  /** One figure per indicator and period for several units taken together (a plan's area). */
+  /**
+   * One figure per indicator and period for several units taken together (a plan's area). One
+   * unit is that unit's figure. Several: hidden when the sum is a small count, when any part the
+   * caller can see is hidden, or when the part outside the caller's scope (the sum minus what they
+   * can see) is a small count, so the sum never undoes a hidden figure.
+   */
   async function combined(principal: Principal, units: { id: number; path: string }[], indicators: IndicatorRow[], periods: string[]) {
-    const people = scopeOf(principal, 'person.read');
-    const hide = !units.every((u) => covers(people, u.path));
+    if (units.length === 1) return (await figures(principal, units, indicators, periods)).map(({ indicator, period, numerator, denominator, value, suppressed }) => ({ indicator, period, numerator, denominator, value, suppressed }));
+    const guard = disclosureFor(db, principal, config.smallCell);
+    const readable = scopeOf(principal, 'aggregate.read');
+    const counting = indicators.filter((i) => i.countsPeople);
     const at = await stored(units, indicators, periods);
-    return indicators.flatMap((i) =>
-      periods.map((period) => {
-        const parts = units.flatMap((u) => at(u.id, i, period) ?? []);
-        const sum = parts.length === 0 ? undefined : { numerator: parts.reduce((a, r) => a + r.numerator, 0), denominator: parts.some((r) => r.denominator !== null) ? parts.reduce((a, r) => a + (r.denominator ?? 0), 0) : null };
-        return { indicator: i.code, period, ...figureOf(i, sum, hide, config.smallCell) };
-      }),
-    );
+    const out = [];
+    for (const i of indicators) {
+      for (const period of periods) {
+        const parts = units.flatMap((u) => {
+          const v = at(u.id, i, period);
+          return v ? [{ unit: u, v }] : [];
+        });
+        const add = (xs: typeof parts) => ({ numerator: xs.reduce((a, p) => a + p.v.numerator, 0), denominator: xs.some((p) => p.v.denominator !== null) ? xs.reduce((a, p) => a + (p.v.denominator ?? 0), 0) : null });
+        const sum = parts.length === 0 ? undefined : add(parts);
+        let hidden = false;
+        if (sum && i.countsPeople && !units.every((u) => guard.seesAll(u.path))) {
+          const inScope = parts.filter((p) => covers(readable, p.unit.path));
+          const outside = add(parts.filter((p) => !inScope.includes(p)));
+          hidden = isSmallCount(sum.numerator, sum.denominator, config.smallCell) || isSmallCount(outside.numerator, outside.denominator, config.smallCell);
+          for (const p of inScope) hidden ||= await guard.hidden(i, p.unit, period, counting, p.v);
+        }
+        out.push({ indicator: i.code, period, ...shownFigure(i, sum, hidden, config.smallCell) });
+      }
+    }
+    return out;
   }
 
   return {
@@ -122,7 +146,14 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
     figures,
     combined,
     unitFor,
-
+    /** Units by id with their paths (the small-cell rule judges each against the caller's scopes). */
+    async unitsWithPaths(ids: number[]) {
+      const paths = await unitPaths(db, ids);
+      return ids.flatMap((id) => {
+        const path = paths.get(id);
+        return path ? [{ id, path }] : [];
+      });
+    },
     async values(principal: Principal, scope: Scope, q: { indicator?: string[]; orgUnit?: number; period: string[] }) {
       checkPeriods(q.period);
       const unit = await unitFor(scope, q.orgUnit);

@@ -1,34 +1,63 @@
 /**
  * Coverage figures for a unit and its children (targets: ≥95% of residents with a managed health
- * record, ≥95% insured). Officials without access to personal records (committees, agencies)
- * get figures about fewer than config.smallCell people suppressed, so a count cannot single anyone out.
+ * record, ≥95% insured). Officials who may read the people behind them get the registry counted
+ * live on the day asked. Officials without access to personal records (committees, agencies)
+ * get the same figures the indicator engine serves them (HSSK_QL and BHYT_BP for the month of
+ * that day) under the same small-cell rule, so coverage never shows what /api/indicator-values
+ * hides, nor a figure that subtracting visible ones would undo.
  */
-import { todayIso } from '@ytcs/common';
+import { periodOf, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { Principal, Scope } from '../../access/principal.ts';
-import { scopeOf } from '../../access/principal.ts';
+import { covers, scopeOf } from '../../access/principal.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
-import { coverageByChild, coverageUnit } from './coverage.repository.ts';
+import { indicatorService } from '../indicators/indicators.service.ts';
+import { type CoverageRow, coverageByChild, coverageUnit } from './coverage.repository.ts';
 
 const ratio = (n: number | null, d: number | null) => (n === null || d === null || d === 0 ? null : Math.round((n / d) * 1000) / 10);
 
 export function coverageService(db: Kysely<DB>, config: Pick<Config, 'smallCell'>) {
+  const indicators = indicatorService(db, config);
+
+  /** The rows as the indicator engine shows them to a reader without access to people. */
+  async function protectedRows(principal: Principal, rows: CoverageRow[], asOf: string) {
+    const chosen = await indicators.pick(['HSSK_QL', 'BHYT_BP']);
+    const units = await indicators.unitsWithPaths(rows.map((r) => r.id));
+    const period = periodOf('month', asOf);
+    const shown = await indicators.figures(principal, units, chosen, [period]);
+    const at = (unit: number, code: string) => shown.find((f) => f.orgUnit === unit && f.indicator === code);
+    return rows.map((r) => {
+      const record = at(r.id, 'HSSK_QL');
+      const insured = at(r.id, 'BHYT_BP');
+      const residents = insured?.denominator ?? record?.denominator ?? (insured?.suppressed || record?.suppressed ? null : 0);
+      const withRecord = record?.numerator ?? (record?.suppressed ? null : 0);
+      const insuredCount = insured?.numerator ?? (insured?.suppressed ? null : 0);
+      return {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        residents,
+        withRecord,
+        insured: insuredCount,
+        recordRate: record?.suppressed ? null : ratio(withRecord, residents),
+        insuredRate: insured?.suppressed ? null : ratio(insuredCount, residents),
+        suppressed: Boolean(record?.suppressed || insured?.suppressed),
+      };
+    });
+  }
+
   return {
     async forUnit(principal: Principal, scope: Scope, query: { orgUnit?: number; asOf?: string }) {
       const asOf = query.asOf ?? todayIso();
       const unit = await coverageUnit(db, scope, query.orgUnit);
       if (!unit) throw notFound();
-      const canSeePeople = scopeOf(principal, 'person.read').paths.some((p) => unit.path === p || unit.path.startsWith(`${p}.`));
       const rows = await coverageByChild(db, unit.id, asOf);
-      const shown = rows.map((r) => {
-        const hide = !canSeePeople && r.residents < config.smallCell;
-        const residents = hide ? null : r.residents;
-        const withRecord = hide ? null : r.withRecord;
-        const insured = hide ? null : r.insured;
-        return { id: r.id, code: r.code, name: r.name, level: r.level, residents, withRecord, insured, recordRate: ratio(withRecord, residents), insuredRate: ratio(insured, residents), suppressed: hide };
-      });
+      const shown = covers(scopeOf(principal, 'person.read'), unit.path)
+        ? rows.map((r) => ({ ...r, recordRate: ratio(r.withRecord, r.residents), insuredRate: ratio(r.insured, r.residents), suppressed: false }))
+        : await protectedRows(principal, rows, asOf);
       // The query returns the unit itself first, then its children.
       const [total, ...children] = shown;
       if (!total) throw notFound();

@@ -52,7 +52,8 @@ const text = (docx: Buffer) => strFromU8(unzipSync(new Uint8Array(docx))['word/d
 
 describe('the quarterly report', () => {
   it('is a DOCX in the administrative format with the live figures', async () => {
-    const res = await call('GET', `/api/plans/${planId}/report.docx?period=${quarter}`, committee);
+    // The station's report: 5 of 6 insured is a small cell (1 uninsured) a committee does not see.
+    const res = await call('GET', `/api/plans/${planId}/report.docx?period=${quarter}`, station);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const body = text(res.rawPayload);

@@ -50,7 +50,7 @@ export function TrendCard({ unitId, period, indicator, onIndicator, indicators, 
         formatter: (items: { dataIndex: number }[]) => {
           const n = items[0]?.dataIndex ?? 0;
           const p = points[n];
-          return `${periodLabel(quarters[n] ?? '')}: <b>${p?.suppressed ? '<5' : valueText(p?.value ?? null, unit)}</b>`;
+          return `${periodLabel(quarters[n] ?? '')}: <b>${p?.suppressed ? t('registry.coverage.suppressed') : valueText(p?.value ?? null, unit)}</b>`;
         },
       },
       xAxis: { type: 'category', data: quarters.map(periodLabel), boundaryGap: false },

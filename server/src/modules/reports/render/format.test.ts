@@ -24,7 +24,7 @@ describe('report formats', () => {
   });
 
   it('hides suppressed figures and explains missing ones', () => {
-    expect(figureText('percent', { numerator: 3, denominator: 4, value: 75, suppressed: true })).toEqual({ main: '—', note: 'Ẩn (<5)' });
+    expect(figureText('percent', { numerator: 3, denominator: 4, value: 75, suppressed: true })).toEqual({ main: '—', note: 'Ẩn' });
     expect(figureText('percent', { numerator: null, denominator: null, value: null, suppressed: false })).toEqual({ main: '—', note: 'Chưa có số liệu' });
   });
 

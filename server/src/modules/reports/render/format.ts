@@ -7,9 +7,12 @@ import type { ReportData, ReportFigure, ReportTarget, ReportTask } from './repor
 
 export { formatDateVi };
 
-/** Note shown instead of a suppressed figure: small counts are hidden so no resident can be singled out. */
-export const SUPPRESSED_NOTE = 'Ẩn (<5)';
-export const SUPPRESSED_EXPLANATION = 'Ẩn (<5): số liệu dưới 5 trường hợp không công bố để bảo vệ thông tin cá nhân.';
+/**
+ * Note shown instead of a suppressed figure: a count of fewer than 5 people (or one that other
+ * figures would give back by subtraction) is hidden so no resident can be singled out.
+ */
+export const SUPPRESSED_NOTE = 'Ẩn';
+export const SUPPRESSED_EXPLANATION = 'Ẩn: số liệu dưới 5 trường hợp, hoặc số liệu từ đó suy ra được số liệu dưới 5 trường hợp, không công bố để bảo vệ thông tin cá nhân.';
 export const DASH = '—';
 
 /** Fixed decimals, rounded half away from zero on the decimal value (toFixed rounds the binary one). */

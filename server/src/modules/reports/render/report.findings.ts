@@ -46,7 +46,7 @@ export function shortcomings(data: ReportData): string[] {
     ...data.targets.filter((t) => t.met === false).map(missedTargetLine),
     ...data.targets
       .filter((t) => t.met === null)
-      .map((t) => `- Chỉ tiêu ${quoted(t.indicatorName)} chưa đánh giá được do ${t.current.suppressed ? 'số liệu dưới 5 trường hợp không công bố' : 'chưa có số liệu'}.`),
+      .map((t) => `- Chỉ tiêu ${quoted(t.indicatorName)} chưa đánh giá được do ${t.current.suppressed ? 'số liệu được ẩn để bảo vệ thông tin cá nhân' : 'chưa có số liệu'}.`),
     ...data.tasks.filter((t) => t.status === 'overdue').map(overdueTaskLine),
   ];
   return lines.length ? lines : ['- Trong kỳ báo cáo, không có chỉ tiêu chưa đạt và không có nhiệm vụ quá hạn.'];

@@ -83,7 +83,7 @@ describe('renderReportDocx', () => {
     const at = (first: string) => paragraphs.slice(paragraphs.indexOf(first) - 1);
     expect(at('Tỷ lệ người dân được quản lý sức khỏe').slice(0, 7)).toEqual(['1', 'Tỷ lệ người dân được quản lý sức khỏe', '> 95% (2030)', '94,8%', '96,1%', '8.123/8.456', 'Đạt']);
     expect(at('Tỷ lệ người dân tham gia bảo hiểm y tế').slice(0, 7)).toEqual(['2', 'Tỷ lệ người dân tham gia bảo hiểm y tế', '≥ 96% (2026)', '94,1%', '95,3%', '7.894/8.283', 'Chưa đạt']);
-    expect(at('Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ').slice(0, 7)).toEqual(['3', 'Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ', '≥ 95%', '—', '—', 'Ẩn (<5)', 'Chưa đánh giá']);
+    expect(at('Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ').slice(0, 7)).toEqual(['3', 'Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ', '≥ 95%', '—', '—', 'Ẩn', 'Chưa đánh giá']);
     expect(at('Số tổ dân phố có nhân viên y tế').slice(0, 6)).toEqual(['4', 'Số tổ dân phố có nhân viên y tế', '≥ 3', '2', '3', 'Đạt']);
     expect(paragraphs).toContain('Kỳ báo cáo theo dõi 4 chỉ tiêu: 2 chỉ tiêu đạt, 1 chỉ tiêu chưa đạt, 1 chỉ tiêu chưa đánh giá.');
   });
@@ -99,7 +99,7 @@ describe('renderReportDocx', () => {
     const { paragraphs } = await openDocx(reportFixture());
     expect(section(paragraphs, 'II. TỒN TẠI, HẠN CHẾ', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI').slice(1)).toEqual([
       '- Chỉ tiêu “Tỷ lệ người dân tham gia bảo hiểm y tế” đạt 95,3%, thấp hơn 0,7 điểm phần trăm so với kế hoạch ≥ 96% năm 2026.',
-      '- Chỉ tiêu “Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ” chưa đánh giá được do số liệu dưới 5 trường hợp không công bố.',
+      '- Chỉ tiêu “Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ” chưa đánh giá được do số liệu được ẩn để bảo vệ thông tin cá nhân.',
       '- Nhiệm vụ “Rà soát, cập nhật hồ sơ sức khỏe điện tử cho người dân” (chủ trì: Trạm Y tế phường) quá hạn (thời hạn 30/09/2026, tiến độ đạt 70%). Ghi nhận gần nhất (20/10/2026): Còn 333 người chưa có hồ sơ, chủ yếu lao động đi làm xa.',
     ]);
     const next = section(paragraphs, 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI', 'Nơi nhận:').slice(1);
@@ -198,7 +198,7 @@ describe('renderReportXlsx', () => {
     expect(bhyt[10]).toBe('Chưa đạt');
     expect(ws.getCell('J7').numFmt).toBe('0.0');
     expect(row(ws, 8, 8, 11)).toEqual([null, null, null, 'Chưa đánh giá']);
-    expect(JSON.stringify(ws.getCell('J8').note)).toContain('Ẩn (<5)');
+    expect(JSON.stringify(ws.getCell('J8').note)).toContain('Ẩn');
     expect(row(ws, 9, 1, 11)).toEqual([4, 'NVYT_TDP', 'Số tổ dân phố có nhân viên y tế', 'Số lượng', '≥ 3', null, 2, null, null, 3, 'Đạt']);
   });
 
@@ -216,10 +216,10 @@ describe('renderReportXlsx', () => {
     expect(row(ws, 7, 9, 11)).toEqual([12, 12, 100]);
     // TCMR of the second unit is suppressed: blank with a note; the third has no TCMR figure at all.
     expect(row(ws, 8, 9, 11)).toEqual([null, null, null]);
-    expect(JSON.stringify(ws.getCell('K8').note)).toContain('Ẩn (<5)');
+    expect(JSON.stringify(ws.getCell('K8').note)).toContain('Ẩn');
     expect(ws.getCell('K9').value).toBeNull();
     expect(ws.getCell('K9').note).toBeUndefined();
-    expect(String(ws.getCell('A11').value)).toContain('Ẩn (<5)');
+    expect(String(ws.getCell('A11').value)).toContain('Ẩn');
   });
 
   it('writes tasks with real dates and Vietnamese status', async () => {
