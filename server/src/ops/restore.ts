@@ -164,7 +164,9 @@ export async function restore(target: Target, file: string, options: RestoreOpti
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ytcs-restore-'));
   try {
     const { manifest, payloadFile } = await readBackup(file, path.join(work, 'payload'), engine);
-    const replaced = target.databaseUrl ? (await restorePostgres(target.databaseUrl, manifest, payloadFile, options), null) : await restorePGlite(target.dataDir, manifest, payloadFile, options);
+    let replaced: string | null = null;
+    if (target.databaseUrl) await restorePostgres(target.databaseUrl, manifest, payloadFile, options);
+    else replaced = await restorePGlite(target.dataDir, manifest, payloadFile, options);
     return { manifest, replaced, seconds: (Date.now() - started) / 1000 };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
