@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, createUser, signIn, unitId } from '../../test/harness.ts';
 import { buildApp } from '../app.ts';
 import { readConfig } from '../config.ts';
-import { type Database, openPGlite } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { backup } from './backup.ts';
 import { OpsError } from './manifest.ts';
 import { restore } from './restore.ts';
