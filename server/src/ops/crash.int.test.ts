@@ -282,4 +282,4 @@ it(`keeps every acknowledged write and nothing half written across ${KILLS * 2} 
     await database.close();
   }
   expect(report.kills).toBe(KILLS * 2);
-}, 900_000);
+}, 1_800_000);
