@@ -47,6 +47,9 @@ interface Server {
   startSeconds: number;
 }
 
+/** Servers still running, ended whatever happens to the test. */
+const live = new Set<ChildProcess>();
+
 async function startServer(): Promise<Server> {
   const started = Date.now();
   const port = await freePort();
@@ -60,7 +63,9 @@ async function startServer(): Promise<Server> {
   child.stderr?.on('data', (d) => {
     output += d;
   });
+  live.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => live.delete(child));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 180 s:\n${output}`)), 180_000);
     child.once('exit', (code) => {
@@ -176,6 +181,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  for (const child of live) child.kill('SIGKILL');
   await target?.drop().catch(() => {});
   fs.rmSync(work, { recursive: true, force: true });
   process.stdout.write(`crash safety: ${report.kills} kills survived; ${acknowledged.size} acknowledged households, ${imports.length} imports; server start ${report.startSeconds.map((s) => s.toFixed(1)).join('/')} s\n`);
