@@ -27,3 +27,6 @@ export async function migrate(db: Kysely<unknown>): Promise<string[]> {
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** The migrations this code knows, in order; a backup's schema version must be one of them. */
+export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+const a = await PGlite.create();
+await a.exec(`create unlogged table u(x int); insert into u select generate_series(1,100); create table l(x int); insert into l select generate_series(1,100);`);
+const dump = await a.dumpDataDir('gzip');
+const b = await PGlite.create({ loadDataDir: dump });
+console.log('live dump, loaded:', (await b.query('select (select count(*) from u) u, (select count(*) from l) l')).rows);
+await a.exec('checkpoint');
+const dump2 = await a.dumpDataDir('gzip');
+const c = await PGlite.create({ loadDataDir: dump2 });
+console.log('after checkpoint:', (await c.query('select (select count(*) from u) u, (select count(*) from l) l')).rows);
