@@ -82,25 +82,37 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     };
   }
 
-  /** Registered IDs and look-alikes, checked for a whole batch in two queries. */
-  async function checkRegistered(rows: StagedRow[], communeId: number, idColumn: Column | undefined): Promise<number> {
+  /**
+   * Registered IDs and look-alikes, checked for a whole batch in two queries. A personal ID held
+   * outside the caller's scope makes the row an error that says only "registered elsewhere": no
+   * id, unit or name, and not "existing" (that was an oracle). Every holder found is noted in
+   * `found` for the preview's audit event.
+   */
+  async function checkRegistered(scope: Scope, rows: StagedRow[], communeId: number, idColumn: Column | undefined, found: Map<number, number>): Promise<number> {
     const withId = rows.filter((r) => r.resident?.citizen_id);
-    const holders = new Map((await repo.registeredIds(db, withId.map((r) => r.resident?.citizen_id as string))).map((h) => [h.citizenId, h]));
+    const holders = new Map((await repo.registeredIds(db, scope, withId.map((r) => r.resident?.citizen_id as string))).map((h) => [h.citizenId, h]));
     let existing = 0;
+    const idError = (r: StagedRow, message: string, messageEn: string) =>
+      r.errors.push({ row: r.rowNo, column: idColumn?.header ?? null, letter: idColumn?.letter ?? null, field: 'citizenId', message, messageEn });
     for (const r of withId) {
       const res = r.resident;
       const holder = res?.citizen_id ? holders.get(res.citizen_id) : undefined;
       if (!res || !holder) continue;
-      if (holder.nameFolded === foldVietnamese(res.full_name) && holder.birthYear === res.birth_year) {
-        existing += 1;
-        continue;
-      }
+      found.set(holder.id, holder.communeId);
       r.resident = null;
-      r.errors.push({ row: r.rowNo, column: idColumn?.header ?? null, letter: idColumn?.letter ?? null, field: 'citizenId', message: 'Số CCCD đã được đăng ký cho một người khác', messageEn: 'Personal ID already registered for someone else' });
+      if (!holder.inScope) {
+        idError(r, 'Số CCCD đã được đăng ký ở nơi khác (ngoài phạm vi của bạn); hãy đề nghị nơi đó chuyển người này đến', 'Personal ID registered elsewhere (outside your scope); ask that unit to transfer the person');
+      } else if (holder.nameFolded === foldVietnamese(res.full_name) && holder.birthYear === res.birth_year) {
+        r.resident = res;
+        existing += 1;
+      } else {
+        idError(r, 'Số CCCD đã được đăng ký cho một người khác', 'Personal ID already registered for someone else');
+      }
     }
     const withoutId = rows.filter((r) => r.resident && !r.resident.citizen_id);
     const lookalikes = await repo.registeredLookalikes(
       db,
+      scope,
       communeId,
       withoutId.map((r) => ({ rowNo: r.rowNo, fullName: r.resident?.full_name as string, birthYear: r.resident?.birth_year as number, birthDate: r.resident?.birth_date ?? null, villageId: r.resident?.village_id ?? null })),
     );
@@ -123,8 +135,10 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     let batch: StagedRow[] = [];
     let leading = 0;
     let read = 0;
+    /** Registered people the personal IDs of this file matched → their commune (for the audit). */
+    const found = new Map<number, number>();
     const stage = async (rows: StagedRow[]) => {
-      counts.existing += await checkRegistered(rows, place.communeId, columns?.find((c) => c.field === 'citizenId'));
+      counts.existing += await checkRegistered(scope, rows, place.communeId, columns?.find((c) => c.field === 'citizenId'), found);
       for (const r of rows) r.resident ? counts.valid++ : counts.invalid++;
       await repo.stageRows(db, id, rows);
     };
@@ -189,6 +203,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       warnings: JSON.stringify([...mappingWarnings, ...householdWarnings]),
     });
     await recordAudit(db, actor, { action: 'import.preview', entityType: 'import', entityId: id, orgUnitId: place.communeId, details: { format, ...counts } });
+    if (found.size) await recordAudit(db, actor, lookupEvent(id, place.communeId, found));
     return view(scope, id);
   }
 
@@ -203,6 +218,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       const release = await slots.acquire();
       if (!release) throw busy();
       let spool: string | null = null;
+      let guardedStream: Readable | null = null;
       try {
         const { format, stream } = await sniff(input.file);
         if (format !== 'xlsx') return await previewRows(scope, actor, place, input, format, stream, () => null);
@@ -217,8 +233,11 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
         } catch (err) {
           throw err instanceof FileTooLarge ? beyondLimit(err) : readFailure(new UnreadableFile(err), format);
         }
+        guardedStream = guarded.stream;
         return await previewRows(scope, actor, place, input, format, guarded.stream, guarded.failure);
       } finally {
+        // exceljs may still be pulling when the preview stops early: stop it, then drop the copy.
+        guardedStream?.destroy();
         if (spool) await fs.promises.rm(spool, { recursive: true, force: true });
         release();
       }
@@ -239,7 +258,9 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
         return await db.transaction().execute(async (trx) => {
           const locked = await repo.findJob(trx, scope, id, true);
           if (!locked || locked.status === 'committed') throw conflict('Tệp này đã được nhập', 'This file has already been imported');
-          const prep = await repo.prepareCommit(trx, id, job.communeId);
+          const prep = await repo.prepareCommit(trx, scope, id, job.communeId);
+          // Registered outside the scope since the preview: touch nothing, say nothing of whom; a new preview says which rows.
+          if (prep.elsewhere > 0) throw conflict('Một số người trong tệp vừa được đăng ký ở nơi khác; chưa ghi dòng nào, hãy xem trước lại và nhập lại', 'Some people in the file were just registered elsewhere; nothing was written, preview and import again');
           // Staged rows are unlogged: a database crash empties them. Import all or nothing.
           if (prep.toInsert + prep.skipped !== locked.valid) throw conflict('Dữ liệu đã đọc của tệp không còn đủ (máy chủ dữ liệu đã khởi động lại); hãy tải tệp lên lại', 'The rows read from this file are no longer all there (the database restarted); upload the file again');
           progress.done = prep.skipped;
@@ -292,6 +313,18 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       return { type: XLSX_TYPE, fileName: `loi-nhap-${id}.xlsx`, stream };
     },
   };
+}
+
+/**
+ * The audit event of the personal-ID look-ups of one preview: which registered people were
+ * matched and their communes (so each commune's auditor sees it), never the numbers looked up.
+ * `orgUnitIds` is read by audit events that carry several units; older ones keep the job's commune.
+ */
+function lookupEvent(jobId: number, communeId: number, found: Map<number, number>) {
+  const residentIds = [...found.keys()].sort((a, b) => a - b);
+  const communeIds = [...new Set(found.values())].sort((a, b) => a - b);
+  const event = { action: 'import.lookup', entityType: 'import', entityId: jobId, orgUnitId: communeId, orgUnitIds: communeIds, details: { residentIds, communeIds } };
+  return event;
 }
 
 /** An error raised while reading the file (not while staging it). */
