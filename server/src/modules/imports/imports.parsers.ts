@@ -23,7 +23,8 @@ export function boundedRow(row: SheetRow): SheetRow {
   let last = row.cells.length;
   while (last > 0 && (row.cells[last - 1] === null || row.cells[last - 1] === '')) last--;
   if (last > MAX_COLUMNS) throw rowTooLong(row.number);
-  const cells = last === row.cells.length ? row.cells : row.cells.slice(0, last);
+  // PostgreSQL text cannot hold NUL: it becomes U+FFFD, which the row check reports (imports.rows.ts).
+  const cells = (last === row.cells.length ? row.cells : row.cells.slice(0, last)).map((c) => (typeof c === 'string' && c.includes('\u0000') ? c.replaceAll('\u0000', '\uFFFD') : c));
   let chars = 0;
   for (const cell of cells) {
     const length = typeof cell === 'string' ? cell.length : 0;
@@ -31,7 +32,7 @@ export function boundedRow(row: SheetRow): SheetRow {
     chars += length;
   }
   if (chars > MAX_ROW_CHARS) throw rowTooLong(row.number);
-  return cells === row.cells ? row : { number: row.number, cells };
+  return { number: row.number, cells };
 }
 
 export type FileFormat = 'csv' | 'xlsx' | 'xls';
