@@ -55,7 +55,7 @@ export async function importRoutes(app: App) {
         if (!Number.isInteger(unitId) || unitId < 1) throw invalid([{ field: 'unitId', message: 'Cần chọn xã hoặc thôn', messageEn: 'A commune or village is required' }]);
         const mapping = parseMapping(formField(data.fields, 'mapping'));
         // A name is shown back and stored: no control characters (PostgreSQL refuses NUL), not endless.
-        const fileName = data.filename.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || null;
+        const fileName = [...data.filename].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('').slice(0, 255) || null;
         const job = await imports.preview(req.scope, req.actor, { unitId, fileName, file: data.file, truncated: () => data.file.truncated, mapping });
         return reply.code(201).send(job);
       } finally {
