@@ -7,11 +7,32 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_CSV_RECORD_BYTES, MAX_ROW_CHARS, rowTooLong } from './imports.limits.ts';
 import type { Cell } from './imports.values.ts';
 
 export interface SheetRow {
   number: number;
   cells: Cell[];
+}
+
+/**
+ * A row within the limits, or FileTooLarge naming it: cells past MAX_COLUMNS are dropped only
+ * when empty, and no cell or row may be longer than a register's ever is.
+ */
+export function boundedRow(row: SheetRow): SheetRow {
+  let last = row.cells.length;
+  while (last > 0 && (row.cells[last - 1] === null || row.cells[last - 1] === '')) last--;
+  if (last > MAX_COLUMNS) throw rowTooLong(row.number);
+  // PostgreSQL text cannot hold NUL: it becomes U+FFFD, which the row check reports (imports.rows.ts).
+  const cells = (last === row.cells.length ? row.cells : row.cells.slice(0, last)).map((c) => (typeof c === 'string' && c.includes('\u0000') ? c.replaceAll('\u0000', '\uFFFD') : c));
+  let chars = 0;
+  for (const cell of cells) {
+    const length = typeof cell === 'string' ? cell.length : 0;
+    if (length > MAX_CELL_CHARS) throw rowTooLong(row.number);
+    chars += length;
+  }
+  if (chars > MAX_ROW_CHARS) throw rowTooLong(row.number);
+  return { number: row.number, cells };
 }
 
 export type FileFormat = 'csv' | 'xlsx' | 'xls';
@@ -58,7 +79,7 @@ export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
   const first = await iterator.next();
   if (first.done) return;
   const head = first.value as Buffer;
-  const parser = parse({ bom: true, delimiter: delimiterOf(head), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, info: true });
+  const parser = parse({ bom: true, delimiter: delimiterOf(head), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, info: true, max_record_size: MAX_CSV_RECORD_BYTES });
   const source = Readable.from(
     (async function* () {
       yield head;
@@ -68,7 +89,7 @@ export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
-    yield { number: info.records, cells: record };
+    yield boundedRow({ number: info.records, cells: record });
   }
 }
 
@@ -125,10 +146,11 @@ export async function* xlsxRows(input: Readable, options: { cut?: () => boolean;
     const rows = (sheet.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
     for (let row = await next(rows); !row.done; row = await next(rows)) {
       const values = row.value.values as ExcelJS.CellValue[];
-      // row.values is 1-based: values[1] is column A.
+      // row.values is 1-based: values[1] is column A. Past MAX_COLUMNS only empty cells may follow.
       const cells: Cell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(plain(values[i] ?? null));
-      yield { number: row.value.number, cells };
+      for (let i = 1; i < Math.min(values.length, MAX_COLUMNS + 1); i++) cells.push(plain(values[i] ?? null));
+      if (values.length > MAX_COLUMNS + 1 && values.slice(MAX_COLUMNS + 1).some((v) => v !== null && v !== undefined)) throw rowTooLong(row.value.number);
+      yield boundedRow({ number: row.value.number, cells });
     }
   } finally {
     clearInterval(watchdog);

@@ -7,6 +7,7 @@ import { type Generated, type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
+import { homeUnitInScope } from '../registry/registry.scope.ts';
 import type { StagedRow } from './imports.rows.ts';
 
 /** The tables of migration 2026_11_25_0003_imports, as Kysely sees them. */
@@ -189,18 +190,22 @@ export function ethnicGroups(db: Db) {
   return db.selectFrom('ethnic_group').select(['code', 'name', 'other_names']).execute();
 }
 
-/** Who holds these personal IDs already (any commune; one person, one record). */
-export async function registeredIds(db: Db, ids: string[]) {
+/**
+ * Who holds these personal IDs already (any commune: one person, one record), and whether the
+ * caller may see them. Of a holder outside the scope the caller learns only that they exist.
+ */
+export async function registeredIds(db: Db, scope: Scope, ids: string[]) {
   if (!ids.length) return [];
-  const { rows } = await sql<{ citizenId: string; nameFolded: string; birthYear: number }>`
-    select citizen_id as "citizenId", name_folded as "nameFolded", birth_year as "birthYear"
+  const { rows } = await sql<{ id: number; communeId: number; citizenId: string; nameFolded: string; birthYear: number; inScope: boolean }>`
+    select id, commune_id as "communeId", citizen_id as "citizenId", name_folded as "nameFolded", birth_year as "birthYear",
+      ${homeUnitInScope(db, 'home_unit_id', scope)} as "inScope"
     from resident where citizen_id = any(${ids}::text[]) and status <> 'merged'
   `.execute(db);
-  return rows;
+  return rows.map((r) => ({ ...r, id: Number(r.id), communeId: Number(r.communeId) }));
 }
 
-/** Which of these people without a personal ID are registered already: same name, birth and village. */
-export async function registeredLookalikes(db: Db, communeId: number, people: { rowNo: number; fullName: string; birthYear: number; birthDate: string | null; villageId: number | null }[]) {
+/** Which of these people without a personal ID are registered already, in the caller's scope: same name, birth and village. */
+export async function registeredLookalikes(db: Db, scope: Scope, communeId: number, people: { rowNo: number; fullName: string; birthYear: number; birthDate: string | null; villageId: number | null }[]) {
   if (!people.length) return new Set<number>();
   const { rows } = await sql<{ rowNo: number }>`
     select t.row_no as "rowNo"
@@ -210,6 +215,7 @@ export async function registeredLookalikes(db: Db, communeId: number, people: { 
       select 1 from resident e
       where e.commune_id = ${communeId} and e.name_folded = ytcs_fold(t.full_name) and e.birth_year = t.birth_year
         and e.birth_date is not distinct from t.birth_date and e.village_id is not distinct from t.village_id and e.status <> 'merged'
+        and ${homeUnitInScope(db, 'e.home_unit_id', scope)}
     )
   `.execute(db);
   return new Set(rows.map((r) => r.rowNo));
@@ -226,18 +232,22 @@ const STAGED_COLUMNS = sql.raw(`
  * without one, same name, birth and village), and the households they form: existing ones found by
  * number or address, new ones given ids from the table's own sequence. Returns the counts.
  */
-export async function prepareCommit(trx: Transaction<DB>, jobId: number, communeId: number) {
+export async function prepareCommit(trx: Transaction<DB>, scope: Scope, jobId: number, communeId: number) {
   await sql`
-    create temp table import_commit (row_no int primary key, household_key text, skip boolean not null, household_id bigint, ${STAGED_COLUMNS}) on commit drop
+    create temp table import_commit (row_no int primary key, household_key text, skip boolean not null, elsewhere boolean not null, household_id bigint, ${STAGED_COLUMNS}) on commit drop
   `.execute(trx);
+  // Only people the caller may see are skipped as registered; a personal ID now held outside the
+  // scope (registered there since the preview) is flagged, and the commit refuses the whole file.
   await sql`
     insert into import_commit
     select r.row_no, r.household_key,
       case when v.citizen_id is not null
-        then exists (select 1 from resident e where e.citizen_id = v.citizen_id and e.status <> 'merged')
+        then exists (select 1 from resident e where e.citizen_id = v.citizen_id and e.status <> 'merged' and ${homeUnitInScope(trx, 'e.home_unit_id', scope)})
         else exists (select 1 from resident e where e.commune_id = ${communeId} and e.name_folded = ytcs_fold(v.full_name) and e.birth_year = v.birth_year
-          and e.birth_date is not distinct from v.birth_date and e.village_id is not distinct from v.village_id and e.status <> 'merged')
+          and e.birth_date is not distinct from v.birth_date and e.village_id is not distinct from v.village_id and e.status <> 'merged'
+          and ${homeUnitInScope(trx, 'e.home_unit_id', scope)})
       end,
+      v.citizen_id is not null and exists (select 1 from resident e where e.citizen_id = v.citizen_id and e.status <> 'merged' and not ${homeUnitInScope(trx, 'e.home_unit_id', scope)}),
       null, v.*
     from import_row r cross join lateral jsonb_to_record(r.resident) as v(${STAGED_COLUMNS})
     where r.job_id = ${jobId} and r.resident is not null
@@ -274,15 +284,16 @@ export async function prepareCommit(trx: Transaction<DB>, jobId: number, commune
     where g.created
   `.execute(trx);
   await sql`update import_commit i set household_id = g.household_id from import_household g where g.key = i.household_key and not i.skip`.execute(trx);
-  const { rows } = await sql<{ toInsert: number; skipped: number; households: number; firstRow: number | null; lastRow: number | null }>`
+  const { rows } = await sql<{ toInsert: number; skipped: number; elsewhere: number; households: number; firstRow: number | null; lastRow: number | null }>`
     select
+      (select count(*)::int from import_commit where elsewhere) as elsewhere,
       (select count(*)::int from import_commit where not skip) as "toInsert",
       (select count(*)::int from import_commit where skip) as skipped,
       (select count(*)::int from import_household where created) as households,
       (select min(row_no) from import_commit where not skip) as "firstRow",
       (select max(row_no) from import_commit where not skip) as "lastRow"
   `.execute(trx);
-  return rows[0] as { toInsert: number; skipped: number; households: number; firstRow: number | null; lastRow: number | null };
+  return rows[0] as { toInsert: number; skipped: number; elsewhere: number; households: number; firstRow: number | null; lastRow: number | null };
 }
 
 /** Inserts the rows numbered (fromRow, toRow] and their "registered" life events; returns how many. */

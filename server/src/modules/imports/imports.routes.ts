@@ -54,7 +54,9 @@ export async function importRoutes(app: App) {
         const unitId = req.query.unitId ?? Number(formField(data.fields, 'unitId'));
         if (!Number.isInteger(unitId) || unitId < 1) throw invalid([{ field: 'unitId', message: 'Cần chọn xã hoặc thôn', messageEn: 'A commune or village is required' }]);
         const mapping = parseMapping(formField(data.fields, 'mapping'));
-        const job = await imports.preview(req.scope, req.actor, { unitId, fileName: data.filename || null, file: data.file, truncated: () => data.file.truncated, mapping });
+        // A name is shown back and stored: no control characters (PostgreSQL refuses NUL), not endless.
+        const fileName = [...data.filename].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('').slice(0, 255) || null;
+        const job = await imports.preview(req.scope, req.actor, { unitId, fileName, file: data.file, truncated: () => data.file.truncated, mapping });
         return reply.code(201).send(job);
       } finally {
         // Whatever happened, read the rest of the upload so the request completes.

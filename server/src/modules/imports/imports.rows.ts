@@ -94,6 +94,9 @@ function fieldIndex(columns: Column[]): Map<ImportField, number> {
   return map;
 }
 
+/** The replacement character: a NUL (which PostgreSQL cannot store) or undecodable bytes. */
+export const UNREADABLE = '\uFFFD';
+
 export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow {
   const indexes = fieldIndex(ctx.columns);
   // Each cell's text once: the field readers and the errors file both use it.
@@ -114,6 +117,14 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
   };
   const error = (field: string, message: string, messageEn: string) => errors.push({ ...at(field), message, messageEn });
   const warn = (field: string, message: string, messageEn: string) => warnings.push({ ...at(field), message, messageEn });
+
+  // U+FFFD is what the reader made of a NUL or of bytes that are not UTF-8 (a TCVN3 or Windows-1258
+  // file): never register a garbled name, say which cell and how to save the file.
+  for (const c of ctx.columns) {
+    if (c.field && cells[c.index]?.includes(UNREADABLE)) {
+      errors.push({ row: rowNo, column: c.header, letter: c.letter, field: c.field, message: 'Ô có ký tự không đọc được (tệp không phải UTF-8 hoặc có ký tự NUL); hãy lưu lại thành CSV UTF-8 hoặc .xlsx', messageEn: 'The cell has characters that cannot be read (the file is not UTF-8, or holds a NUL); save it as CSV UTF-8 or .xlsx' });
+    }
+  }
 
   // A number cell lost the leading zeros every ID (province 001–096) and phone starts with; put them back and say so.
   let citizenId = text('citizenId');

@@ -15,7 +15,14 @@ import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { placeIn } from '../registry/registry.scope.ts';
 import { type Column, ERRORS_HEADER, headerScore, mapColumns, missingColumns } from './imports.columns.ts';
-import { type SheetRow, csvRows, sniff, xlsxRows } from './imports.parsers.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { FileTooLarge, MAX_ROWS, parseSlots, rowTooLong, tooManyRows } from './imports.limits.ts';
+import { type FileFormat, type SheetRow, csvRows, sniff, xlsxRows } from './imports.parsers.ts';
+import { BadZip, guardedXlsx } from './imports.zip.ts';
 import * as repo from './imports.repository.ts';
 import { type RowContext, type RowFinding, type StagedRow, readRow } from './imports.rows.ts';
 import { cellText, ethnicityReader, villageReader } from './imports.values.ts';
@@ -28,6 +35,17 @@ export interface ImportOptions {
   commitBatch?: number;
   /** Jobs (with their copies of personal data) are deleted after this many days. */
   keepDays?: number;
+  /** Files parsed at once, and how many may wait (see imports.limits.ts). */
+  parallelParses?: number;
+  waitingParses?: number;
+}
+
+export interface PreviewInput {
+  unitId: number;
+  fileName: string | null;
+  file: AsyncIterable<Buffer>;
+  truncated?: () => boolean;
+  mapping?: Record<string, string | null>;
 }
 
 const LIST_LIMIT = 200;
@@ -35,6 +53,9 @@ const HEADER_SEARCH_ROWS = 20;
 
 const fileError = (message: string, messageEn: string) => invalid([{ field: 'file', message, messageEn }]);
 const tooLarge = () => new AppError(413, 'too_large', 'Tệp quá lớn', 'The file is too large');
+const beyondLimit = (err: FileTooLarge) => new AppError(413, 'too_large', err.messageVi, err.messageEn);
+const busy = () =>
+  new AppError(429, 'imports_busy', 'Máy chủ đang đọc các tệp khác; hãy thử lại sau ít phút', 'The server is reading other files; try again in a few minutes', undefined, { retryAfterSeconds: 60 });
 const isBlank = (row: SheetRow) => row.cells.every((c) => cellText(c) === '');
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -44,6 +65,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
   const keepDays = options.keepDays ?? 30;
   /** Commits running in this process: rows done so far. */
   const running = new Map<number, { done: number }>();
+  const slots = parseSlots(options.parallelParses, options.waitingParses);
 
   async function view(scope: Scope, id: number) {
     const job = await repo.findJob(db, scope, id);
@@ -60,118 +82,165 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     };
   }
 
-  /** Registered IDs and look-alikes, checked for a whole batch in two queries. */
-  async function checkRegistered(rows: StagedRow[], communeId: number, idColumn: Column | undefined): Promise<number> {
+  /**
+   * Registered IDs and look-alikes, checked for a whole batch in two queries. A personal ID held
+   * outside the caller's scope makes the row an error that says only "registered elsewhere": no
+   * id, unit or name, and not "existing" (that was an oracle). Every holder found is noted in
+   * `found` for the preview's audit event.
+   */
+  async function checkRegistered(scope: Scope, rows: StagedRow[], communeId: number, idColumn: Column | undefined, found: Map<number, number>): Promise<number> {
     const withId = rows.filter((r) => r.resident?.citizen_id);
-    const holders = new Map((await repo.registeredIds(db, withId.map((r) => r.resident?.citizen_id as string))).map((h) => [h.citizenId, h]));
+    const holders = new Map((await repo.registeredIds(db, scope, withId.map((r) => r.resident?.citizen_id as string))).map((h) => [h.citizenId, h]));
     let existing = 0;
+    const idError = (r: StagedRow, message: string, messageEn: string) =>
+      r.errors.push({ row: r.rowNo, column: idColumn?.header ?? null, letter: idColumn?.letter ?? null, field: 'citizenId', message, messageEn });
     for (const r of withId) {
       const res = r.resident;
       const holder = res?.citizen_id ? holders.get(res.citizen_id) : undefined;
       if (!res || !holder) continue;
-      if (holder.nameFolded === foldVietnamese(res.full_name) && holder.birthYear === res.birth_year) {
-        existing += 1;
-        continue;
-      }
+      found.set(holder.id, holder.communeId);
       r.resident = null;
-      r.errors.push({ row: r.rowNo, column: idColumn?.header ?? null, letter: idColumn?.letter ?? null, field: 'citizenId', message: 'Số CCCD đã được đăng ký cho một người khác', messageEn: 'Personal ID already registered for someone else' });
+      if (!holder.inScope) {
+        idError(r, 'Số CCCD đã được đăng ký ở nơi khác (ngoài phạm vi của bạn); hãy đề nghị nơi đó chuyển người này đến', 'Personal ID registered elsewhere (outside your scope); ask that unit to transfer the person');
+      } else if (holder.nameFolded === foldVietnamese(res.full_name) && holder.birthYear === res.birth_year) {
+        r.resident = res;
+        existing += 1;
+      } else {
+        idError(r, 'Số CCCD đã được đăng ký cho một người khác', 'Personal ID already registered for someone else');
+      }
     }
     const withoutId = rows.filter((r) => r.resident && !r.resident.citizen_id);
     const lookalikes = await repo.registeredLookalikes(
       db,
+      scope,
       communeId,
       withoutId.map((r) => ({ rowNo: r.rowNo, fullName: r.resident?.full_name as string, birthYear: r.resident?.birth_year as number, birthDate: r.resident?.birth_date ?? null, villageId: r.resident?.village_id ?? null })),
     );
     return existing + lookalikes.size;
   }
 
+  /** Reads the rows of a sniffed file, checks and stages them; `limit` says why a guarded XLSX stopped early. */
+  async function previewRows(scope: Scope, actor: Actor, place: { communeId: number; villageId: number | null }, input: PreviewInput, format: FileFormat, stream: Readable, limit: () => Error | null) {
+    if (format === 'xls') throw fileError('Tệp .xls (Excel 97–2003) không được hỗ trợ; hãy lưu lại thành .xlsx hoặc CSV UTF-8', 'Old .xls files are not supported; save as .xlsx or CSV UTF-8');
+    const [villages, groups] = await Promise.all([repo.villagesOf(db, scope, place.communeId), repo.ethnicGroups(db)]);
+    const targetVillage = place.villageId ? (villages.find((v) => v.id === place.villageId) ?? null) : null;
+    const ethnicity = ethnicityReader(groups);
+    const id = await repo.insertJob(db, { unitId: input.unitId, communeId: place.communeId, format, fileName: input.fileName, createdBy: actor.userId });
+
+    let columns: Column[] | null = null;
+    let ctx: RowContext | null = null;
+    const mappingWarnings: RowFinding[] = [];
+    const households = new Map<string, number>();
+    const counts = { rows: 0, valid: 0, invalid: 0, existing: 0 };
+    let batch: StagedRow[] = [];
+    let leading = 0;
+    let read = 0;
+    /** Registered people the personal IDs of this file matched → their commune (for the audit). */
+    const found = new Map<number, number>();
+    const stage = async (rows: StagedRow[]) => {
+      counts.existing += await checkRegistered(scope, rows, place.communeId, columns?.find((c) => c.field === 'citizenId'), found);
+      for (const r of rows) r.resident ? counts.valid++ : counts.invalid++;
+      await repo.stageRows(db, id, rows);
+    };
+    // One batch is staged while the next is read: the database and the parser overlap.
+    let staging: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      const rows = batch;
+      batch = [];
+      await staging;
+      staging = stage(rows);
+      staging.catch(() => {}); // awaited (and thrown) at the next flush
+    };
+    try {
+      for await (const row of readable(format === 'csv' ? csvRows(stream) : xlsxRows(stream, { cut: () => !!limit() || !!input.truncated?.() }))) {
+        if (++read > MAX_ROWS) throw tooManyRows();
+        if (isBlank(row)) continue;
+        if (!columns) {
+          const headers = row.cells.map(cellText);
+          if (headerScore(headers, input.mapping) >= 1) {
+            const mapped = mapColumns(headers, input.mapping);
+            const missing = missingColumns(mapped.columns);
+            if (missing.length) throw invalid(missing.map((m) => ({ field: m.field, message: m.message, messageEn: m.messageEn })));
+            columns = mapped.columns;
+            mappingWarnings.push(...mapped.warnings.map((w) => ({ row: row.number, column: w.column, letter: columns?.find((c) => c.header === w.column)?.letter ?? null, field: w.field, message: w.message, messageEn: w.messageEn })));
+            ctx = { columns, targetVillage, village: villageReader(villages), ethnicity: ethnicity.read, seenIds: new Map(), heads: new Map() };
+          } else if (++leading >= HEADER_SEARCH_ROWS) break;
+          continue;
+        }
+        const staged = readRow(row.number, row.cells.slice(0, columns.length), ctx as RowContext);
+        if (staged.householdKey && !households.has(staged.householdKey)) households.set(staged.householdKey, row.number);
+        batch.push(staged);
+        counts.rows += 1;
+        if (batch.length >= stageBatch) await flush();
+      }
+      if (!columns || !ctx) throw fileError('Không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 20 dòng đầu', 'No header row with a "Full name" column in the first 20 rows');
+      await flush();
+      await staging;
+      if (input.truncated?.()) throw tooLarge();
+    } catch (err) {
+      await staging.catch(() => {});
+      await repo.deleteJob(db, id);
+      throw input.truncated?.() ? tooLarge() : readFailure(err, format, limit());
+    }
+
+    const relationshipColumn = columns.find((c) => c.field === 'relationship');
+    const headless = [...households].filter(([key]) => !ctx?.heads.has(key));
+    const householdWarnings: RowFinding[] = headless.slice(0, LIST_LIMIT).map(([key, row]) => ({
+      row,
+      column: relationshipColumn?.header ?? null,
+      letter: relationshipColumn?.letter ?? null,
+      field: 'relationship',
+      message: `Hộ ${key.startsWith('code:') ? `số ${key.slice(5)}` : 'ở địa chỉ này'} chưa có chủ hộ`,
+      messageEn: `Household ${key.startsWith('code:') ? key.slice(5) : 'at this address'} has no head`,
+    }));
+    await repo.updateJob(db, id, {
+      status: 'previewed',
+      columns: JSON.stringify(columns.map((c) => ({ header: c.header, field: c.field, letter: c.letter }))),
+      total_rows: counts.rows,
+      valid_rows: counts.valid,
+      invalid_rows: counts.invalid,
+      existing_rows: counts.existing,
+      warnings: JSON.stringify([...mappingWarnings, ...householdWarnings]),
+    });
+    await recordAudit(db, actor, { action: 'import.preview', entityType: 'import', entityId: id, orgUnitId: place.communeId, details: { format, ...counts } });
+    if (found.size) await recordAudit(db, actor, lookupEvent(id, place.communeId, found));
+    return view(scope, id);
+  }
+
   return {
     view,
 
-    async preview(scope: Scope, actor: Actor, input: { unitId: number; fileName: string | null; file: AsyncIterable<Buffer>; truncated?: () => boolean; mapping?: Record<string, string | null> }) {
+    async preview(scope: Scope, actor: Actor, input: PreviewInput) {
       const place = await placeIn(db, scope, input.unitId);
       if (!place) throw notFound();
       await repo.deleteOldJobs(db, keepDays);
-      const { format, stream } = await sniff(input.file);
-      if (format === 'xls') throw fileError('Tệp .xls (Excel 97–2003) không được hỗ trợ; hãy lưu lại thành .xlsx hoặc CSV UTF-8', 'Old .xls files are not supported; save as .xlsx or CSV UTF-8');
-      const [villages, groups] = await Promise.all([repo.villagesOf(db, scope, place.communeId), repo.ethnicGroups(db)]);
-      const targetVillage = place.villageId ? (villages.find((v) => v.id === place.villageId) ?? null) : null;
-      const ethnicity = ethnicityReader(groups);
-      const id = await repo.insertJob(db, { unitId: input.unitId, communeId: place.communeId, format, fileName: input.fileName, createdBy: actor.userId });
-
-      let columns: Column[] | null = null;
-      let ctx: RowContext | null = null;
-      const mappingWarnings: RowFinding[] = [];
-      const households = new Map<string, number>();
-      const counts = { rows: 0, valid: 0, invalid: 0, existing: 0 };
-      let batch: StagedRow[] = [];
-      let leading = 0;
-      const stage = async (rows: StagedRow[]) => {
-        counts.existing += await checkRegistered(rows, place.communeId, columns?.find((c) => c.field === 'citizenId'));
-        for (const r of rows) r.resident ? counts.valid++ : counts.invalid++;
-        await repo.stageRows(db, id, rows);
-      };
-      // One batch is staged while the next is read: the database and the parser overlap.
-      let staging: Promise<void> = Promise.resolve();
-      const flush = async () => {
-        const rows = batch;
-        batch = [];
-        await staging;
-        staging = stage(rows);
-        staging.catch(() => {}); // awaited (and thrown) at the next flush
-      };
+      // Memory stays bounded whatever is sent: a few files are read at once, the rest wait or come back later.
+      const release = await slots.acquire();
+      if (!release) throw busy();
+      let spool: string | null = null;
+      let guardedStream: Readable | null = null;
       try {
-        for await (const row of readable(format === 'csv' ? csvRows(stream) : xlsxRows(stream, { cut: input.truncated }))) {
-          if (isBlank(row)) continue;
-          if (!columns) {
-            const headers = row.cells.map(cellText);
-            if (headerScore(headers, input.mapping) >= 1) {
-              const mapped = mapColumns(headers, input.mapping);
-              const missing = missingColumns(mapped.columns);
-              if (missing.length) throw invalid(missing.map((m) => ({ field: m.field, message: m.message, messageEn: m.messageEn })));
-              columns = mapped.columns;
-              mappingWarnings.push(...mapped.warnings.map((w) => ({ row: row.number, column: w.column, letter: columns?.find((c) => c.header === w.column)?.letter ?? null, field: w.field, message: w.message, messageEn: w.messageEn })));
-              ctx = { columns, targetVillage, village: villageReader(villages), ethnicity: ethnicity.read, seenIds: new Map(), heads: new Map() };
-            } else if (++leading >= HEADER_SEARCH_ROWS) break;
-            continue;
-          }
-          const staged = readRow(row.number, row.cells.slice(0, columns.length), ctx as RowContext);
-          if (staged.householdKey && !households.has(staged.householdKey)) households.set(staged.householdKey, row.number);
-          batch.push(staged);
-          counts.rows += 1;
-          if (batch.length >= stageBatch) await flush();
-        }
-        if (!columns || !ctx) throw fileError('Không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 20 dòng đầu', 'No header row with a "Full name" column in the first 20 rows');
-        await flush();
-        await staging;
+        const { format, stream } = await sniff(input.file);
+        if (format !== 'xlsx') return await previewRows(scope, actor, place, input, format, stream, () => null);
+        // The zip's central directory is at its end: the upload is kept in a private temporary file while read.
+        spool = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ytcs-import-'));
+        const file = path.join(spool, 'upload.xlsx');
+        await pipeline(stream, fs.createWriteStream(file, { mode: 0o600 }));
         if (input.truncated?.()) throw tooLarge();
-      } catch (err) {
-        await staging.catch(() => {});
-        await repo.deleteJob(db, id);
-        throw input.truncated?.() ? tooLarge() : readFailure(err, format);
+        let guarded: Awaited<ReturnType<typeof guardedXlsx>>;
+        try {
+          guarded = await guardedXlsx(file);
+        } catch (err) {
+          throw err instanceof FileTooLarge ? beyondLimit(err) : readFailure(new UnreadableFile(err), format);
+        }
+        guardedStream = guarded.stream;
+        return await previewRows(scope, actor, place, input, format, guarded.stream, guarded.failure);
+      } finally {
+        // exceljs may still be pulling when the preview stops early: stop it, then drop the copy.
+        guardedStream?.destroy();
+        if (spool) await fs.promises.rm(spool, { recursive: true, force: true });
+        release();
       }
-
-      const relationshipColumn = columns.find((c) => c.field === 'relationship');
-      const headless = [...households].filter(([key]) => !ctx?.heads.has(key));
-      const householdWarnings: RowFinding[] = headless.slice(0, LIST_LIMIT).map(([key, row]) => ({
-        row,
-        column: relationshipColumn?.header ?? null,
-        letter: relationshipColumn?.letter ?? null,
-        field: 'relationship',
-        message: `Hộ ${key.startsWith('code:') ? `số ${key.slice(5)}` : 'ở địa chỉ này'} chưa có chủ hộ`,
-        messageEn: `Household ${key.startsWith('code:') ? key.slice(5) : 'at this address'} has no head`,
-      }));
-      await repo.updateJob(db, id, {
-        status: 'previewed',
-        columns: JSON.stringify(columns.map((c) => ({ header: c.header, field: c.field, letter: c.letter }))),
-        total_rows: counts.rows,
-        valid_rows: counts.valid,
-        invalid_rows: counts.invalid,
-        existing_rows: counts.existing,
-        warnings: JSON.stringify([...mappingWarnings, ...householdWarnings]),
-      });
-      await recordAudit(db, actor, { action: 'import.preview', entityType: 'import', entityId: id, orgUnitId: place.communeId, details: { format, ...counts } });
-      return view(scope, id);
     },
 
     async commit(scope: Scope, actor: Actor, id: number) {
@@ -189,7 +258,9 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
         return await db.transaction().execute(async (trx) => {
           const locked = await repo.findJob(trx, scope, id, true);
           if (!locked || locked.status === 'committed') throw conflict('Tệp này đã được nhập', 'This file has already been imported');
-          const prep = await repo.prepareCommit(trx, id, job.communeId);
+          const prep = await repo.prepareCommit(trx, scope, id, job.communeId);
+          // Registered outside the scope since the preview: touch nothing, say nothing of whom; a new preview says which rows.
+          if (prep.elsewhere > 0) throw conflict('Một số người trong tệp vừa được đăng ký ở nơi khác; chưa ghi dòng nào, hãy xem trước lại và nhập lại', 'Some people in the file were just registered elsewhere; nothing was written, preview and import again');
           // Staged rows are unlogged: a database crash empties them. Import all or nothing.
           if (prep.toInsert + prep.skipped !== locked.valid) throw conflict('Dữ liệu đã đọc của tệp không còn đủ (máy chủ dữ liệu đã khởi động lại); hãy tải tệp lên lại', 'The rows read from this file are no longer all there (the database restarted); upload the file again');
           progress.done = prep.skipped;
@@ -244,6 +315,18 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
   };
 }
 
+/**
+ * The audit event of the personal-ID look-ups of one preview: which registered people were
+ * matched and their communes (so each commune's auditor sees it), never the numbers looked up.
+ * `orgUnitIds` is read by audit events that carry several units; older ones keep the job's commune.
+ */
+function lookupEvent(jobId: number, communeId: number, found: Map<number, number>) {
+  const residentIds = [...found.keys()].sort((a, b) => a - b);
+  const communeIds = [...new Set(found.values())].sort((a, b) => a - b);
+  const event = { action: 'import.lookup', entityType: 'import', entityId: jobId, orgUnitId: communeId, orgUnitIds: communeIds, details: { residentIds, communeIds } };
+  return event;
+}
+
 /** An error raised while reading the file (not while staging it). */
 class UnreadableFile extends Error {
   constructor(readonly reason: unknown) {
@@ -275,9 +358,14 @@ async function* readable(rows: AsyncIterable<SheetRow>): AsyncGenerator<SheetRow
   }
 }
 
-function readFailure(err: unknown, format: string): unknown {
+/** What to answer for an error while reading: a limit crossed (413), an unreadable file (400), or the error itself. */
+function readFailure(err: unknown, format: string, limit: Error | null = null): unknown {
+  const cause = limit ?? (err instanceof UnreadableFile ? err.reason : err);
+  if (cause instanceof FileTooLarge) return beyondLimit(cause);
+  if (limit instanceof BadZip) return readFailure(new UnreadableFile(limit), format);
   if (!(err instanceof UnreadableFile)) return err;
   const e = err.reason as { code?: string; lines?: number };
+  if (e?.code === 'CSV_MAX_RECORD_SIZE') return beyondLimit(rowTooLong(e.lines ?? 0));
   if (e?.code?.startsWith('CSV_')) return fileError(`Tệp CSV bị lỗi ở dòng ${e.lines ?? '?'}`, `The CSV file is malformed at line ${e.lines ?? '?'}`);
   if (format === 'xlsx') return fileError('Không đọc được tệp Excel (.xlsx); hãy mở và lưu lại rồi thử lại', 'The Excel (.xlsx) file could not be read; open and save it again, then retry');
   return fileError('Không đọc được tệp', 'The file could not be read');

@@ -37,7 +37,7 @@ export function ImportHelp() {
         {t('imports.help.formats')}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary" className="import-help-note">
-        {t('imports.help.exportTip')}
+        {t('imports.help.exportTip')} {t('imports.help.limits')}
       </Typography.Paragraph>
     </Card>
   );

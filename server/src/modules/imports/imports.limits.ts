@@ -1,0 +1,113 @@
+/**
+ * How much an uploaded file may expand to, and how many files are read at once. A 3 MB XLSX can
+ * hold gigabytes of shared strings and a 100-byte sheet can ask for two billion columns; without
+ * these bounds two such uploads exhausted the heap and the process died (issue 9, hole 1). Every
+ * limit sits far above what a station's register needs and far below what hurts the server.
+ */
+
+/** Rows read from one file, blank and title rows included: a commune's register is a few tens of thousands; a station never sends 200,000. */
+export const MAX_ROWS = 200_000;
+/** Columns of a row that are kept: the register has about 20; Excel's own limit (XFD) is 16,384. */
+export const MAX_COLUMNS = 256;
+/** Characters in one cell: an address or a note is a few hundred. */
+export const MAX_CELL_CHARS = 4_000;
+/** Characters in one row, all cells together: a register row is about 300. */
+export const MAX_ROW_CHARS = 16_000;
+/** Bytes of one CSV record (a line, or lines inside quotes): MAX_ROW_CHARS in UTF-8 and some. */
+export const MAX_CSV_RECORD_BYTES = 64 * 1024;
+
+/** Entries in an XLSX zip: Excel writes about ten. */
+export const MAX_ZIP_ENTRIES = 1_000;
+/** All the XML of an XLSX, inflated: 200,000 rows × 20 cells at ~60 bytes is ~250 MB. */
+export const MAX_XLSX_EXPANDED_BYTES = 512 * 1024 * 1024;
+/** The worksheet read: the same bound (it is most of the file). */
+export const MAX_SHEET_BYTES = 448 * 1024 * 1024;
+/** Shared strings: a name, ID, card number, phone and address per row, unique, is ~40 MB for 200,000 rows. */
+export const MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024;
+/** Shared strings and rich-text runs, each of which exceljs keeps as an object until the end: ~5 per row. */
+export const MAX_SHARED_STRINGS = 1_200_000;
+/** Workbook, relationships and styles: tens of kilobytes in a real file. */
+export const MAX_PART_BYTES = 8 * 1024 * 1024;
+/** XML of one row (`<row>` to `</row>`): about 1 kB in a register. */
+export const MAX_ROW_XML_BYTES = 1024 * 1024;
+/** Text between two XML tags (a cell value, a shared string): bounds any single string. */
+export const MAX_TEXT_XML_BYTES = 64 * 1024;
+/** Excel's last column, XFD: a column reference beyond it is not a spreadsheet. */
+export const EXCEL_MAX_COLUMN = 16_384;
+
+/** Files parsed at once in this process; each may hold up to ~150 MB of shared strings. */
+export const MAX_PARALLEL_PARSES = 2;
+/** Uploads waiting for a parse slot; beyond them a 429 with Retry-After. */
+export const MAX_WAITING_PARSES = 4;
+/** How long an upload waits for a slot before it gets the 429. */
+export const PARSE_WAIT_MS = 60_000;
+
+/** A file beyond one of the limits above: answered 413 with these words. */
+export class FileTooLarge extends Error {
+  constructor(
+    readonly messageVi: string,
+    readonly messageEn: string,
+  ) {
+    super(messageEn);
+  }
+}
+
+export const expandsTooMuch = () =>
+  new FileTooLarge(
+    'Tệp quá lớn sau khi giải nén (bảng tính chứa quá nhiều dữ liệu); hãy tách thành nhiều tệp nhỏ hơn',
+    'The file is too large once decompressed (the spreadsheet holds too much data); split it into smaller files',
+  );
+
+export const tooManyRows = () =>
+  new FileTooLarge(`Tệp có quá ${MAX_ROWS.toLocaleString('vi-VN')} dòng; hãy tách theo xã hoặc thôn`, `The file has more than ${MAX_ROWS.toLocaleString('en-US')} rows; split it by commune or village`);
+
+export const rowTooLong = (row: number) =>
+  new FileTooLarge(
+    `Dòng ${row} quá dài (quá ${MAX_COLUMNS} cột, ô quá ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự hoặc dòng quá ${MAX_ROW_CHARS.toLocaleString('vi-VN')} ký tự)`,
+    `Row ${row} is too long (over ${MAX_COLUMNS} columns, a cell over ${MAX_CELL_CHARS.toLocaleString('en-US')} characters or a row over ${MAX_ROW_CHARS.toLocaleString('en-US')})`,
+  );
+
+/**
+ * At most `parallel` parses at once; up to `waiting` more wait their turn (at most `waitMs`);
+ * beyond that the caller is told to come back later. Memory then stays bounded whatever is sent.
+ */
+export function parseSlots(parallel = MAX_PARALLEL_PARSES, waiting = MAX_WAITING_PARSES, waitMs = PARSE_WAIT_MS) {
+  let busy = 0;
+  const queue: (() => void)[] = [];
+  const release = () => {
+    const next = queue.shift();
+    if (next) next();
+    else busy -= 1;
+  };
+  return {
+    /** Resolves with a release function once a slot is free; null when the queue is full or the wait too long. */
+    async acquire(): Promise<(() => void) | null> {
+      if (busy < parallel) {
+        busy += 1;
+        return once(release);
+      }
+      if (queue.length >= waiting) return null;
+      return new Promise((resolve) => {
+        const turn = () => {
+          clearTimeout(timer);
+          resolve(once(release));
+        };
+        const timer = setTimeout(() => {
+          queue.splice(queue.indexOf(turn), 1);
+          resolve(null);
+        }, waitMs);
+        queue.push(turn);
+      });
+    },
+  };
+}
+
+function once(fn: () => void) {
+  let done = false;
+  return () => {
+    if (!done) {
+      done = true;
+      fn();
+    }
+  };
+}

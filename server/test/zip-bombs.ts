@@ -1,0 +1,112 @@
+/**
+ * Hostile XLSX files for the import limits tests and the memory measurement: built in memory in a
+ * few milliseconds by repeating one deflate block (flushed to a byte boundary, so copies can be
+ * concatenated), the way a real zip bomb is made. Nothing here is read by the server.
+ */
+import { deflateRawSync, constants } from 'node:zlib';
+
+interface Entry {
+  name: string;
+  /** Raw deflate data (method 8). */
+  data: Buffer;
+  /** Uncompressed size written in the headers (a liar may write less than the truth). */
+  declared: number;
+}
+
+/** `copies` × `block`, as one raw deflate stream, without ever holding the expanded text. */
+function repeated(prefix: string, block: string, copies: number, suffix: string): { data: Buffer; size: number } {
+  const flush = (text: string) => deflateRawSync(Buffer.from(text), { finishFlush: constants.Z_SYNC_FLUSH, level: 9 });
+  const blockBytes = flush(block);
+  const parts = [flush(prefix), ...Array.from({ length: copies }, () => blockBytes), deflateRawSync(Buffer.from(suffix))];
+  return { data: Buffer.concat(parts), size: Buffer.byteLength(prefix) + Buffer.byteLength(block) * copies + Buffer.byteLength(suffix) };
+}
+
+const plain = (name: string, text: string): Entry => {
+  const data = deflateRawSync(Buffer.from(text));
+  return { name, data, declared: Buffer.byteLength(text) };
+};
+
+function zip(entries: Entry[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const declared = Math.min(e.declared, 0xfffffffe);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(declared, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, e.data);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(0x0800, 8);
+    cd.writeUInt16LE(8, 10);
+    cd.writeUInt32LE(e.data.length, 20);
+    cd.writeUInt32LE(declared, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    central.push(cd, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const cdBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cdBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cdBytes, end]);
+}
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+function workbook(sharedStrings: Entry, sheet: string): Buffer {
+  return zip([
+    plain('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    plain('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    plain('xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets><sheet name="Dân cư" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    sharedStrings,
+    plain('xl/worksheets/sheet1.xml', sheet),
+  ]);
+}
+
+const HEADER_SHEET = `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>4</v></c><c r="C2"><v>1980</v></c></row></sheetData></worksheet>`;
+const SST_HEAD = `<?xml version="1.0"?><sst xmlns="${NS}"><si><t>Họ và tên</t></si><si><t>Giới tính</t></si><si><t>Năm sinh</t></si><si><t>Lò Văn Pao</t></si><si><t>Nam</t></si>`;
+
+/**
+ * A shared-strings bomb: `gigabytes` GB of 4 kB shared strings (about 250,000 per GB) in a
+ * file of about a megabyte per GB, headers honest.
+ */
+export function sharedStringsBomb(gigabytes = 3): Buffer {
+  // Strings of 4 kB: few enough events for a parser to get far quickly, each kept whole.
+  const block = `<si><t>${'Tệp bom '.repeat(500)}</t></si>`.repeat(250); // ~1 MB
+  const copies = Math.round((gigabytes * 1024 ** 3) / Buffer.byteLength(block));
+  const sst = repeated(SST_HEAD, block, copies, '</sst>');
+  return workbook({ name: 'xl/sharedStrings.xml', data: sst.data, declared: sst.size }, HEADER_SHEET);
+}
+
+/** The same bomb with headers that lie: they declare a few kilobytes where gigabytes come out. */
+export function lyingBomb(gigabytes = 3): Buffer {
+  const block = `<si><t>${'A'.repeat(1_000_000)}</t></si>`;
+  const copies = Math.round((gigabytes * 1024 ** 3) / Buffer.byteLength(block));
+  const sst = repeated(SST_HEAD, block, copies, '</sst>');
+  return workbook({ name: 'xl/sharedStrings.xml', data: sst.data, declared: 4096 }, HEADER_SHEET);
+}
+
+/** A sheet of a few hundred bytes declaring columns 1 to 2,000,000,000 (exceljs makes an object for each). */
+export function columnsBomb(): Buffer {
+  return workbook(plain('xl/sharedStrings.xml', `${SST_HEAD}</sst>`), HEADER_SHEET.replace('<sheetData>', '<cols><col min="1" max="2000000000" width="9"/></cols><sheetData>'));
+}
+
+/** A small honest workbook (header + one person), to check the guard lets real files through. */
+export function honestWorkbook(): Buffer {
+  return workbook(plain('xl/sharedStrings.xml', `${SST_HEAD}</sst>`), HEADER_SHEET);
+}
