@@ -36,3 +36,16 @@ describe('checkResident', () => {
     );
   });
 });
+
+describe('names with hidden characters (issue 9, hole 13)', () => {
+  const base = { sex: 'female' as const, birthYear: 1990 };
+  it('refuses a name with a bidi override or a zero-width character, so it cannot pass for another', () => {
+    for (const fullName of ['Nguyễn Thị\u200B Hồng', 'Nguyễn \u202EThị Hồng', '\uFEFFNguyễn Thị Hồng']) {
+      const check = checkResident({ ...base, fullName });
+      expect(check.errors).toEqual([expect.objectContaining({ field: 'fullName', code: 'invisible', message: expect.stringContaining('ký tự ẩn') })]);
+    }
+  });
+  it('stores a decomposed name in NFC', () => {
+    expect(checkResident({ ...base, fullName: 'Nguye\u0302\u0303n Thi\u0323 Ho\u0302\u0300ng' }).value.fullName).toBe('Nguyễn Thị Hồng');
+  });
+});

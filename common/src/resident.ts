@@ -5,6 +5,7 @@
  */
 import { isIsoDate } from './dates.ts';
 import { type Sex, checkCitizenId, checkInsuranceCode, normalisePhone } from './identifiers.ts';
+import { cleanName, textProblem } from './text.ts';
 
 export const RESIDENCE_STATUSES = ['permanent', 'temporary', 'absent'] as const;
 export const RELATIONSHIPS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'in_law', 'other'] as const;
@@ -56,8 +57,11 @@ export function checkResident(input: ResidentInput, today = new Date()): Residen
   const warnings: FieldFinding[] = [];
   const err = (field: string, code: string, message: string, messageEn: string) => errors.push({ field, code, message, messageEn });
 
-  const fullName = (input.fullName ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (!fullName) err('fullName', 'required', 'Họ và tên là bắt buộc', 'Full name is required');
+  // Checked before cleaning: \s would turn a zero-width no-break space into a plain one.
+  const nameProblem = textProblem(input.fullName ?? '');
+  const fullName = cleanName(input.fullName ?? '');
+  if (nameProblem) err('fullName', nameProblem.code, nameProblem.message, nameProblem.messageEn);
+  else if (!fullName) err('fullName', 'required', 'Họ và tên là bắt buộc', 'Full name is required');
   else if (fullName.length > 200) err('fullName', 'too_long', 'Họ và tên quá dài (tối đa 200 ký tự)', 'Full name is too long (200 characters at most)');
   else if (/\d/.test(fullName)) err('fullName', 'digits', 'Họ và tên không được chứa chữ số', 'A name cannot contain digits');
 

@@ -15,3 +15,37 @@ export function foldVietnamese(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Characters no text a person types may carry: control characters (NUL breaks PostgreSQL text),
+ * lone surrogates (not Unicode; PostgreSQL refuses them), and invisible format characters —
+ * bidirectional overrides and isolates ("Trojan Source": a name that displays differently from
+ * what is stored) and zero-width characters (two names that look the same but are not, so a
+ * duplicate slips past detection). Tab, line feed and carriage return stay allowed.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const FORBIDDEN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export interface TextProblem {
+  code: 'control' | 'invisible' | 'surrogate';
+  message: string;
+  messageEn: string;
+}
+
+/** Why this text cannot be stored, or null when it can. */
+export function textProblem(text: string): TextProblem | null {
+  const m = FORBIDDEN_TEXT.exec(text);
+  if (!m) return null;
+  const c = m[0].charCodeAt(0);
+  if (c >= 0xd800 && c <= 0xdfff) return { code: 'surrogate', message: 'Văn bản chứa ký tự Unicode hỏng', messageEn: 'The text contains a broken Unicode character' };
+  if (c <= 0x9f) return { code: 'control', message: 'Văn bản chứa ký tự điều khiển (không in được)', messageEn: 'The text contains a control character' };
+  return { code: 'invisible', message: 'Văn bản chứa ký tự ẩn (đổi chiều viết hoặc độ rộng 0); hãy gõ lại', messageEn: 'The text contains a hidden character (direction override or zero-width); retype it' };
+}
+
+/**
+ * A person's or place's name as stored: NFC (one code point per Vietnamese letter, so "Hồng"
+ * typed on two keyboards compares equal), single spaces, trimmed.
+ */
+export function cleanName(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}

@@ -14,6 +14,8 @@ import { installAccessControl } from './access/access.hook.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { App } from './http/app-types.ts';
+import { installBrowserGuard } from './http/browser-guard.ts';
+import { installInputGuard } from './http/input-guard.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { installRateLimit } from './http/rate-limit.ts';
 import { ErrorBody } from './http/schemas.ts';
@@ -46,10 +48,15 @@ function loggerOptions(level: string): FastifyServerOptions['logger'] {
   };
 }
 
+/** Trust the nearest `hops` proxies, whatever their address (proxy-addr's hop-count rule). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(config: Config, database: Database): Promise<App> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from configured proxies (YTCS_TRUST_PROXY): the address
+    // lands in the audit log, and any client can write that header.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
@@ -64,6 +71,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.addSchema(OrgUnitRef);
   app.addSchema(ErrorBody);
 
+  await installBrowserGuard(app);
   await app.register(cookie);
   await installRateLimit(app);
   await app.register(swagger, {
@@ -75,6 +83,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAccessControl(app);
+  installInputGuard(app);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
 
   await app.register(healthRoutes);

@@ -18,4 +18,14 @@ describe('readConfig', () => {
     const c = readConfig({ DATABASE_URL: 'postgres://u@h/db', YTCS_DEMO: '0', PORT: '8080' });
     expect(c).toMatchObject({ databaseUrl: 'postgres://u@h/db', demo: false, port: 8080 });
   });
+
+  it('trusts no proxy unless told, then a hop count or addresses, validated at boot', () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(readConfig({ YTCS_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(readConfig({ YTCS_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(readConfig({ YTCS_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(() => readConfig({ YTCS_TRUST_PROXY: 'true' })).toThrow(/^YTCS_TRUST_PROXY="true"/);
+    expect(() => readConfig({ YTCS_TRUST_PROXY: '10.0.0.0/33' })).toThrow(ConfigError);
+    expect(() => readConfig({ YTCS_TRUST_PROXY: '11' })).toThrow(/^YTCS_TRUST_PROXY/);
+  });
 });

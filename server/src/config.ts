@@ -2,6 +2,7 @@
  * Configuration: read and validated once at boot. A bad value stops the start with a message
  * naming the variable; nothing else in the server reads process.env.
  */
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -19,6 +20,11 @@ export interface Config {
   smallCell: number;
   /** How often queued communes get their computed indicator values refreshed. */
   indicatorRefreshMs: number;
+  /**
+   * Which peers may tell the client address in X-Forwarded-For: false (none, the default: a
+   * client could otherwise write any address into the audit log), a hop count, or addresses.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +47,26 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (raw === '1' || raw === 'true') return true;
   if (raw === '0' || raw === 'false') return false;
   throw new ConfigError(`${name}="${raw}": phải là 0 hoặc 1 / must be 0 or 1`);
+}
+
+/** YTCS_TRUST_PROXY: empty/0 = none, 1–10 = that many proxies, or addresses/CIDR ranges separated by commas. */
+function trustProxy(env: Env): false | number | string[] {
+  const raw = (env.YTCS_TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'YTCS_TRUST_PROXY', 0, 1, 10);
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || extra !== undefined) {
+      throw new ConfigError(
+        `YTCS_TRUST_PROXY="${raw}": "${entry}" không phải địa chỉ IP hay dải CIDR / is not an IP address or CIDR range (or give a hop count 1–10)`,
+      );
+    }
+  }
+  return entries;
 }
 
 export function readConfig(env: Env, cwd = process.cwd()): Config {
@@ -68,5 +94,6 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     sessionIdleMinutes: integer(env, 'YTCS_SESSION_IDLE_MINUTES', 480, 1, 10080),
     smallCell: integer(env, 'YTCS_SMALL_CELL', 5, 1, 100),
     indicatorRefreshMs: integer(env, 'YTCS_INDICATOR_REFRESH_MS', 1000, 100, 3_600_000),
+    trustProxy: trustProxy(env),
   };
 }

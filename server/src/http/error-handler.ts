@@ -24,6 +24,8 @@ function translate(v: { keyword?: string; message?: string; params?: Record<stri
       return { vi: `Không lớn hơn ${p.limit}`, en: `Not more than ${p.limit}` };
     case 'pattern':
       return { vi: 'Sai định dạng', en: 'Wrong format' };
+    case 'format':
+      return p.format === 'date' ? { vi: 'Ngày không tồn tại (YYYY-MM-DD)', en: 'Not a real date (YYYY-MM-DD)' } : { vi: 'Sai định dạng', en: 'Wrong format' };
     case 'type':
       return { vi: `Sai kiểu dữ liệu (cần ${p.type})`, en: `Wrong type (expected ${p.type})` };
     case 'additionalProperties':

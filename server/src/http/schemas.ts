@@ -8,7 +8,12 @@ export const Page = {
 
 export const listOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
 
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+/**
+ * A calendar date that exists: the pattern alone let 2026-02-30 through to PostgreSQL (a 500);
+ * ajv's `date` format checks the day against the month and leap years. Year 0000 does not exist
+ * in PostgreSQL's calendar either.
+ */
+export const IsoDate = Type.String({ format: 'date', pattern: '^(?!0000)\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
