@@ -34,3 +34,8 @@ export async function placeIn(db: Db, scope: Scope, unitId: number) {
   if (unit.level === 'commune') return { communeId: unit.id, villageId: null };
   return unit.parent_level === 'commune' && unit.parent_id ? { communeId: unit.parent_id, villageId: unit.id } : null;
 }
+
+/** A household the caller reaches (its home unit in scope) in this commune, or nothing. */
+export function findHouseholdIn(db: Db, scope: Scope, householdId: number, communeId: number) {
+  return db.selectFrom('household as h').where('h.id', '=', householdId).where('h.commune_id', '=', communeId).where(homeUnitInScope(db, 'h.home_unit_id', scope)).select('h.id').executeTakeFirst();
+}

@@ -11,7 +11,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldError, conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { placeIn } from './registry.scope.ts';
+import { findHouseholdIn, placeIn } from './registry.scope.ts';
 import * as repo from './residents.repository.ts';
 
 export type ResidentFields = ResidentInput & { relationship?: string | null };
@@ -97,9 +97,9 @@ export function residentService(db: Kysely<DB>) {
       const id = await db.transaction().execute(async (trx) => {
         const { row, warnings } = await prepareResident(trx, input, place.communeId);
         if (warnings.length && !input.confirmWarnings) throw needsConfirmation(warnings);
-        if (input.householdId) {
-          const hh = await trx.selectFrom('household').where('id', '=', input.householdId).where('commune_id', '=', place.communeId).select('id').executeTakeFirst();
-          if (!hh) throw invalid([{ field: 'householdId', message: 'Hộ gia đình không thuộc xã này', messageEn: 'The household is not in this commune' }]);
+        // A household out of the caller's scope is answered as one that does not exist.
+        if (input.householdId && !(await findHouseholdIn(trx, scope, input.householdId, place.communeId))) {
+          throw invalid([{ field: 'householdId', message: 'Hộ gia đình không tồn tại, ngoài phạm vi của bạn hoặc không thuộc xã này', messageEn: 'Household unknown, outside your scope or not in this commune' }]);
         }
         const newId = await repo.insertResident(trx, {
           ...repo.toColumns(row),
