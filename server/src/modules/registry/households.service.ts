@@ -10,6 +10,7 @@ import { conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './households.repository.ts';
+import { guardIdentifiers } from './residents.identity.ts';
 import { placeIn } from './registry.scope.ts';
 import * as residents from './residents.repository.ts';
 import { type ResidentFields, needsConfirmation, prepareResident } from './residents.service.ts';
@@ -52,12 +53,13 @@ export function householdService(db: Kysely<DB>) {
       const code = input.code?.trim() || null;
       if (code && (await repo.householdCodeTaken(db, place.communeId, code))) throw conflict(`Số hộ ${code} đã có trong xã`, `Household number ${code} already exists in this commune`);
 
+      for (const [i, member] of input.members.entries()) await guardIdentifiers(db, scope, actor, member, { prefix: `members.${i}.` });
       const id = await db.transaction().execute(async (trx) => {
         const prepared = [];
         const warnings: FieldFinding[] = [];
         const seenIds = new Set<string>();
         for (const [i, member] of input.members.entries()) {
-          const p = await prepareResident(trx, member, place.communeId, `members.${i}.`);
+          const p = await prepareResident(trx, scope, member, place.communeId, `members.${i}.`);
           if (p.row.citizenId) {
             if (seenIds.has(p.row.citizenId)) throw invalid([{ field: `members.${i}.citizenId`, message: 'Số CCCD bị lặp trong hộ', messageEn: 'Personal ID repeated in the household' }]);
             seenIds.add(p.row.citizenId);

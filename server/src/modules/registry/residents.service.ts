@@ -12,6 +12,7 @@ import { AppError, type FieldError, conflict, invalid, notFound } from '../../er
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findHouseholdIn, placeIn } from './registry.scope.ts';
+import { guardIdentifiers } from './residents.identity.ts';
 import * as repo from './residents.repository.ts';
 
 export type ResidentFields = ResidentInput & { relationship?: string | null };
@@ -23,27 +24,36 @@ export const needsConfirmation = (warnings: FieldFinding[]) =>
   new AppError(422, 'needs_confirmation', 'Có cảnh báo cần xác nhận trước khi lưu', 'There are warnings to confirm before saving', undefined, { warnings });
 
 /** Validates one resident; throws on errors; returns the row values and the warnings found. */
-export async function prepareResident(db: Kysely<DB> | Transaction<DB>, input: ResidentFields, communeId: number, prefix = '', exceptId?: number) {
+/**
+ * Validates one resident; throws on errors; returns the row values and the warnings found.
+ * Personal ID and insurance number are checked before, by guardIdentifiers (outside the write's
+ * transaction, so that the audit of the lookup stays when the write is refused).
+ */
+export async function prepareResident(db: Kysely<DB> | Transaction<DB>, scope: Scope, input: ResidentFields, communeId: number, prefix = '', exceptId?: number) {
   const check = checkResident(input);
   if (check.errors.length) throw invalid(asFieldErrors(check.errors, prefix));
   const v = check.value;
-  if (v.citizenId && (await repo.findByCitizenId(db, v.citizenId, exceptId))) {
-    throw new AppError(409, 'duplicate_citizen_id', `Số CCCD ${v.citizenId} đã được đăng ký cho một người khác`, `Personal ID ${v.citizenId} is already registered for someone else`, [
-      { field: `${prefix}citizenId`, message: 'Số CCCD đã được đăng ký', messageEn: 'Personal ID already registered' },
-    ]);
-  }
   if (input.ethnicityCode && !(await db.selectFrom('ethnic_group').where('code', '=', input.ethnicityCode).select('code').executeTakeFirst())) {
     throw invalid([{ field: `${prefix}ethnicityCode`, message: 'Mã dân tộc không có trong danh mục', messageEn: 'Unknown ethnicity code' }]);
   }
   // Warnings are the resident's own (stored on the record); callers prefix them for their answer.
   const warnings = [...check.warnings];
-  const lookalikes = await repo.findLookalikes(db, communeId, foldVietnamese(v.fullName), v.birthYear, v.birthDate, exceptId);
-  if (lookalikes.length) {
+  const lookalikes = await repo.findLookalikes(db, scope, communeId, foldVietnamese(v.fullName), v.birthYear, v.birthDate, exceptId);
+  const named = lookalikes.filter((l) => l.inScope).map((l) => l.id);
+  if (named.length) {
     warnings.push({
       field: 'fullName',
       code: 'duplicate.possible',
-      message: `Có thể trùng với người đã đăng ký cùng họ tên và năm sinh trong xã (mã ${lookalikes.map((l) => l.id).join(', ')})`,
-      messageEn: `May duplicate someone registered with the same name and birth year in this commune (id ${lookalikes.map((l) => l.id).join(', ')})`,
+      message: `Có thể trùng với người đã đăng ký cùng họ tên và năm sinh trong xã (mã ${named.join(', ')})`,
+      messageEn: `May duplicate someone registered with the same name and birth year in this commune (id ${named.join(', ')})`,
+    });
+  } else if (lookalikes.length) {
+    // Out of the caller's reach (another village of the commune): a warning, but no record named.
+    warnings.push({
+      field: 'fullName',
+      code: 'duplicate.possible',
+      message: 'Có thể trùng với người đã đăng ký cùng họ tên và năm sinh ở nơi khác trong xã (ngoài phạm vi của bạn)',
+      messageEn: 'May duplicate someone registered with the same name and birth year elsewhere in this commune (outside your scope)',
     });
   }
   const row: repo.ResidentRow = {
@@ -94,8 +104,9 @@ export function residentService(db: Kysely<DB>) {
     async create(scope: Scope, actor: Actor, input: ResidentFields & { unitId: number; householdId?: number | null; confirmWarnings?: boolean }) {
       const place = await placeIn(db, scope, input.unitId);
       if (!place) throw invalid([{ field: 'unitId', message: 'Thôn/xã không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Village or commune unknown, closed or outside your scope' }]);
+      await guardIdentifiers(db, scope, actor, input);
       const id = await db.transaction().execute(async (trx) => {
-        const { row, warnings } = await prepareResident(trx, input, place.communeId);
+        const { row, warnings } = await prepareResident(trx, scope, input, place.communeId);
         if (warnings.length && !input.confirmWarnings) throw needsConfirmation(warnings);
         // A household out of the caller's scope is answered as one that does not exist.
         if (input.householdId && !(await findHouseholdIn(trx, scope, input.householdId, place.communeId))) {
@@ -126,8 +137,11 @@ export function residentService(db: Kysely<DB>) {
       // A new date of birth replaces the old year and the other way round.
       if (patch.birthDate !== undefined && patch.birthYear === undefined) merged.birthYear = null;
       if (patch.birthYear !== undefined && patch.birthDate === undefined) merged.birthDate = null;
+      // Only identifiers being changed are looked up: the record's own were checked when set.
+      const changing = (['citizenId', 'insuranceCode'] as const).filter((f) => patch[f] !== undefined);
+      if (changing.length) await guardIdentifiers(db, scope, actor, merged, { exceptId: id, fields: changing });
       await db.transaction().execute(async (trx) => {
-        const { row, warnings } = await prepareResident(trx, merged, place.communeId, '', id);
+        const { row, warnings } = await prepareResident(trx, scope, merged, place.communeId, '', id);
         if (warnings.length && !patch.confirmWarnings) throw needsConfirmation(warnings);
         await repo.updateResident(trx, id, { ...repo.toColumns(row), commune_id: place.communeId, village_id: place.villageId, relationship: merged.relationship ?? null, warnings: JSON.stringify(warnings) });
         await recordAudit(trx, actor, { action: 'resident.update', entityType: 'resident', entityId: id, orgUnitId: place.communeId, details: { fields: Object.keys(patch).filter((k) => k !== 'confirmWarnings') } });
