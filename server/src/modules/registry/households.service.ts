@@ -11,7 +11,7 @@ import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './households.repository.ts';
 import { guardIdentifiers } from './residents.identity.ts';
-import { placeIn } from './registry.scope.ts';
+import { placeIn, scopeTops, scopeUnitOf } from './registry.scope.ts';
 import * as residents from './residents.repository.ts';
 import { type ResidentFields, needsConfirmation, prepareResident } from './residents.service.ts';
 
@@ -25,21 +25,35 @@ export interface NewHousehold {
 
 export function householdService(db: Kysely<DB>) {
   return {
-    async list(scope: Scope, query: { q?: string; orgUnit?: number; limit: number; offset: number }) {
+    /** Audited like a search of residents: the list names each household's head. */
+    async list(scope: Scope, actor: Actor, query: { q?: string; orgUnit?: number; limit: number; offset: number }) {
       let orgUnitPath: string | undefined;
       if (query.orgUnit) {
         const unit = await db.selectFrom('org_unit').where('id', '=', query.orgUnit).select('path').executeTakeFirst();
         if (!unit) throw notFound();
         orgUnitPath = unit.path;
       }
-      return repo.listHouseholds(db, scope, { q: query.q ? foldVietnamese(query.q) : undefined, orgUnitPath, limit: query.limit, offset: query.offset });
+      const result = await repo.listHouseholds(db, scope, { q: query.q ? foldVietnamese(query.q) : undefined, orgUnitPath, limit: query.limit, offset: query.offset });
+      await recordAudit(db, actor, {
+        action: 'household.list',
+        entityType: 'household',
+        orgUnitId: query.orgUnit ?? scopeUnitOf(scope),
+        details: {
+          searched: !!query.q,
+          results: result.items.length,
+          households: result.items.map((h) => h.id),
+          residents: result.items.flatMap((h) => (h.headId ? [h.headId] : [])),
+          ...(query.orgUnit ? {} : { scope: scopeTops(scope) }),
+        },
+      });
+      return result;
     },
 
     async get(scope: Scope, actor: Actor, id: number) {
       const household = await repo.findHousehold(db, scope, id);
       if (!household) throw notFound();
       const members = await residents.searchResidents(db, scope, { householdId: id, limit: 50, offset: 0 });
-      await recordAudit(db, actor, { action: 'household.read', entityType: 'household', entityId: id, orgUnitId: household.communeId });
+      await recordAudit(db, actor, { action: 'household.read', entityType: 'household', entityId: id, orgUnitId: household.communeId, details: { residents: members.items.map((m) => m.id) } });
       return { ...household, members: members.items };
     },
 

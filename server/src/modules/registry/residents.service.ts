@@ -11,7 +11,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldError, conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findHouseholdIn, placeIn } from './registry.scope.ts';
+import { findHouseholdIn, placeIn, scopeTops, scopeUnitOf } from './registry.scope.ts';
 import { guardIdentifiers } from './residents.identity.ts';
 import * as repo from './residents.repository.ts';
 
@@ -96,8 +96,15 @@ export function residentService(db: Kysely<DB>) {
         orgUnitPath = unit.path;
       }
       const result = await repo.searchResidents(db, scope, { q, kind, orgUnitPath, householdId: query.householdId, includeInactive: query.includeInactive, missing: query.missing, limit: query.limit, offset: query.offset });
-      // The search is audited without its text, which may be a name or an ID number.
-      await recordAudit(db, actor, { action: 'resident.search', entityType: 'resident', orgUnitId: query.orgUnit ?? null, details: { kind: q ? kind : 'list', missing: query.missing ?? null, results: result.items.length } });
+      // The search is audited without its text, which may be a name or an ID number, but with
+      // whom it returned: the ids of the page (at most 500 integers, a few kB in the one row),
+      // filed under the unit searched or, without one, the caller's whole scope.
+      await recordAudit(db, actor, {
+        action: 'resident.search',
+        entityType: 'resident',
+        orgUnitId: query.orgUnit ?? scopeUnitOf(scope),
+        details: { kind: q ? kind : 'list', missing: query.missing ?? null, results: result.items.length, residents: result.items.map((r) => r.id), ...(query.orgUnit ? {} : { scope: scopeTops(scope) }) },
+      });
       return result;
     },
 
