@@ -103,6 +103,12 @@ describe('writes referring to a household or resident out of scope', () => {
     expect((await call('GET', `/api/residents/${resident1}`, station)).json().status).toBe('active');
   });
 
+  it('answers 400, not 500, to a move out to a unit that does not exist', async () => {
+    const res = await call('POST', `/api/residents/${resident2}/events`, villageWorker, { kind: 'move_out', date: '2026-01-02', toUnitId: MISSING });
+    expect(res.statusCode).toBe(400);
+    expect((await call('GET', `/api/residents/${resident2}`, villageWorker)).json().status).toBe('active');
+  });
+
   it('answers 404 to history, encounters and immunisations on a record out of scope', async () => {
     const writes: [Method, string, object][] = [
       ['PUT', 'record/history', { personalHistory: { conditions: [] } }],

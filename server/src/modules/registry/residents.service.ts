@@ -185,6 +185,10 @@ export function residentService(db: Kysely<DB>) {
           await repo.updateResident(trx, id, { status: 'active', commune_id: place.communeId, village_id: place.villageId });
         } else {
           const place = event.toUnitId ? await placeIn(trx, scope, event.toUnitId) : null;
+          // Out of the caller's area: any unit of the country may be the destination, but a real one.
+          if (event.toUnitId && !place && !(await trx.selectFrom('org_unit').where('id', '=', event.toUnitId).select('id').executeTakeFirst())) {
+            throw invalid([{ field: 'toUnitId', message: 'Nơi chuyển đến không tồn tại', messageEn: 'Destination unknown' }]);
+          }
           if (place) await repo.updateResident(trx, id, { commune_id: place.communeId, village_id: place.villageId, household_id: null, relationship: null });
           else await repo.updateResident(trx, id, { status: 'moved_out' });
         }
