@@ -10,7 +10,7 @@ import { conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './households.repository.ts';
-import { guardIdentifiers } from './residents.identity.ts';
+import { afterIdentifierRace, guardIdentifiers } from './residents.identity.ts';
 import { placeIn, scopeTops, scopeUnitOf } from './registry.scope.ts';
 import * as residents from './residents.repository.ts';
 import { type ResidentFields, needsConfirmation, prepareResident } from './residents.service.ts';
@@ -67,7 +67,10 @@ export function householdService(db: Kysely<DB>) {
       const code = input.code?.trim() || null;
       if (code && (await repo.householdCodeTaken(db, place.communeId, code))) throw conflict(`Số hộ ${code} đã có trong xã`, `Household number ${code} already exists in this commune`);
 
-      for (const [i, member] of input.members.entries()) await guardIdentifiers(db, scope, actor, member, { prefix: `members.${i}.` });
+      const guardMembers = async () => {
+        for (const [i, member] of input.members.entries()) await guardIdentifiers(db, scope, actor, member, { prefix: `members.${i}.` });
+      };
+      await guardMembers();
       const id = await db.transaction().execute(async (trx) => {
         const prepared = [];
         const warnings: FieldFinding[] = [];
@@ -97,7 +100,7 @@ export function householdService(db: Kysely<DB>) {
         }
         await recordAudit(trx, actor, { action: 'household.create', entityType: 'household', entityId: householdId, orgUnitId: place.communeId, details: { members: prepared.length } });
         return householdId;
-      });
+      }).catch(afterIdentifierRace(guardMembers));
       return this.get(scope, actor, id);
     },
   };

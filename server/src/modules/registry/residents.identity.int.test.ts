@@ -88,6 +88,15 @@ describe('a personal ID registered elsewhere', () => {
   });
 });
 
+describe('the same new number registered twice at once', () => {
+  it('registers it once and tells the others it is registered, never a 500', async () => {
+    const person = (name: string) => ({ unitId: village2, fullName: `Đồng Thị ${name}`, sex: 'female', birthYear: 1990, citizenId: '019190044444' });
+    const answers = await Promise.all(['An', 'Bình', 'Chi', 'Dung', 'Em'].map((name) => call('POST', '/api/residents', station, person(name))));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(answers.filter((a) => a.statusCode === 409).every((a) => a.json().code === 'duplicate_citizen_id')).toBe(true);
+  });
+});
+
 describe('a look-alike out of scope', () => {
   it('warns a village worker without naming the record; names it to the station', async () => {
     const person = { unitId: village2, fullName: 'VI THI GAN', sex: 'female', birthYear: 1990 };

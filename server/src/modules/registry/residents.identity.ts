@@ -94,3 +94,15 @@ export async function guardIdentifiers(db: Kysely<DB>, scope: Scope, actor: Acto
     if (refusal) throw refusal;
   }
 }
+
+/**
+ * Two registrations of the same new number at once both pass the lookup; the unique index stops
+ * the second. Its answer is then the lookup's, run again (it now finds the first), not a 500.
+ */
+export const afterIdentifierRace =
+  (lookAgain: () => Promise<void>) =>
+  async (error: unknown): Promise<never> => {
+    const e = error as { code?: string; constraint?: string } | null;
+    if (e?.code === '23505' && e.constraint === 'resident_citizen_id') await lookAgain();
+    throw error;
+  };

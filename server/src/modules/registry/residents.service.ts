@@ -12,7 +12,7 @@ import { AppError, type FieldError, conflict, invalid, notFound } from '../../er
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findHouseholdIn, placeIn, scopeTops, scopeUnitOf } from './registry.scope.ts';
-import { guardIdentifiers } from './residents.identity.ts';
+import { afterIdentifierRace, guardIdentifiers } from './residents.identity.ts';
 import * as repo from './residents.repository.ts';
 
 export type ResidentFields = ResidentInput & { relationship?: string | null };
@@ -130,7 +130,7 @@ export function residentService(db: Kysely<DB>) {
         await repo.insertLifeEvent(trx, { residentId: newId, communeId: place.communeId, kind: 'registered', date: new Date().toISOString().slice(0, 10), toUnitId: place.villageId ?? place.communeId, recordedBy: actor.userId });
         await recordAudit(trx, actor, { action: 'resident.create', entityType: 'resident', entityId: newId, orgUnitId: place.communeId });
         return newId;
-      });
+      }).catch(afterIdentifierRace(() => guardIdentifiers(db, scope, actor, input)));
       return read(scope, actor, id);
     },
 
@@ -152,7 +152,7 @@ export function residentService(db: Kysely<DB>) {
         if (warnings.length && !patch.confirmWarnings) throw needsConfirmation(warnings);
         await repo.updateResident(trx, id, { ...repo.toColumns(row), commune_id: place.communeId, village_id: place.villageId, relationship: merged.relationship ?? null, warnings: JSON.stringify(warnings) });
         await recordAudit(trx, actor, { action: 'resident.update', entityType: 'resident', entityId: id, orgUnitId: place.communeId, details: { fields: Object.keys(patch).filter((k) => k !== 'confirmWarnings') } });
-      });
+      }).catch(afterIdentifierRace(() => guardIdentifiers(db, scope, actor, merged, { exceptId: id, fields: changing })));
       return read(scope, actor, id);
     },
 
