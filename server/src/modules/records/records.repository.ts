@@ -1,6 +1,8 @@
 /** SQL for the health record's parts 2–4 and its timeline. */
 import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
+import { homeUnitInScope } from '../registry/registry.scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -37,11 +39,13 @@ export async function readParts(db: Db, residentId: number) {
   return { record, immunizations, encounters, diagnoses, observations, prescriptions };
 }
 
-export function householdOf(db: Db, householdId: number) {
+/** The resident's household, if it lies in the caller's scope, and its head if the head does. */
+export function householdOf(db: Db, scope: Scope, householdId: number) {
   return db
     .selectFrom('household as h')
-    .leftJoin('resident as head', 'head.id', 'h.head_id')
+    .leftJoin('resident as head', (join) => join.onRef('head.id', '=', 'h.head_id').on(homeUnitInScope(db, 'head.home_unit_id', scope)))
     .where('h.id', '=', householdId)
+    .where(homeUnitInScope(db, 'h.home_unit_id', scope))
     .select(['h.id', 'h.code', 'h.address', 'head.full_name as headName'])
     .executeTakeFirst();
 }

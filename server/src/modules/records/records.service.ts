@@ -45,7 +45,7 @@ export function recordService(db: Kysely<DB>) {
   return {
     async read(scope: Scope, actor: Actor, id: number) {
       const person = await resident(scope, id);
-      const [parts, household, events] = await Promise.all([repo.readParts(db, id), person.householdId ? repo.householdOf(db, person.householdId) : null, lifeEvents(db, id)]);
+      const [parts, household, events] = await Promise.all([repo.readParts(db, id), person.householdId ? repo.householdOf(db, scope, person.householdId) : null, lifeEvents(db, id)]);
       await recordAudit(db, actor, { action: 'record.read', entityType: 'resident', entityId: id, orgUnitId: person.communeId });
       const encounters = parts.encounters.map((e) => {
         const observations = Object.fromEntries(parts.observations.filter((o) => o.encounter_id === e.id).map((o) => [o.code, Number(o.value)]));

@@ -2,17 +2,22 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
-import { homeUnitInScope } from './registry.scope.ts';
+import { homeUnitInScope, homeUnitsOf } from './registry.scope.ts';
 import { containing } from '../../db/like.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-function selectHousehold(db: Db) {
+/**
+ * A household as the caller may see it: its head only when the head lives in the caller's scope
+ * (a head who moved to another village is not shown to that village's worker), and the members
+ * counted likewise, so the count matches the members listed.
+ */
+function selectHousehold(db: Db, scope: Scope) {
   return db
     .selectFrom('household as h')
     .innerJoin('org_unit as c', 'c.id', 'h.commune_id')
     .leftJoin('org_unit as v', 'v.id', 'h.village_id')
-    .leftJoin('resident as head', 'head.id', 'h.head_id')
+    .leftJoin('resident as head', (join) => join.onRef('head.id', '=', 'h.head_id').on(homeUnitInScope(db, 'head.home_unit_id', scope)))
     .select([
       'h.id',
       'h.code',
@@ -21,19 +26,19 @@ function selectHousehold(db: Db) {
       'c.name as communeName',
       'h.village_id as villageId',
       'v.name as villageName',
-      'h.head_id as headId',
+      'head.id as headId',
       'head.full_name as headName',
-      sql<number>`(select count(*) from resident m where m.household_id = h.id and m.status = 'active')::int`.as('memberCount'),
+      sql<number>`(select count(*) from resident m where m.household_id = h.id and m.status = 'active' and m.home_unit_id in (${homeUnitsOf(db, scope)}))::int`.as('memberCount'),
       'h.created_at as createdAt',
     ]);
 }
 
 export function findHousehold(db: Db, scope: Scope, id: number) {
-  return selectHousehold(db).where('h.id', '=', id).where(homeUnitInScope(db, 'h.home_unit_id', scope)).executeTakeFirst();
+  return selectHousehold(db, scope).where('h.id', '=', id).where(homeUnitInScope(db, 'h.home_unit_id', scope)).executeTakeFirst();
 }
 
 export async function listHouseholds(db: Db, scope: Scope, f: { q?: string; orgUnitPath?: string; limit: number; offset: number }) {
-  let query = selectHousehold(db).where(homeUnitInScope(db, 'h.home_unit_id', scope));
+  let query = selectHousehold(db, scope).where(homeUnitInScope(db, 'h.home_unit_id', scope));
   if (f.orgUnitPath) {
     query = query.where('h.home_unit_id', 'in', db.selectFrom('org_unit as f').where(sql<boolean>`f.path <@ ${f.orgUnitPath}::ltree`).select('f.id'));
   }

@@ -10,7 +10,8 @@ import { conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './households.repository.ts';
-import { placeIn } from './registry.scope.ts';
+import { afterIdentifierRace, guardIdentifiers } from './residents.identity.ts';
+import { placeIn, scopeTops, scopeUnitOf } from './registry.scope.ts';
 import * as residents from './residents.repository.ts';
 import { type ResidentFields, needsConfirmation, prepareResident } from './residents.service.ts';
 
@@ -24,21 +25,35 @@ export interface NewHousehold {
 
 export function householdService(db: Kysely<DB>) {
   return {
-    async list(scope: Scope, query: { q?: string; orgUnit?: number; limit: number; offset: number }) {
+    /** Audited like a search of residents: the list names each household's head. */
+    async list(scope: Scope, actor: Actor, query: { q?: string; orgUnit?: number; limit: number; offset: number }) {
       let orgUnitPath: string | undefined;
       if (query.orgUnit) {
         const unit = await db.selectFrom('org_unit').where('id', '=', query.orgUnit).select('path').executeTakeFirst();
         if (!unit) throw notFound();
         orgUnitPath = unit.path;
       }
-      return repo.listHouseholds(db, scope, { q: query.q ? foldVietnamese(query.q) : undefined, orgUnitPath, limit: query.limit, offset: query.offset });
+      const result = await repo.listHouseholds(db, scope, { q: query.q ? foldVietnamese(query.q) : undefined, orgUnitPath, limit: query.limit, offset: query.offset });
+      await recordAudit(db, actor, {
+        action: 'household.list',
+        entityType: 'household',
+        orgUnitId: query.orgUnit ?? scopeUnitOf(scope),
+        details: {
+          searched: !!query.q,
+          results: result.items.length,
+          households: result.items.map((h) => h.id),
+          residents: result.items.flatMap((h) => (h.headId ? [h.headId] : [])),
+          ...(query.orgUnit ? {} : { scope: scopeTops(scope) }),
+        },
+      });
+      return result;
     },
 
     async get(scope: Scope, actor: Actor, id: number) {
       const household = await repo.findHousehold(db, scope, id);
       if (!household) throw notFound();
       const members = await residents.searchResidents(db, scope, { householdId: id, limit: 50, offset: 0 });
-      await recordAudit(db, actor, { action: 'household.read', entityType: 'household', entityId: id, orgUnitId: household.communeId });
+      await recordAudit(db, actor, { action: 'household.read', entityType: 'household', entityId: id, orgUnitId: household.communeId, details: { residents: members.items.map((m) => m.id) } });
       return { ...household, members: members.items };
     },
 
@@ -52,12 +67,16 @@ export function householdService(db: Kysely<DB>) {
       const code = input.code?.trim() || null;
       if (code && (await repo.householdCodeTaken(db, place.communeId, code))) throw conflict(`Số hộ ${code} đã có trong xã`, `Household number ${code} already exists in this commune`);
 
+      const guardMembers = async () => {
+        for (const [i, member] of input.members.entries()) await guardIdentifiers(db, scope, actor, member, { prefix: `members.${i}.` });
+      };
+      await guardMembers();
       const id = await db.transaction().execute(async (trx) => {
         const prepared = [];
         const warnings: FieldFinding[] = [];
         const seenIds = new Set<string>();
         for (const [i, member] of input.members.entries()) {
-          const p = await prepareResident(trx, member, place.communeId, `members.${i}.`);
+          const p = await prepareResident(trx, scope, member, place.communeId, `members.${i}.`);
           if (p.row.citizenId) {
             if (seenIds.has(p.row.citizenId)) throw invalid([{ field: `members.${i}.citizenId`, message: 'Số CCCD bị lặp trong hộ', messageEn: 'Personal ID repeated in the household' }]);
             seenIds.add(p.row.citizenId);
@@ -81,7 +100,7 @@ export function householdService(db: Kysely<DB>) {
         }
         await recordAudit(trx, actor, { action: 'household.create', entityType: 'household', entityId: householdId, orgUnitId: place.communeId, details: { members: prepared.length } });
         return householdId;
-      });
+      }).catch(afterIdentifierRace(guardMembers));
       return this.get(scope, actor, id);
     },
   };

@@ -32,7 +32,7 @@ export async function registryRoutes(app: App) {
   app.get('/api/households', {
     schema: { tags, operationId: 'listHouseholds', querystring: HouseholdQuery, response: { 200: listOf(Household) } },
     config: { permission: 'person.read' },
-    handler: (req) => households.list(req.scope, req.query),
+    handler: (req) => households.list(req.scope, req.actor, req.query),
   });
 
   app.post('/api/households', {

@@ -10,6 +10,9 @@ import { orgUnitInScope } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/** The units at the top of the caller's scope (a path's last label is its unit). */
+export const scopeTops = (scope: Scope) => scope.paths.map((p) => Number(p.slice(p.lastIndexOf('.') + 1)));
+
 /** The ids of the units under the caller's scope, as a subquery. */
 export function homeUnitsOf(db: Db, scope: Scope) {
   return db.selectFrom('org_unit as su').where(orgUnitInScope('su', scope)).select('su.id');
@@ -33,4 +36,26 @@ export async function placeIn(db: Db, scope: Scope, unitId: number) {
   if (!unit) return null;
   if (unit.level === 'commune') return { communeId: unit.id, villageId: null };
   return unit.parent_level === 'commune' && unit.parent_id ? { communeId: unit.parent_id, villageId: unit.id } : null;
+}
+
+/** A household the caller reaches (its home unit in scope) in this commune, or nothing. */
+export function findHouseholdIn(db: Db, scope: Scope, householdId: number, communeId: number) {
+  return db.selectFrom('household as h').where('h.id', '=', householdId).where('h.commune_id', '=', communeId).where(homeUnitInScope(db, 'h.home_unit_id', scope)).select('h.id').executeTakeFirst();
+}
+
+/**
+ * The unit an event about the caller's whole scope is filed under: the scope's one unit, or the
+ * deepest unit above all of its units (a user holding roles at two communes: their province), so
+ * that every auditor whose scope covers the whole of what was reached sees the event.
+ */
+export function scopeUnitOf(scope: Scope): number | null {
+  const [first, ...rest] = scope.paths.map((p) => p.split('.'));
+  if (!first) return null;
+  let depth = first.length;
+  for (const labels of rest) {
+    let i = 0;
+    while (i < depth && i < labels.length && labels[i] === first[i]) i++;
+    depth = i;
+  }
+  return depth > 0 ? Number(first[depth - 1]) : null;
 }

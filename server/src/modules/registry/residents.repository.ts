@@ -208,25 +208,36 @@ export async function updateResident(db: Db, id: number, values: Partial<ReturnT
   await db.updateTable('resident').set({ ...values, updated_at: sql`now()` }).where('id', '=', id).execute();
 }
 
-/** An active resident anywhere holding this personal ID (the ID is national: one person, one record). */
-export function findByCitizenId(db: Db, citizenId: string, exceptId?: number) {
-  let q = db.selectFrom('resident').where('citizen_id', '=', citizenId).where('status', '<>', 'merged').select(['id', 'home_unit_id']);
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  return q.executeTakeFirst();
+/**
+ * A resident anywhere holding this personal ID or social-insurance number (national numbers: one
+ * person, one record), and whether the caller's scope reaches them; one in scope comes first.
+ */
+export async function findByIdentifier(db: Db, scope: Scope, column: 'citizen_id' | 'social_insurance_no', value: string, exceptId?: number) {
+  let q = db
+    .selectFrom('resident as r')
+    .where(`r.${column}`, '=', value)
+    .where('r.status', '<>', 'merged')
+    .select(['r.id', 'r.commune_id as communeId', sql<boolean>`r.home_unit_id in (${homeUnitsOf(db, scope)})`.as('inScope')]);
+  if (exceptId) q = q.where('r.id', '<>', exceptId);
+  const row = await q.orderBy('inScope', 'desc').orderBy('r.id').limit(1).executeTakeFirst();
+  return row && { id: row.id, communeId: row.communeId, inScope: !!row.inScope };
 }
 
-/** Same folded name and birth year (and date when both are known) in the same commune. */
-export function findLookalikes(db: Db, communeId: number, nameFolded: string, birthYear: number, birthDate: string | null, exceptId?: number) {
+/**
+ * Same folded name and birth year (and date when both are known) in the same commune, each with
+ * whether the caller's scope reaches it (a village worker's neighbours are in the commune).
+ */
+export function findLookalikes(db: Db, scope: Scope, communeId: number, nameFolded: string, birthYear: number, birthDate: string | null, exceptId?: number) {
   let q = db
-    .selectFrom('resident')
-    .where('commune_id', '=', communeId)
-    .where('name_folded', '=', nameFolded)
-    .where('birth_year', '=', birthYear)
-    .where('status', '=', 'active')
-    .where((eb) => (birthDate ? eb.or([eb('birth_date', 'is', null), eb('birth_date', '=', birthDate)]) : sql<boolean>`true`))
-    .select(['id']);
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  return q.limit(5).execute();
+    .selectFrom('resident as r')
+    .where('r.commune_id', '=', communeId)
+    .where('r.name_folded', '=', nameFolded)
+    .where('r.birth_year', '=', birthYear)
+    .where('r.status', '=', 'active')
+    .where((eb) => (birthDate ? eb.or([eb('r.birth_date', 'is', null), eb('r.birth_date', '=', birthDate)]) : sql<boolean>`true`))
+    .select(['r.id', sql<boolean>`r.home_unit_id in (${homeUnitsOf(db, scope)})`.as('inScope')]);
+  if (exceptId) q = q.where('r.id', '<>', exceptId);
+  return q.orderBy('r.id').limit(5).execute();
 }
 
 export async function insertLifeEvent(db: Db, e: { residentId: number; communeId: number; kind: string; date: string; fromUnitId?: number | null; toUnitId?: number | null; note?: string | null; recordedBy: number | null }) {

@@ -11,7 +11,8 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldError, conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { placeIn } from './registry.scope.ts';
+import { findHouseholdIn, placeIn, scopeTops, scopeUnitOf } from './registry.scope.ts';
+import { afterIdentifierRace, guardIdentifiers } from './residents.identity.ts';
 import * as repo from './residents.repository.ts';
 
 export type ResidentFields = ResidentInput & { relationship?: string | null };
@@ -23,27 +24,36 @@ export const needsConfirmation = (warnings: FieldFinding[]) =>
   new AppError(422, 'needs_confirmation', 'Có cảnh báo cần xác nhận trước khi lưu', 'There are warnings to confirm before saving', undefined, { warnings });
 
 /** Validates one resident; throws on errors; returns the row values and the warnings found. */
-export async function prepareResident(db: Kysely<DB> | Transaction<DB>, input: ResidentFields, communeId: number, prefix = '', exceptId?: number) {
+/**
+ * Validates one resident; throws on errors; returns the row values and the warnings found.
+ * Personal ID and insurance number are checked before, by guardIdentifiers (outside the write's
+ * transaction, so that the audit of the lookup stays when the write is refused).
+ */
+export async function prepareResident(db: Kysely<DB> | Transaction<DB>, scope: Scope, input: ResidentFields, communeId: number, prefix = '', exceptId?: number) {
   const check = checkResident(input);
   if (check.errors.length) throw invalid(asFieldErrors(check.errors, prefix));
   const v = check.value;
-  if (v.citizenId && (await repo.findByCitizenId(db, v.citizenId, exceptId))) {
-    throw new AppError(409, 'duplicate_citizen_id', `Số CCCD ${v.citizenId} đã được đăng ký cho một người khác`, `Personal ID ${v.citizenId} is already registered for someone else`, [
-      { field: `${prefix}citizenId`, message: 'Số CCCD đã được đăng ký', messageEn: 'Personal ID already registered' },
-    ]);
-  }
   if (input.ethnicityCode && !(await db.selectFrom('ethnic_group').where('code', '=', input.ethnicityCode).select('code').executeTakeFirst())) {
     throw invalid([{ field: `${prefix}ethnicityCode`, message: 'Mã dân tộc không có trong danh mục', messageEn: 'Unknown ethnicity code' }]);
   }
   // Warnings are the resident's own (stored on the record); callers prefix them for their answer.
   const warnings = [...check.warnings];
-  const lookalikes = await repo.findLookalikes(db, communeId, foldVietnamese(v.fullName), v.birthYear, v.birthDate, exceptId);
-  if (lookalikes.length) {
+  const lookalikes = await repo.findLookalikes(db, scope, communeId, foldVietnamese(v.fullName), v.birthYear, v.birthDate, exceptId);
+  const named = lookalikes.filter((l) => l.inScope).map((l) => l.id);
+  if (named.length) {
     warnings.push({
       field: 'fullName',
       code: 'duplicate.possible',
-      message: `Có thể trùng với người đã đăng ký cùng họ tên và năm sinh trong xã (mã ${lookalikes.map((l) => l.id).join(', ')})`,
-      messageEn: `May duplicate someone registered with the same name and birth year in this commune (id ${lookalikes.map((l) => l.id).join(', ')})`,
+      message: `Có thể trùng với người đã đăng ký cùng họ tên và năm sinh trong xã (mã ${named.join(', ')})`,
+      messageEn: `May duplicate someone registered with the same name and birth year in this commune (id ${named.join(', ')})`,
+    });
+  } else if (lookalikes.length) {
+    // Out of the caller's reach (another village of the commune): a warning, but no record named.
+    warnings.push({
+      field: 'fullName',
+      code: 'duplicate.possible',
+      message: 'Có thể trùng với người đã đăng ký cùng họ tên và năm sinh ở nơi khác trong xã (ngoài phạm vi của bạn)',
+      messageEn: 'May duplicate someone registered with the same name and birth year elsewhere in this commune (outside your scope)',
     });
   }
   const row: repo.ResidentRow = {
@@ -86,20 +96,28 @@ export function residentService(db: Kysely<DB>) {
         orgUnitPath = unit.path;
       }
       const result = await repo.searchResidents(db, scope, { q, kind, orgUnitPath, householdId: query.householdId, includeInactive: query.includeInactive, missing: query.missing, limit: query.limit, offset: query.offset });
-      // The search is audited without its text, which may be a name or an ID number.
-      await recordAudit(db, actor, { action: 'resident.search', entityType: 'resident', orgUnitId: query.orgUnit ?? null, details: { kind: q ? kind : 'list', missing: query.missing ?? null, results: result.items.length } });
+      // The search is audited without its text, which may be a name or an ID number, but with
+      // whom it returned: the ids of the page (at most 500 integers, a few kB in the one row),
+      // filed under the unit searched or, without one, the caller's whole scope.
+      await recordAudit(db, actor, {
+        action: 'resident.search',
+        entityType: 'resident',
+        orgUnitId: query.orgUnit ?? scopeUnitOf(scope),
+        details: { kind: q ? kind : 'list', missing: query.missing ?? null, results: result.items.length, residents: result.items.map((r) => r.id), ...(query.orgUnit ? {} : { scope: scopeTops(scope) }) },
+      });
       return result;
     },
 
     async create(scope: Scope, actor: Actor, input: ResidentFields & { unitId: number; householdId?: number | null; confirmWarnings?: boolean }) {
       const place = await placeIn(db, scope, input.unitId);
       if (!place) throw invalid([{ field: 'unitId', message: 'Thôn/xã không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Village or commune unknown, closed or outside your scope' }]);
+      await guardIdentifiers(db, scope, actor, input);
       const id = await db.transaction().execute(async (trx) => {
-        const { row, warnings } = await prepareResident(trx, input, place.communeId);
+        const { row, warnings } = await prepareResident(trx, scope, input, place.communeId);
         if (warnings.length && !input.confirmWarnings) throw needsConfirmation(warnings);
-        if (input.householdId) {
-          const hh = await trx.selectFrom('household').where('id', '=', input.householdId).where('commune_id', '=', place.communeId).select('id').executeTakeFirst();
-          if (!hh) throw invalid([{ field: 'householdId', message: 'Hộ gia đình không thuộc xã này', messageEn: 'The household is not in this commune' }]);
+        // A household out of the caller's scope is answered as one that does not exist.
+        if (input.householdId && !(await findHouseholdIn(trx, scope, input.householdId, place.communeId))) {
+          throw invalid([{ field: 'householdId', message: 'Hộ gia đình không tồn tại, ngoài phạm vi của bạn hoặc không thuộc xã này', messageEn: 'Household unknown, outside your scope or not in this commune' }]);
         }
         const newId = await repo.insertResident(trx, {
           ...repo.toColumns(row),
@@ -112,7 +130,7 @@ export function residentService(db: Kysely<DB>) {
         await repo.insertLifeEvent(trx, { residentId: newId, communeId: place.communeId, kind: 'registered', date: new Date().toISOString().slice(0, 10), toUnitId: place.villageId ?? place.communeId, recordedBy: actor.userId });
         await recordAudit(trx, actor, { action: 'resident.create', entityType: 'resident', entityId: newId, orgUnitId: place.communeId });
         return newId;
-      });
+      }).catch(afterIdentifierRace(() => guardIdentifiers(db, scope, actor, input)));
       return read(scope, actor, id);
     },
 
@@ -126,12 +144,15 @@ export function residentService(db: Kysely<DB>) {
       // A new date of birth replaces the old year and the other way round.
       if (patch.birthDate !== undefined && patch.birthYear === undefined) merged.birthYear = null;
       if (patch.birthYear !== undefined && patch.birthDate === undefined) merged.birthDate = null;
+      // Only identifiers being changed are looked up: the record's own were checked when set.
+      const changing = (['citizenId', 'insuranceCode'] as const).filter((f) => patch[f] !== undefined);
+      if (changing.length) await guardIdentifiers(db, scope, actor, merged, { exceptId: id, fields: changing });
       await db.transaction().execute(async (trx) => {
-        const { row, warnings } = await prepareResident(trx, merged, place.communeId, '', id);
+        const { row, warnings } = await prepareResident(trx, scope, merged, place.communeId, '', id);
         if (warnings.length && !patch.confirmWarnings) throw needsConfirmation(warnings);
         await repo.updateResident(trx, id, { ...repo.toColumns(row), commune_id: place.communeId, village_id: place.villageId, relationship: merged.relationship ?? null, warnings: JSON.stringify(warnings) });
         await recordAudit(trx, actor, { action: 'resident.update', entityType: 'resident', entityId: id, orgUnitId: place.communeId, details: { fields: Object.keys(patch).filter((k) => k !== 'confirmWarnings') } });
-      });
+      }).catch(afterIdentifierRace(() => guardIdentifiers(db, scope, actor, merged, { exceptId: id, fields: changing })));
       return read(scope, actor, id);
     },
 
@@ -164,6 +185,10 @@ export function residentService(db: Kysely<DB>) {
           await repo.updateResident(trx, id, { status: 'active', commune_id: place.communeId, village_id: place.villageId });
         } else {
           const place = event.toUnitId ? await placeIn(trx, scope, event.toUnitId) : null;
+          // Out of the caller's area: any unit of the country may be the destination, but a real one.
+          if (event.toUnitId && !place && !(await trx.selectFrom('org_unit').where('id', '=', event.toUnitId).select('id').executeTakeFirst())) {
+            throw invalid([{ field: 'toUnitId', message: 'Nơi chuyển đến không tồn tại', messageEn: 'Destination unknown' }]);
+          }
           if (place) await repo.updateResident(trx, id, { commune_id: place.communeId, village_id: place.villageId, household_id: null, relationship: null });
           else await repo.updateResident(trx, id, { status: 'moved_out' });
         }

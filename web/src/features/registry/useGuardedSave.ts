@@ -1,6 +1,8 @@
 // Saving a person: errors land on their fields; warnings (422 needs_confirmation: an ID that
 // disagrees with sex or birth year, a possible duplicate) wait for a person to confirm, and the
-// same request is then sent again with confirmWarnings; a 409 duplicate ID lands on the ID field.
+// same request is then sent again with confirmWarnings; a 409 duplicate ID or insurance number,
+// or "registered elsewhere" (the person is on another unit's register: ask for a transfer), lands
+// on that field.
 import { useMutation } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
@@ -27,6 +29,8 @@ export type GuardedSave<V> = {
   generalError: unknown;
 };
 
+const IDENTIFIER_CONFLICTS = new Set(['duplicate_citizen_id', 'duplicate_insurance_no', 'registered_elsewhere']);
+
 export function useGuardedSave<V, R>({ form, save, onSuccess, conflictField }: Options<V, R>): GuardedSave<V> {
   const { i18n } = useTranslation();
   const language = i18n.language;
@@ -49,7 +53,7 @@ export function useGuardedSave<V, R>({ form, save, onSuccess, conflictField }: O
         setPending({ values, warnings: error.warnings });
         return;
       }
-      if (error.status === 409 && error.code === 'duplicate_citizen_id') {
+      if (error.status === 409 && IDENTIFIER_CONFLICTS.has(error.code)) {
         if (!applyFieldErrors(form, error, language, { text, alias: birthAlias })) setGeneralError(error);
         return;
       }

@@ -1,0 +1,108 @@
+/**
+ * National identifiers (personal ID = CCCD, social-insurance number): one person, one record
+ * nationwide, so registering a number already on a record is refused. What the refusal says
+ * depends on where that record is:
+ *
+ * - in the caller's scope: which record (the caller may open it anyway);
+ * - outside it: only that the person is registered elsewhere, so the station can ask for a
+ *   transfer — no id, no unit, no name. Otherwise the form is an oracle telling anyone who may
+ *   register people whether a number belongs to someone in the country.
+ *
+ * Every lookup that finds someone is audited with the found resident and that resident's commune
+ * (so the owning unit's auditor sees who asked), never with the number. "Registered elsewhere"
+ * answers are limited per user (ID_LOOKUP_LIMIT an hour); over the limit, every number not found
+ * in scope gets the same 429, registered or not, so the limit is no oracle either.
+ *
+ * Why not @fastify/rate-limit: it counts requests to a route, and registering people is a
+ * station's daily work (hundreds a day), while the answer to limit is one kind of outcome known
+ * only after the lookup. The audit events are the counter: shared by every server process,
+ * surviving restarts, read through the (user_id, at) index, and counted under a per-user advisory
+ * lock so that concurrent probes cannot all slip under the limit.
+ */
+import { type ResidentInput, checkResident } from '@ytcs/common';
+import { type Kysely, sql } from 'kysely';
+import type { Scope } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, type FieldError, invalid } from '../../errors.ts';
+import type { Actor } from '../../http/app-types.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findByIdentifier } from './residents.repository.ts';
+
+/** "Registered elsewhere" answers a user may get in an hour. */
+export const ID_LOOKUP_LIMIT = 20;
+const WINDOW_SECONDS = 3600;
+/** First key of the advisory lock serialising one user's lookups (the second is the user id). */
+const LOCK_CLASS = 9005;
+
+const IDENTIFIERS = [
+  { column: 'citizen_id', value: 'citizenId', field: 'citizenId', duplicateCode: 'duplicate_citizen_id', vi: 'Số CCCD', en: 'Personal ID' },
+  { column: 'social_insurance_no', value: 'socialInsuranceNo', field: 'insuranceCode', duplicateCode: 'duplicate_insurance_no', vi: 'Mã số BHXH', en: 'Social insurance number' },
+] as const;
+
+export type IdentifierField = 'citizenId' | 'insuranceCode';
+
+export const registeredElsewhere = (field: string) =>
+  new AppError(
+    409,
+    'registered_elsewhere',
+    'Người này đã được đăng ký ở một đơn vị khác. Đề nghị đơn vị đang quản lý chuyển hồ sơ đến đơn vị của bạn.',
+    'This person is registered elsewhere. Ask the unit holding the record to transfer it to yours.',
+    [{ field, message: 'Đã được đăng ký ở đơn vị khác', messageEn: 'Registered elsewhere' }],
+  );
+
+const lookupsLimited = (seconds: number) =>
+  new AppError(429, 'rate_limited', `Đã tra quá nhiều số định danh; thử lại sau ${seconds} giây`, `Too many identifier lookups; try again in ${seconds} s`, undefined, { retryAfterSeconds: seconds });
+
+/**
+ * Refuses a resident whose personal ID or insurance number is already on another record.
+ * Run with the root connection, outside the write's transaction: the audit of the lookup must
+ * stay when the write is refused. `fields` limits the check to identifiers being changed.
+ */
+export async function guardIdentifiers(db: Kysely<DB>, scope: Scope, actor: Actor, input: ResidentInput, opts: { prefix?: string; exceptId?: number; fields?: IdentifierField[] } = {}) {
+  const check = checkResident(input);
+  if (check.errors.length) throw invalid(check.errors.map((f): FieldError => ({ field: `${opts.prefix ?? ''}${f.field}`, message: f.message, messageEn: f.messageEn })));
+  for (const id of IDENTIFIERS) {
+    const value = check.value[id.value];
+    if (!value || (opts.fields && !opts.fields.includes(id.field))) continue;
+    const field = `${opts.prefix ?? ''}${id.field}`;
+    const found = await findByIdentifier(db, scope, id.column, value, opts.exceptId);
+    const audit = (on: Kysely<DB>, answer: string) => recordAudit(on, actor, { action: 'person.id_lookup', entityType: 'resident', entityId: found?.id, orgUnitId: found?.communeId, details: { answer, field: id.field } });
+    if (found?.inScope) {
+      await audit(db, 'in_scope');
+      throw new AppError(409, id.duplicateCode, `${id.vi} đã được đăng ký cho hồ sơ mã ${found.id}`, `${id.en} is already registered on record ${found.id}`, [{ field, message: `${id.vi} đã được đăng ký`, messageEn: `${id.en} already registered` }], { residentId: found.id });
+    }
+    // Not in scope (registered elsewhere, or nowhere): the per-user limit applies to both alike.
+    const refusal = await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${actor.userId ?? 0})`.execute(trx);
+      const { rows } = await sql<{ n: number; wait: number | null }>`
+        select count(*)::int as n, ceil(extract(epoch from (min(at) + make_interval(secs => ${WINDOW_SECONDS}) - now())))::int as wait
+        from audit_event
+        where user_id = ${actor.userId} and action = 'person.id_lookup' and details->>'answer' = 'elsewhere'
+          and at > now() - make_interval(secs => ${WINDOW_SECONDS})
+      `.execute(trx);
+      const used = rows[0] ?? { n: 0, wait: null };
+      if (used.n >= ID_LOOKUP_LIMIT) {
+        if (found) await audit(trx, 'limited');
+        return lookupsLimited(Math.max(1, used.wait ?? WINDOW_SECONDS));
+      }
+      if (found) {
+        await audit(trx, 'elsewhere');
+        return registeredElsewhere(field);
+      }
+      return null;
+    });
+    if (refusal) throw refusal;
+  }
+}
+
+/**
+ * Two registrations of the same new number at once both pass the lookup; the unique index stops
+ * the second. Its answer is then the lookup's, run again (it now finds the first), not a 500.
+ */
+export const afterIdentifierRace =
+  (lookAgain: () => Promise<void>) =>
+  async (error: unknown): Promise<never> => {
+    const e = error as { code?: string; constraint?: string } | null;
+    if (e?.code === '23505' && e.constraint === 'resident_citizen_id') await lookAgain();
+    throw error;
+  };
