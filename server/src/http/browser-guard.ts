@@ -29,11 +29,10 @@ export const crossOrigin = () =>
     'Refused: the request came from another site (a different origin); use the application’s own pages',
   );
 
-function hostOf(origin: string): string | null {
+function urlOf(text: string): URL | null {
   try {
-    const url = new URL(origin);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return url.host.toLowerCase();
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
     return null;
   }
@@ -46,7 +45,9 @@ export function isSameOrigin(headers: Record<string, string | string[] | undefin
   const origin = headers.origin;
   if (origin === undefined) return true;
   if (typeof origin !== 'string') return false;
-  return hostOf(origin) === requestHost.toLowerCase();
+  const from = urlOf(origin);
+  // The Host is read with the Origin's scheme, so "localhost:80" and "http://localhost" agree.
+  return from !== null && from.host === urlOf(`${from.protocol}//${requestHost}`)?.host;
 }
 
 export async function installBrowserGuard(app: App) {
