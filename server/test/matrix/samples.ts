@@ -52,7 +52,7 @@ const csvUpload = () => {
 export const SAMPLES: Record<string, Sample> = {
   'GET /api/health': { request: () => ({ url: '/api/health' }), ok: 200, out: 'none' },
   'GET /api/openapi.json': { request: () => ({ url: '/api/openapi.json' }), ok: 200, out: 'none' },
-  'POST /api/auth/login': { request: () => ({ url: '/api/auth/login', payload: { username: 'm_nobody', password: 'wrong-password-1' } }), ok: 401, out: 'none' },
+  'POST /api/auth/login': { request: () => ({ url: '/api/auth/login', payload: { username: `m_nobody_${seq()}`, password: 'wrong-password-1' } }), ok: 401, out: 'none' },
   'GET /api/auth/me': { request: () => ({ url: '/api/auth/me' }), ok: 200, out: 'none' },
   'POST /api/auth/logout': { request: () => ({ url: '/api/auth/logout', freshUser: true }), ok: 204, out: 'none' },
   'POST /api/auth/password': {
