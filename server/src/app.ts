@@ -17,6 +17,7 @@ import type { App } from './http/app-types.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { installRateLimit } from './http/rate-limit.ts';
 import { ErrorBody } from './http/schemas.ts';
+import { startSealer } from './modules/audit/audit.chain.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { sessionService } from './modules/auth/auth.session.ts';
@@ -60,6 +61,9 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   const refresher = startRefresher(database.db, config.indicatorRefreshMs, (e) => app.log.error({ err: e }, 'indicator refresh failed'));
   app.decorate('refresher', refresher);
   app.addHook('onClose', () => refresher.stop());
+  const auditSealer = startSealer(database.db, config.auditSealMs, (e) => app.log.error({ err: e }, 'audit sealing failed'));
+  app.decorate('auditSealer', auditSealer);
+  app.addHook('onClose', () => auditSealer.stop());
   app.setErrorHandler(errorHandler);
   app.addSchema(OrgUnitRef);
   app.addSchema(ErrorBody);

@@ -19,6 +19,8 @@ export interface Config {
   smallCell: number;
   /** How often queued communes get their computed indicator values refreshed. */
   indicatorRefreshMs: number;
+  /** How often committed audit events are hash-chained (0: only on demand). */
+  auditSealMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +70,6 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     sessionIdleMinutes: integer(env, 'YTCS_SESSION_IDLE_MINUTES', 480, 1, 10080),
     smallCell: integer(env, 'YTCS_SMALL_CELL', 5, 1, 100),
     indicatorRefreshMs: integer(env, 'YTCS_INDICATOR_REFRESH_MS', 1000, 100, 3_600_000),
+    auditSealMs: integer(env, 'YTCS_AUDIT_SEAL_MS', 500, 0, 60_000),
   };
 }

@@ -5,6 +5,7 @@ import * as registry from './migrations/2026_11_25_0002_registry.ts';
 import * as imports from './migrations/2026_11_25_0003_imports.ts';
 import * as registrySpeed from './migrations/2026_11_25_0004_registry_speed.ts';
 import * as plans from './migrations/2026_11_25_0005_plans.ts';
+import * as auditChain from './migrations/2026_12_02_0012_audit_chain.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0003_imports': imports,
   '2026_11_25_0004_registry_speed': registrySpeed,
   '2026_11_25_0005_plans': plans,
+  '2026_12_02_0012_audit_chain': auditChain,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
