@@ -26,6 +26,7 @@ import { importRoutes } from './modules/imports/imports.routes.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { startRefresher } from './modules/indicators/refresher.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { OrgUnitRef } from './modules/org-units/org-units.schemas.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(indicatorRoutes);
   await app.register(planRoutes);
   await app.register(reportRoutes);
+  await app.register(privacyRoutes);
 
   const webIndex = config.webDist ? path.join(config.webDist, 'index.html') : null;
   if (config.webDist && webIndex && fs.existsSync(webIndex)) {
