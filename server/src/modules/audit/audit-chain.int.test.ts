@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, createTestContext, createUser, signIn, unitId } from '../../../test/harness.ts';
-import { openPGlite } from '../../db/database.ts';
-import { migrate } from '../../db/migrate.ts';
+import { type Database, openPGlite, openPostgres } from '../../db/database.ts';
+import { TEMPLATE_DB, TEMPLATE_FILE, withDatabase } from '../../../test/template.ts';
 import { sealAudit, verifyAudit } from './audit.chain.ts';
 import { runAuditVerify } from './audit-verify.ts';
 import { recordAudit } from './audit.repository.ts';
@@ -91,33 +93,58 @@ describe('the hash chain', () => {
   });
 });
 
+/** A database of its own for the command to open: a PGlite data directory, or a PostgreSQL database. */
+async function separateDatabase(): Promise<{ env: Record<string, string>; open: () => Promise<Database>; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `ytcs_test_verify_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+    await admin.end();
+    const own = withDatabase(url, name);
+    return {
+      env: { DATABASE_URL: own },
+      open: async () => openPostgres(own, 2),
+      drop: async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ytcs-audit-'));
+  const loaded = await openPGlite(dir, new Blob([fs.readFileSync(TEMPLATE_FILE)]));
+  await loaded.database.close();
+  return { env: { DATA_DIR: dir }, open: async () => (await openPGlite(dir)).database, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 describe('npm run audit:verify', () => {
-  it('prints the counts and exits 0 on an intact chain, 1 with the first broken link after tampering', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ytcs-audit-'));
+  it('prints the counts and exits 0 on an intact chain, 1 with the first broken link after tampering', { timeout: 180_000 }, async () => {
+    const own = await separateDatabase();
     try {
-      const { database } = await openPGlite(dir);
-      await migrate(database.db as unknown as Kysely<unknown>);
+      const database = await own.open();
       for (let i = 0; i < 5; i++) await recordAudit(database.db, actor, { action: 'test.cli', details: { i } });
-      await sealAudit(database.db);
+      await sealAudit(database.db, { sweep: true });
+      const sealed = (await verifyAudit(database.db)).sealed;
       await recordAudit(database.db, actor, { action: 'test.cli.late' });
       await database.close();
 
       const out: string[] = [];
-      expect(await runAuditVerify({ DATA_DIR: dir }, (l) => out.push(l))).toBe(0);
-      expect(out.join('\n')).toMatch(/sealed events: 5 .*\n.*unsealed events: 1[\s\S]*chain intact/);
+      expect(await runAuditVerify(own.env, (l) => out.push(l))).toBe(0);
+      expect(out.join('\n')).toMatch(new RegExp(`sealed events: ${sealed} [\\s\\S]*unsealed events: 1[\\s\\S]*chain intact`));
 
-      const reopened = await openPGlite(dir);
-      const third = (await sql<{ event_id: number }>`select event_id from audit_seal where seq = 3`.execute(reopened.database.db)).rows[0]?.event_id;
-      await sql`alter table audit_seal disable trigger audit_seal_append_only`.execute(reopened.database.db);
-      await sql`delete from audit_seal where seq = 3`.execute(reopened.database.db);
-      await reopened.database.close();
+      const reopened = await own.open();
+      await sql`alter table audit_seal disable trigger audit_seal_append_only`.execute(reopened.db);
+      await sql`delete from audit_seal where seq = 3`.execute(reopened.db);
+      await reopened.close();
 
       out.length = 0;
-      expect(await runAuditVerify({ DATA_DIR: dir }, (l) => out.push(l))).toBe(1);
+      expect(await runAuditVerify(own.env, (l) => out.push(l))).toBe(1);
       expect(out.join('\n')).toContain('BROKEN at seal 3');
-      expect(third).toBeTruthy();
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      await own.drop();
     }
   });
 });

@@ -48,7 +48,7 @@ beforeAll(async () => {
   // Reads by the village health worker, to appear in the person's access log and in the report.
   expect((await call('GET', `/api/residents/${residentId}`, villageWorker)).statusCode).toBe(200);
   expect((await call('GET', `/api/residents/${residentId}/record`, villageWorker)).statusCode).toBe(200);
-});
+}, 300_000);
 afterAll(() => ctx.close());
 
 describe('a person’s own data (GET /api/residents/:id/personal-data)', () => {
