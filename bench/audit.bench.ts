@@ -49,7 +49,7 @@ export async function benchAudit(ctx: { bench: BenchDatabase; base: string; load
   const unsealed = await countUnsealed(ctx.bench);
   const t0 = performance.now();
   let sealed = 0;
-  for (let n = await sealAudit(db, { sweep: true }); n > 0; n = await sealAudit(db)) sealed += n;
+  for (let n = await sealAudit(db, { scan: 'sweep' }); n > 0; n = await sealAudit(db)) sealed += n;
   const sealSeconds = (performance.now() - t0) / 1000;
   const report = await verifyAudit(db);
   if (report.broken || report.unsealed > 0) throw new Error(`audit chain after the run: ${JSON.stringify(report.broken)}, ${report.unsealed} unsealed`);

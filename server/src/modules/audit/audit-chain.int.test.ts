@@ -126,7 +126,7 @@ describe('npm run audit:verify', () => {
     try {
       const database = await own.open();
       for (let i = 0; i < 5; i++) await recordAudit(database.db, actor, { action: 'test.cli', details: { i } });
-      await sealAudit(database.db, { sweep: true });
+      await sealAudit(database.db, { scan: 'sweep' });
       const sealed = (await verifyAudit(database.db)).sealed;
       await recordAudit(database.db, actor, { action: 'test.cli.late' });
       await database.close();

@@ -12,8 +12,10 @@
  * Finding the unsealed events cheaply: the sealer keeps checkpoints (time, M) meaning "every event
  * with id ≤ M that was committed at that time is sealed". Once a checkpoint is older than HORIZON,
  * events with id ≤ M can no longer appear (that would need a transaction committing more than
- * HORIZON after it wrote its audit row), so scans start above it. The first run of each process
- * sweeps the whole log anyway, and verification reports any event left unsealed.
+ * HORIZON after it wrote its audit row), so scans start above it. Most runs look only at the
+ * last RECENT_IDS ids below the highest sealed one (where late commits land); every
+ * HORIZON_SCAN_EVERY_MS a run scans from the horizon; the first run of each process sweeps the
+ * whole log; and verification reports any event left unsealed.
  */
 import { createHash } from 'node:crypto';
 import { type Kysely, type Transaction, sql } from 'kysely';
@@ -25,6 +27,11 @@ export const GENESIS = '00'.repeat(32);
 const HORIZON_MS = 10 * 60_000;
 const CHECKPOINT_EVERY_MS = 30_000;
 const BATCH = 5000;
+const RECENT_IDS = 2000;
+const HORIZON_SCAN_EVERY_MS = 60_000;
+
+/** Where a run starts looking: the whole log, the horizon, or just below the last sealed id. */
+export type SealScan = 'sweep' | 'horizon' | 'recent';
 
 /** An event as the chain commits to it: every field as text, exactly as the database holds it. */
 export interface CanonicalEvent {
@@ -58,7 +65,7 @@ export function chainHash(previousHex: string, e: CanonicalEvent): string {
 type Checkpoint = [atMs: number, maxId: number];
 
 /** Seals up to BATCH unsealed events; returns how many (0 also when another sealer holds the head). */
-export async function sealAudit(db: Kysely<DB>, options: { sweep?: boolean; now?: number } = {}): Promise<number> {
+export async function sealAudit(db: Kysely<DB>, options: { scan?: SealScan; now?: number } = {}): Promise<number> {
   const now = options.now ?? Date.now();
   return db.transaction().execute(async (trx) => {
     const head = (
@@ -66,7 +73,12 @@ export async function sealAudit(db: Kysely<DB>, options: { sweep?: boolean; now?
         select seq::text, encode(hash, 'hex') as hash, scan_from::text, checkpoints from audit_chain where id = 1 for update skip locked`.execute(trx)
     ).rows[0];
     if (!head) return 0;
-    const scanFrom = options.sweep ? 0 : Number(head.scan_from);
+    const scan = options.scan ?? 'horizon';
+    let scanFrom = scan === 'sweep' ? 0 : Number(head.scan_from);
+    if (scan === 'recent') {
+      const last = (await sql<{ id: string | null }>`select max(event_id)::text as id from audit_seal`.execute(trx)).rows[0]?.id;
+      scanFrom = Math.max(scanFrom, Number(last ?? 0) - RECENT_IDS);
+    }
     const events = (
       await sql<CanonicalEvent>`
         select ${canonicalColumns} from audit_event e
@@ -117,12 +129,16 @@ export interface Sealer {
 
 /** Seals in the background; the first run sweeps the whole log. intervalMs 0 = never by itself. */
 export function startSealer(db: Kysely<DB>, intervalMs: number, onError: (e: unknown) => void): Sealer {
-  let sweep = true;
+  let scan: SealScan = 'sweep';
+  let lastWide = 0;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const runOnce = async () => {
-    while (!stopped && (await sealAudit(db, { sweep })) === BATCH) sweep = false;
-    sweep = false;
+    if (scan !== 'sweep' && Date.now() - lastWide >= HORIZON_SCAN_EVERY_MS) scan = 'horizon';
+    if (scan !== 'recent') lastWide = Date.now();
+    // A full batch means more may wait: go on (from the same place) until a batch is short.
+    while (!stopped && (await sealAudit(db, { scan })) === BATCH) {}
+    scan = 'recent';
   };
   const tick = () => {
     running = running.then(runOnce).catch(onError);
