@@ -39,7 +39,11 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
       ip: actor.ip,
       request_id: actor.requestId,
       details,
-      org_unit_ids: sql<number[]>`ytcs_audit_units(${given}::bigint[], ${entityType}::text, ${entityId}::text, ${actor.userId}::bigint, ${details}::jsonb)`,
+      // Named units of an event not about a user are complete as given: skip the derivation.
+      org_unit_ids:
+        given.length > 0 && entityType !== 'user'
+          ? sql<number[]>`${given}::bigint[]`
+          : sql<number[]>`ytcs_audit_units(${given}::bigint[], ${entityType}::text, ${entityId}::text, ${actor.userId}::bigint, ${details}::jsonb)`,
     })
     .execute();
 }
