@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, DEMO_PROVINCE_CODE } from '../server/src/demo/demo-data.
 import { openBenchDatabase } from './lib/database.ts';
 import { type Loader, signIn, startLoader, startServer } from './lib/http.ts';
 import { type BenchResult, LOAD_AT_START, printTable, writeResult } from './lib/results.ts';
+import { benchAudit } from './audit.bench.ts';
 import { benchLogin } from './login.bench.ts';
 import { benchOrgUnits, scenarios } from './org-units.bench.ts';
 import { loadBenchPopulation } from './lib/population.ts';
@@ -48,6 +49,7 @@ async function main() {
   const results: BenchResult[] = [];
   try {
     server = await startServer(bench.database);
+    const serverApp = server.app;
     loader = startLoader();
     const province = (await bench.raw(`select id from org_unit where level = 'province' and code = $1 and valid_to is null`, [DEMO_PROVINCE_CODE])).rows[0] as { id: number };
     const tokens = new Map<string, string>();
@@ -65,6 +67,8 @@ async function main() {
     };
     for (const s of scenarios(province.id)) await run(s.name, () => benchOrgUnits(ctx, s));
     await run('login', () => benchLogin(ctx));
+    // Stops the server's audit sealer to measure reads without the chain: keep it after the others.
+    await run('audit', () => benchAudit({ ...ctx, app: serverApp }));
 
     // The registry benchmarks share one generated population, loaded after the others have run
     // (they measure the bootstrapped database) and only when one of them is selected.

@@ -19,6 +19,7 @@ import { installInputGuard } from './http/input-guard.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { installRateLimit } from './http/rate-limit.ts';
 import { ErrorBody } from './http/schemas.ts';
+import { startSealer } from './modules/audit/audit.chain.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { sessionService } from './modules/auth/auth.session.ts';
@@ -27,6 +28,7 @@ import { importRoutes } from './modules/imports/imports.routes.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { startRefresher } from './modules/indicators/refresher.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { OrgUnitRef } from './modules/org-units/org-units.schemas.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -67,6 +69,9 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   const refresher = startRefresher(database.db, config.indicatorRefreshMs, (e) => app.log.error({ err: e }, 'indicator refresh failed'));
   app.decorate('refresher', refresher);
   app.addHook('onClose', () => refresher.stop());
+  const auditSealer = startSealer(database.db, config.auditSealMs, (e) => app.log.error({ err: e }, 'audit sealing failed'));
+  app.decorate('auditSealer', auditSealer);
+  app.addHook('onClose', () => auditSealer.stop());
   app.setErrorHandler(errorHandler);
   app.addSchema(OrgUnitRef);
   app.addSchema(ErrorBody);
@@ -98,6 +103,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(indicatorRoutes);
   await app.register(planRoutes);
   await app.register(reportRoutes);
+  await app.register(privacyRoutes);
 
   const webIndex = config.webDist ? path.join(config.webDist, 'index.html') : null;
   if (config.webDist && webIndex && fs.existsSync(webIndex)) {

@@ -25,6 +25,8 @@ export interface Config {
    * client could otherwise write any address into the audit log), a hop count, or addresses.
    */
   trustProxy: false | number | string[];
+  /** How often committed audit events are hash-chained (0: only on demand). */
+  auditSealMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -95,5 +97,6 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     smallCell: integer(env, 'YTCS_SMALL_CELL', 5, 1, 100),
     indicatorRefreshMs: integer(env, 'YTCS_INDICATOR_REFRESH_MS', 1000, 100, 3_600_000),
     trustProxy: trustProxy(env),
+    auditSealMs: integer(env, 'YTCS_AUDIT_SEAL_MS', 500, 0, 60_000),
   };
 }

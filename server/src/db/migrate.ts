@@ -7,6 +7,7 @@ import * as registrySpeed from './migrations/2026_11_25_0004_registry_speed.ts';
 import * as plans from './migrations/2026_11_25_0005_plans.ts';
 import * as accounts from './migrations/2026_12_02_0006_accounts.ts';
 import * as taskParts from './migrations/2026_12_02_0009_task_parts.ts';
+import * as auditChain from './migrations/2026_12_02_0012_audit_chain.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0005_plans': plans,
   '2026_12_02_0006_accounts': accounts,
   '2026_12_02_0009_task_parts': taskParts,
+  '2026_12_02_0012_audit_chain': auditChain,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -94,6 +94,25 @@ export interface AuditEventTable {
   ip: string | null;
   request_id: string | null;
   details: unknown | null;
+  /** The org units the event concerns (ytcs_audit_units); an auditor sees it if any is in scope. */
+  org_unit_ids: ColumnType<number[], number[] | undefined, never>;
+}
+
+/** The hash chain over audit events, in sealing order (append-only). */
+export interface AuditSealTable {
+  seq: number;
+  event_id: number;
+  hash: Uint8Array;
+  sealed_at: Generated<Date>;
+}
+
+/** The head of the chain and the sealer's horizon (one row). */
+export interface AuditChainTable {
+  id: number;
+  seq: number;
+  hash: Uint8Array;
+  scan_from: number;
+  checkpoints: unknown;
 }
 
 export interface EthnicGroupTable {
@@ -377,6 +396,8 @@ export interface DB {
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   audit_event: AuditEventTable;
+  audit_seal: AuditSealTable;
+  audit_chain: AuditChainTable;
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;
   indicator_refresh: IndicatorRefreshTable;

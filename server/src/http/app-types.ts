@@ -9,6 +9,7 @@ import type { DatabaseKind } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import type { SessionService } from '../modules/auth/auth.session.ts';
 import type { Refresher } from '../modules/indicators/refresher.ts';
+import type { Sealer } from '../modules/audit/audit.chain.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -42,6 +43,8 @@ declare module 'fastify' {
     refresher: Refresher;
     /** Every /api route with its declared access (filled as routes register). */
     apiRoutes: ApiRoute[];
+    /** Hash-chains committed audit events in the background (audit.chain.ts). */
+    auditSealer: Sealer;
   }
   interface FastifyRequest {
     principal: Principal | null;

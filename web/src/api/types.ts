@@ -76,6 +76,8 @@ export type AuditEvent = {
   entityType: string | null;
   entityId: string | null;
   orgUnitId: number | null;
+  /** Every unit the event concerns; an auditor sees it when any lies in their scope. */
+  orgUnitIds: number[];
   ip: string | null;
   requestId: string | null;
 };

@@ -123,6 +123,9 @@ export const en: Messages = {
     ip: 'IP address',
     period: 'Period',
     system: 'System',
+    orgUnitIds: 'Units concerned (ids)',
+    accessReport: 'Access report (XLSX)',
+    accessReportHint: 'Who viewed, searched or exported which residents in the chosen period — for a breach notice within 72 hours',
     filterByUser: 'Filter by this user',
     // Keyed by the action code with '.' as '_' (i18next reads '.' as nesting).
     actions: {
@@ -150,6 +153,8 @@ export const en: Messages = {
       import_commit: 'Residents imported from a file',
       import_errors_file: 'Import errors file downloaded',
       resident_export: 'Residents exported',
+      resident_personal_data: 'Personal data copy issued',
+      audit_access_report: 'Access report made',
     },
   },
   registry: enRegistry,

@@ -133,6 +133,9 @@ export const vi = {
     ip: 'Địa chỉ IP',
     period: 'Khoảng thời gian',
     system: 'Hệ thống',
+    orgUnitIds: 'Mã các đơn vị liên quan',
+    accessReport: 'Báo cáo truy cập (XLSX)',
+    accessReportHint: 'Ai đã xem, tìm, xuất dữ liệu người dân nào trong khoảng thời gian đã chọn — dùng cho thông báo vi phạm trong 72 giờ',
     filterByUser: 'Lọc theo người dùng này',
     // Keyed by the action code with '.' as '_' (i18next reads '.' as nesting).
     actions: {
@@ -160,6 +163,8 @@ export const vi = {
       import_commit: 'Nhập dữ liệu từ tệp',
       import_errors_file: 'Tải file lỗi nhập',
       resident_export: 'Xuất danh sách người dân',
+      resident_personal_data: 'Cấp bản sao dữ liệu cá nhân',
+      audit_access_report: 'Lập báo cáo truy cập',
     },
   },
   registry: viRegistry,

@@ -1,5 +1,5 @@
 /** The audit log: one row per write and per read of a person's record, in the caller's transaction. */
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { Actor } from '../../http/app-types.ts';
 import type { DB } from '../../db/schema.ts';
@@ -12,21 +12,38 @@ export interface AuditEntry {
   entityType?: string | null;
   entityId?: string | number | null;
   orgUnitId?: number | null;
+  /** Further units the event concerns (e.g. the home units of the people a search returned). */
+  orgUnitIds?: number[] | null;
   details?: Record<string, unknown> | null;
 }
 
+/**
+ * Appends one event. Its units (org_unit_ids) are the caller's orgUnitId and orgUnitIds, completed
+ * in the same INSERT by ytcs_audit_units(): an event about a user concerns that user's role units,
+ * and an event naming no unit concerns the acting user's role units. No extra round trip, no lock:
+ * the hash chain is added afterwards by the sealer (audit.chain.ts).
+ */
 export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  const entityType = entry.entityType ?? null;
+  const entityId = entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId);
+  const details = entry.details ? JSON.stringify(entry.details) : null;
+  const given = [...new Set([entry.orgUnitId, ...(entry.orgUnitIds ?? [])].filter((u): u is number => typeof u === 'number'))];
   await db
     .insertInto('audit_event')
     .values({
       user_id: actor.userId,
       action: entry.action,
-      entity_type: entry.entityType ?? null,
-      entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      org_unit_id: entry.orgUnitId ?? null,
+      entity_type: entityType,
+      entity_id: entityId,
+      org_unit_id: entry.orgUnitId ?? given[0] ?? null,
       ip: actor.ip,
       request_id: actor.requestId,
-      details: entry.details ? JSON.stringify(entry.details) : null,
+      details,
+      // Named units of an event not about a user are complete as given: skip the derivation.
+      org_unit_ids:
+        given.length > 0 && entityType !== 'user'
+          ? sql<number[]>`${given}::bigint[]`
+          : sql<number[]>`ytcs_audit_units(${given}::bigint[], ${entityType}::text, ${entityId}::text, ${actor.userId}::bigint, ${details}::jsonb)`,
     })
     .execute();
 }
@@ -42,15 +59,21 @@ export interface AuditFilter {
 }
 
 /**
- * Events are in scope when they happened at an org unit inside the caller's scope; events
- * without a unit (e.g. a failed login for an unknown name) only for a country-wide scope.
+ * Events are in scope when any unit they concern lies inside the caller's scope (one GIN-indexed
+ * overlap with the scope's units); events without a unit (e.g. a failed login for an unknown
+ * name) only for a country-wide scope, which sees everything.
  */
+export function auditInScope(scope: Scope, countryWide: boolean): Expression<SqlBool> {
+  if (countryWide) return sql<SqlBool>`true`;
+  return sql<SqlBool>`a.org_unit_ids && array(select o.id from org_unit o where ${orgUnitInScope('o', scope)})`;
+}
+
+/** The caller's scope is the whole country (the country is the only root: a one-label path). */
+export const isCountryWide = (scope: Scope) => scope.paths.some((p) => !p.includes('.'));
+
 export async function listAudit(db: Db, scope: Scope, countryWide: boolean, f: AuditFilter) {
-  let query = db
-    .selectFrom('audit_event as a')
-    .leftJoin('org_unit as o', 'o.id', 'a.org_unit_id')
-    .leftJoin('app_user as u', 'u.id', 'a.user_id');
-  query = query.where((eb) => (countryWide ? eb.or([orgUnitInScope('o', scope), eb('a.org_unit_id', 'is', null)]) : orgUnitInScope('o', scope)));
+  let query = db.selectFrom('audit_event as a').leftJoin('app_user as u', 'u.id', 'a.user_id');
+  query = query.where(auditInScope(scope, countryWide));
   if (f.userId) query = query.where('a.user_id', '=', f.userId);
   if (f.action) query = query.where('a.action', '=', f.action);
   if (f.entityType) query = query.where('a.entity_type', '=', f.entityType);
@@ -59,7 +82,7 @@ export async function listAudit(db: Db, scope: Scope, countryWide: boolean, f: A
   if (f.to) query = query.where('a.at', '<', sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh'`);
   const [rows, count] = await Promise.all([
     query
-      .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity_type', 'a.entity_id', 'a.org_unit_id', 'a.ip', 'a.request_id'])
+      .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity_type', 'a.entity_id', 'a.org_unit_id', 'a.org_unit_ids', 'a.ip', 'a.request_id'])
       .orderBy('a.at', 'desc')
       .orderBy('a.id', 'desc')
       .limit(f.limit)
@@ -78,6 +101,7 @@ export async function listAudit(db: Db, scope: Scope, countryWide: boolean, f: A
       entityType: r.entity_type,
       entityId: r.entity_id,
       orgUnitId: r.org_unit_id,
+      orgUnitIds: r.org_unit_ids,
       ip: r.ip,
       requestId: r.request_id,
     })),

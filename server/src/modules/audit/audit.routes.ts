@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/app-types.ts';
 import { IsoDate, Page, listOf } from '../../http/schemas.ts';
-import { listAudit } from './audit.repository.ts';
+import { isCountryWide, listAudit } from './audit.repository.ts';
 
 const AuditEvent = Type.Object({
   id: Type.Integer(),
@@ -13,6 +13,7 @@ const AuditEvent = Type.Object({
   entityType: Type.Union([Type.String(), Type.Null()]),
   entityId: Type.Union([Type.String(), Type.Null()]),
   orgUnitId: Type.Union([Type.Integer(), Type.Null()]),
+  orgUnitIds: Type.Array(Type.Integer()),
   ip: Type.Union([Type.String(), Type.Null()]),
   requestId: Type.Union([Type.String(), Type.Null()]),
 });
@@ -30,7 +31,6 @@ export async function auditRoutes(app: App) {
   app.get('/api/audit', {
     schema: { tags: ['audit'], operationId: 'listAudit', querystring: AuditQuery, response: { 200: listOf(AuditEvent) } },
     config: { permission: 'audit.read' },
-    // The country is the only root, so a one-label path is a country-wide scope.
-    handler: (req) => listAudit(app.db, req.scope, req.scope.paths.some((p) => !p.includes('.')), req.query),
+    handler: (req) => listAudit(app.db, req.scope, isCountryWide(req.scope), req.query),
   });
 }

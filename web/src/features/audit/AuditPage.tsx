@@ -1,6 +1,6 @@
 // Reading the audit log: every access to a person's record and every change is written there,
 // so supervisors can answer "who looked at this, and when".
-import { Alert, AutoComplete, Card, DatePicker, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, DatePicker, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { DATE_FORMAT, formatInstant, toIsoDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { usePaging } from '../../lib/paging';
 import { useDebounced } from '../../lib/useDebounced';
-import { useAuditEvents } from './audit.api';
+import { downloadAccessReport, useAuditEvents } from './audit.api';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 type Range = [Dayjs | null, Dayjs | null] | null;
@@ -36,6 +36,8 @@ const KNOWN_ACTIONS = [
   'record.history',
   'record.encounter',
   'record.immunization',
+  'resident.personal_data',
+  'audit.access_report',
 ];
 
 export function AuditPage() {
@@ -48,15 +50,32 @@ export function AuditPage() {
   const [entityType, setEntityType] = useState('');
   const [range, setRange] = useState<Range>(null);
   const [user, setUser] = useState<{ id: number; name: string } | null>(null);
+  const [reportError, setReportError] = useState<unknown>(null);
+  const [downloading, setDownloading] = useState(false);
   const actionFilter = useDebounced(action.trim(), 300);
+  const from = range?.[0] ? toIsoDate(range[0]) : undefined;
+  const to = range?.[1] ? toIsoDate(range[1]) : undefined;
+  // The breach-notice report covers the chosen period (all reads, searches and exports of people).
+  const downloadReport = async () => {
+    if (!from || !to) return;
+    setDownloading(true);
+    setReportError(null);
+    try {
+      await downloadAccessReport(from, to);
+    } catch (error) {
+      setReportError(error);
+    } finally {
+      setDownloading(false);
+    }
+  };
   const entityTypeFilter = useDebounced(entityType.trim(), 300);
 
   const events = useAuditEvents({
     action: actionFilter,
     entityType: entityTypeFilter,
     userId: user?.id,
-    from: range?.[0] ? toIsoDate(range[0]) : undefined,
-    to: range?.[1] ? toIsoDate(range[1]) : undefined,
+    from,
+    to,
     limit,
     offset,
   });
@@ -96,12 +115,18 @@ export function AuditPage() {
             aria-label={t('audit.period')}
             data-testid="audit-period"
           />
+          <Tooltip title={t('audit.accessReportHint')}>
+            <Button onClick={downloadReport} disabled={!from || !to} loading={downloading} data-testid="audit-access-report">
+              {t('audit.accessReport')}
+            </Button>
+          </Tooltip>
           {user && (
             <Tag closable onClose={() => changed(setUser)(null)} data-testid="audit-user-filter">
               {t('audit.user')}: {user.name}
             </Tag>
           )}
         </Space>
+        {reportError !== null && <Alert type="error" showIcon title={errorText(reportError)} className="form-alert" />}
         {events.isError && <Alert type="error" showIcon title={errorText(events.error)} className="form-alert" />}
         <Table<AuditEvent>
           data-testid="audit-table"
@@ -136,7 +161,7 @@ export function AuditPage() {
             },
             { title: t('audit.entityType'), dataIndex: 'entityType', width: 140 },
             { title: t('audit.entityId'), dataIndex: 'entityId', width: 120 },
-            { title: t('audit.orgUnitId'), dataIndex: 'orgUnitId', width: 110 },
+            { title: t('audit.orgUnitIds'), dataIndex: 'orgUnitIds', width: 140, render: (ids: number[]) => ids.join(', ') },
             { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
           ]}
         />

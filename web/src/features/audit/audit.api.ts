@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { AuditEvent, Page } from '../../api/types';
+import { downloadFile } from '../../lib/files';
 
 export type AuditFilter = {
   userId?: number;
@@ -26,3 +27,7 @@ export function useAuditEvents(params: AuditListParams) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** Who accessed which personal records in a period (for a breach notice within 72 hours), as XLSX. */
+export const downloadAccessReport = (from: string, to: string) =>
+  downloadFile(`/api/audit/access-report.xlsx?${new URLSearchParams({ from, to })}`, `truy-cap-${from}-${to}.xlsx`);

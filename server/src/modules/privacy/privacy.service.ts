@@ -1,0 +1,60 @@
+/**
+ * The duties of a personal-data controller (Law 91/2025): give a person everything held on them,
+ * with who accessed their record and when; and, for a breach notice within 72 hours, report who
+ * read which records in a period. Both are audited. Correction is the resident edit (audited with
+ * the names of the fields changed, never their values).
+ */
+import type { Kysely } from 'kysely';
+import { covers } from '../../access/principal.ts';
+import type { Scope } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { invalid, notFound } from '../../errors.ts';
+import type { Actor } from '../../http/app-types.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { recordService } from '../records/records.service.ts';
+import { type AccessReportFilter, type AccessRow, accessLog, accessPage, accessSummary } from './privacy.repository.ts';
+
+/** Rows in the JSON answer; the spreadsheet carries every row. */
+export const JSON_ROWS = 5000;
+const PAGE = 2000;
+const MAX_DAYS = 366;
+
+export function privacyService(db: Kysely<DB>) {
+  const records = recordService(db);
+
+  async function checkPeriod(scope: Scope, f: AccessReportFilter) {
+    const days = (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000;
+    if (!(days >= 0)) throw invalid([{ field: 'to', message: 'Ngày kết thúc phải sau ngày bắt đầu', messageEn: 'The end date must not be before the start date' }]);
+    if (days > MAX_DAYS) throw invalid([{ field: 'to', message: 'Khoảng thời gian tối đa 366 ngày', messageEn: 'The period may be at most 366 days' }]);
+    if (f.unitId) {
+      const unit = await db.selectFrom('org_unit').where('id', '=', f.unitId).select(['id', 'path']).executeTakeFirst();
+      if (!unit || !covers(scope, unit.path)) throw notFound();
+    }
+  }
+
+  return {
+    /** Everything held on a person, and every audited access to it (this one included). */
+    async personalData(scope: Scope, actor: Actor, id: number, format: 'json' | 'docx') {
+      const record = await records.read(scope, actor, id);
+      await recordAudit(db, actor, { action: 'resident.personal_data', entityType: 'resident', entityId: id, orgUnitId: record.resident.communeId, details: { format } });
+      return { generatedAt: new Date().toISOString(), ...record, accessLog: await accessLog(db, id, record.household?.id ?? null) };
+    },
+
+    async accessReport(scope: Scope, countryWide: boolean, actor: Actor, f: AccessReportFilter, format: 'json' | 'xlsx') {
+      await checkPeriod(scope, f);
+      const [summary, first] = await Promise.all([accessSummary(db, scope, countryWide, f), accessPage(db, scope, countryWide, f, null, format === 'json' ? JSON_ROWS : PAGE)]);
+      const total = summary.reduce((n, s) => n + s.events, 0);
+      await recordAudit(db, actor, { action: 'audit.access_report', entityType: 'audit', orgUnitId: f.unitId ?? null, details: { from: f.from, to: f.to, unit: f.unitId ?? null, format, rows: total } });
+      async function* rows(): AsyncGenerator<AccessRow> {
+        let page = first;
+        while (page.length > 0) {
+          for (const r of page) yield r.row;
+          const last = page[page.length - 1];
+          if (page.length < PAGE || !last) return;
+          page = await accessPage(db, scope, countryWide, f, last.cursor, PAGE);
+        }
+      }
+      return { total, users: summary, first: first.map((r) => r.row), rows };
+    },
+  };
+}
