@@ -70,6 +70,13 @@ export async function unitId(ctx: TestContext, level: string, code: string, curr
   return row.id;
 }
 
+let cardSeq = 0;
+/** A valid insurance card of Thái Nguyên (province 19) whose social-insurance number no one else holds. */
+export function insuranceCard(): { insuranceCode: string; insuranceValidTo: string } {
+  cardSeq += 1;
+  return { insuranceCode: `GD419${String(9_000_000_000 + cardSeq)}`, insuranceValidTo: '2099-12-31' };
+}
+
 let cachedHash: Promise<string> | null = null;
 export const TEST_PASSWORD = 'test-password-1';
 

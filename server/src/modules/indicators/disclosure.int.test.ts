@@ -9,7 +9,7 @@ import { periodOf, todayIso } from '@ytcs/common';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, createTestContext, createUser, createVillage, signIn, unitId } from '../../../test/harness.ts';
+import { type TestContext, createTestContext, createUser, createVillage, insuranceCard, signIn, unitId } from '../../../test/harness.ts';
 
 let ctx: TestContext;
 let station: string;
@@ -37,7 +37,7 @@ async function household(unit: number, size: number, insured: number, tag: strin
     sex: 'female',
     birthYear: 1960 + i,
     relationship: i === 0 ? 'head' : 'child',
-    ...(i < insured ? { insuranceCode: 'GD4190123456789', insuranceValidTo: '2099-12-31' } : {}),
+    ...(i < insured ? insuranceCard() : {}),
   }));
   const res = await call('POST', '/api/households', station, { unitId: unit, address: 'Số 9', members });
   expect(res.statusCode, res.body).toBe(201);

@@ -1,6 +1,6 @@
 import { periodOf, todayIso } from '@ytcs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, createTestContext, createUser, createVillage, signIn, unitId } from '../../../test/harness.ts';
+import { type TestContext, createTestContext, createUser, createVillage, insuranceCard, signIn, unitId } from '../../../test/harness.ts';
 
 let ctx: TestContext;
 let station: string;
@@ -15,7 +15,6 @@ const quarter = periodOf('quarter', todayIso());
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: object) => ctx.app.inject({ method, url, headers: { cookie }, payload });
 const NAMES = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lâm', 'Minh', 'Nam', 'Oanh', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Uyên', 'Vân', 'Xuân', 'Yến', 'Bảo', 'Châu'];
 const person = (n: number, extra: object = {}) => ({ fullName: `Hoàng Văn ${NAMES[n]}`, sex: 'male', birthYear: 1970 + n, ...extra });
-const insured = { insuranceCode: 'GD4190123456789', insuranceValidTo: '2099-12-31' };
 
 async function household(unit: number, members: object[]): Promise<number[]> {
   const withHead = members.map((m, i) => ({ ...m, relationship: i === 0 ? 'head' : 'child' }));
@@ -47,9 +46,9 @@ beforeAll(async () => {
   province = await signIn(ctx, 'soyte');
   committee = await signIn(ctx, 'ubnd');
   // Đức Xuân: 8 residents in a village, 6 insured; Bắc Kạn: 3 residents, all insured.
-  await household(village1, [0, 1, 2, 3, 4, 5].map((n) => person(n, insured)));
+  await household(village1, [0, 1, 2, 3, 4, 5].map((n) => person(n, insuranceCard())));
   await household(village1, [person(6), person(7)]);
-  await household(village2, [0, 1, 2].map((n) => person(n + 10, insured)));
+  await household(village2, [0, 1, 2].map((n) => person(n + 10, insuranceCard())));
   await ctx.app.refresher.drain();
 });
 afterAll(() => ctx.close());
@@ -63,7 +62,7 @@ describe('computed indicators', () => {
   });
 
   it('moves within seconds after a record is opened, without a batch', async () => {
-    const [id] = await household(village1, [person(20, insured)]);
+    const [id] = await household(village1, [person(20, insuranceCard())]);
     const opened = await call('PUT', `/api/residents/${id}/record/history`, station, {});
     expect(opened.statusCode).toBe(204);
     const started = Date.now();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, createTestContext, createUser, createVillage, signIn, unitId } from '../../../test/harness.ts';
+import { type TestContext, createTestContext, createUser, createVillage, insuranceCard, signIn, unitId } from '../../../test/harness.ts';
 
 let ctx: TestContext;
 let station: string;
@@ -48,7 +48,7 @@ beforeAll(async () => {
   committee = await signIn(ctx, 'ubnd');
   otherCommittee = await signIn(ctx, 'ubnd2');
   const names = ['An', 'Bình', 'Cúc', 'Dũng'];
-  const members = names.map((n, i) => ({ fullName: `Lý Văn ${n}`, sex: 'male', birthYear: 1980 + i, relationship: i === 0 ? 'head' : 'child', ...(i < 3 ? { insuranceCode: 'GD4190123456789', insuranceValidTo: '2099-12-31' } : {}) }));
+  const members = names.map((n, i) => ({ fullName: `Lý Văn ${n}`, sex: 'male', birthYear: 1980 + i, relationship: i === 0 ? 'head' : 'child', ...(i < 3 ? insuranceCard() : {}) }));
   expect((await call('POST', '/api/households', station, { unitId: village, address: 'Số 5', members })).statusCode).toBe(201);
   await ctx.app.refresher.drain();
 });

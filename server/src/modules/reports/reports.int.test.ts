@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { formatDateVi, periodOf, todayIso } from '@ytcs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, createTestContext, createUser, createVillage, signIn, unitId } from '../../../test/harness.ts';
+import { type TestContext, createTestContext, createUser, createVillage, insuranceCard, signIn, unitId } from '../../../test/harness.ts';
 
 let ctx: TestContext;
 let station: string;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   station = await signIn(ctx, 'tram');
   committee = await signIn(ctx, 'ubnd');
   const names = ['An', 'Bình', 'Cúc', 'Dũng', 'Hạnh', 'Khoa'];
-  const members = names.map((n, i) => ({ fullName: `Ma Văn ${n}`, sex: 'male', birthYear: 1980 + i, relationship: i === 0 ? 'head' : 'child', ...(i < 5 ? { insuranceCode: 'GD4190123456789', insuranceValidTo: '2099-12-31' } : {}) }));
+  const members = names.map((n, i) => ({ fullName: `Ma Văn ${n}`, sex: 'male', birthYear: 1980 + i, relationship: i === 0 ? 'head' : 'child', ...(i < 5 ? insuranceCard() : {}) }));
   expect((await call('POST', '/api/households', station, { unitId: village, address: 'Số 5', members })).statusCode).toBe(201);
   await ctx.app.refresher.drain();
   const res = await call('POST', '/api/plans', station, {
