@@ -77,8 +77,17 @@ describe('the units an audit event concerns', () => {
 
   it('shows the edits of a user to the auditor of the units where the user holds roles', async () => {
     const edits = await list(auditorTn, 'action=user.update');
-    expect(edits.map((e) => e.entityId)).toEqual([String(tramTn)]);
+    expect(edits.map((e) => e.entityId)).toContain(String(tramTn));
+    expect(edits.map((e) => e.entityId)).not.toContain(String(tramHn));
     expect(await list(admin, 'action=user.update')).toHaveLength(2);
+  });
+
+  it('shows the province auditor a role moved out of the province (the units held before the edit)', async () => {
+    const moved = await createUser(ctx, 'tram.moved', [{ role: 'station', orgUnitId: await unitId(ctx, 'commune', '01843') }]);
+    const res = await ctx.app.inject({ method: 'PATCH', url: `/api/users/${moved}`, headers: { cookie: admin }, payload: { roles: [{ role: 'station', orgUnitId: await communeOf('01') }] } });
+    expect(res.statusCode, res.body).toBe(200);
+    const edits = await list(auditorTn, 'action=user.update');
+    expect(edits.map((e) => e.entityId)).toContain(String(moved));
   });
 
   it('places a search without a unit at the searching user’s units', async () => {

@@ -64,7 +64,7 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
       return role ? [{ role, path: r.path }] : [];
     });
     if (rows.length === 0 || !mayManage(principal, callerRank, held, topRank)) throw notFound();
-    return { held, keys: new Set(rows.map((r) => `${r.role}@${r.org_unit_id}`)) };
+    return { held, keys: new Set(rows.map((r) => `${r.role}@${r.org_unit_id}`)), units: rows.map((r) => r.org_unit_id) };
   }
 
   /** Users as the caller sees them: whether they may manage each, and no unit paths. */
@@ -136,6 +136,8 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
           action: 'user.update',
           entityType: 'user',
           entityId: id,
+          // The units of the roles held before the change too: an auditor there sees a role removed.
+          orgUnitIds: [...target.units, ...(patch.roles ?? []).map((r) => r.orgUnitId)],
           details: { fields: Object.keys(patch).filter((k) => k !== 'password'), passwordReset: patch.password !== undefined, roles: patch.roles },
         });
       });
