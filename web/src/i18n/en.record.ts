@@ -10,6 +10,7 @@ export const enRecord: Messages['record'] = {
     timeline: 'Timeline',
   },
   print: 'Print record (DOCX)',
+  personalData: 'Personal data copy (for the person)',
   warningsToResolve: 'Warnings to resolve (correct the information to clear them)',
   mergedInto: 'This record was merged into record',
   date: 'Date',

@@ -9,6 +9,7 @@ export const viRecord = {
     timeline: 'Dòng thời gian',
   },
   print: 'In hồ sơ (DOCX)',
+  personalData: 'Bản sao dữ liệu cá nhân (cho người dân)',
   warningsToResolve: 'Cảnh báo cần xử lý (sửa thông tin để xóa cảnh báo)',
   mergedInto: 'Hồ sơ này đã được gộp vào hồ sơ',
   date: 'Ngày',

@@ -1,6 +1,6 @@
 // Who the record is about, at a glance: name, age, sex, ID, insurance, where they live, the
 // warnings still to resolve; and what can be done (print, moved away, died, merge a duplicate).
-import { ExportOutlined, FileWordOutlined, MergeCellsOutlined, StopOutlined } from '@ant-design/icons';
+import { ExportOutlined, FileProtectOutlined, FileWordOutlined, MergeCellsOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -12,16 +12,16 @@ import { useErrorText } from '../../lib/errors';
 import { InsuredTag, RecordTag, StatusTag } from '../registry/ResidentTags';
 import { LifeEventModal } from './LifeEventModal';
 import { MergeModal } from './MergeModal';
-import { downloadRecord } from './records.api';
+import { downloadPersonalData, downloadRecord } from './records.api';
 
 type Action = 'move_out' | 'death' | 'merge' | null;
 
-export function RecordHeader({ record, canWrite }: { record: HealthRecord; canWrite: boolean }) {
+export function RecordHeader({ record, canWrite, canExport }: { record: HealthRecord; canWrite: boolean; canExport: boolean }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const [action, setAction] = useState<Action>(null);
-  const [printing, setPrinting] = useState(false);
+  const [printing, setPrinting] = useState<'record' | 'personal' | null>(null);
   const r = record.resident;
   // The dead keep the age they reached.
   const on = r.deathDate ? dayjs(r.deathDate) : dayjs();
@@ -32,14 +32,14 @@ export function RecordHeader({ record, canWrite }: { record: HealthRecord; canWr
   const en = i18n.language === 'en';
   const active = r.status === 'active';
 
-  const print = async () => {
-    setPrinting(true);
+  const print = async (what: 'record' | 'personal') => {
+    setPrinting(what);
     try {
-      await downloadRecord(r.id);
+      await (what === 'record' ? downloadRecord(r.id) : downloadPersonalData(r.id));
     } catch (error) {
       message.error(errorText(error));
     } finally {
-      setPrinting(false);
+      setPrinting(null);
     }
   };
 
@@ -57,9 +57,14 @@ export function RecordHeader({ record, canWrite }: { record: HealthRecord; canWr
           </Space>
         </div>
         <Space wrap className="record-actions">
-          <Button icon={<FileWordOutlined />} loading={printing} onClick={print} data-testid="record-print">
+          <Button icon={<FileWordOutlined />} loading={printing === 'record'} onClick={() => print('record')} data-testid="record-print">
             {t('record.print')}
           </Button>
+          {canExport && (
+            <Button icon={<FileProtectOutlined />} loading={printing === 'personal'} onClick={() => print('personal')} data-testid="record-personal-data">
+              {t('record.personalData')}
+            </Button>
+          )}
           {canWrite && active && (
             <>
               <Button icon={<ExportOutlined />} onClick={() => setAction('move_out')} data-testid="record-move-out">

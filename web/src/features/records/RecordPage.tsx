@@ -28,7 +28,9 @@ export function RecordPage() {
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const record = useRecord(id);
-  const canWrite = hasPermission(useMe().data, Permission.personWrite);
+  const me = useMe().data;
+  const canWrite = hasPermission(me, Permission.personWrite);
+  const canExport = hasPermission(me, Permission.personExport);
   const data = record.data;
   usePageTitle(data ? data.resident.fullName : t('record.title'));
   const tab = TABS.find((k) => k === params.get('tab')) ?? 'admin';
@@ -62,7 +64,7 @@ export function RecordPage() {
   return (
     <div className="page" data-testid="record-page">
       {back}
-      <RecordHeader record={data} canWrite={writable} />
+      <RecordHeader record={data} canWrite={writable} canExport={canExport} />
       <Card>
         <Tabs
           activeKey={tab}

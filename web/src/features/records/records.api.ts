@@ -63,3 +63,6 @@ export const addImmunization = (id: number, body: NewImmunization) => api.post<{
 
 /** Saves the printable record (DOCX) through the browser, under the server's file name. */
 export const downloadRecord = (id: number): Promise<void> => downloadFile(`/api/residents/${id}/record.docx`, `ho-so-suc-khoe-${id}.docx`);
+
+/** The person's own copy of everything held on them (Law 91/2025), to hand to them; audited. */
+export const downloadPersonalData = (id: number): Promise<void> => downloadFile(`/api/residents/${id}/personal-data.docx`, `du-lieu-ca-nhan-${id}.docx`);
