@@ -78,6 +78,19 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/audit': { request: () => ({ url: `/api/audit?entityType=resident&limit=500` }), ok: 200, out: 'none' },
 
+  'GET /api/audit/access-report': {
+    request: (w, s) => ({ url: `/api/audit/access-report?from=2026-01-01&to=2026-12-31&unit=${p(w, s).communeId}` }),
+    level: 'commune',
+    ok: 200,
+  },
+  'GET /api/audit/access-report.xlsx': {
+    request: (w, s) => ({ url: `/api/audit/access-report.xlsx?from=2026-01-01&to=2026-12-31&unit=${p(w, s).communeId}` }),
+    level: 'commune',
+    ok: 200,
+  },
+  'GET /api/residents/:id/personal-data': { request: (w, s) => ({ url: `/api/residents/${p(w, s).residentId}/personal-data` }), ok: 200 },
+  'GET /api/residents/:id/personal-data.docx': { request: (w, s) => ({ url: `/api/residents/${p(w, s).residentId}/personal-data.docx` }), ok: 200 },
+
   'GET /api/icd10': { request: () => ({ url: '/api/icd10?q=I10' }), ok: 200, out: 'none' },
   'GET /api/ethnic-groups': { request: () => ({ url: '/api/ethnic-groups' }), ok: 200, out: 'none' },
   'GET /api/vaccines': { request: () => ({ url: '/api/vaccines' }), ok: 200, out: 'none' },
