@@ -13,6 +13,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { ID_LOOKUP_LIMIT, spendElsewhere } from '../registry/residents.identity.ts';
 import { placeIn } from '../registry/registry.scope.ts';
 import { type Column, ERRORS_HEADER, headerScore, mapColumns, missingColumns } from './imports.columns.ts';
 import fs from 'node:fs';
@@ -88,19 +89,34 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
    * id, unit or name, and not "existing" (that was an oracle). Every holder found is noted in
    * `found` for the preview's audit event.
    */
-  async function checkRegistered(scope: Scope, rows: StagedRow[], communeId: number, idColumn: Column | undefined, found: Map<number, number>): Promise<number> {
+  async function checkRegistered(scope: Scope, actor: Actor, rows: StagedRow[], communeId: number, idColumn: Column | undefined, found: Map<number, number>): Promise<number> {
     const withId = rows.filter((r) => r.resident?.citizen_id);
     const holders = new Map((await repo.registeredIds(db, scope, withId.map((r) => r.resident?.citizen_id as string))).map((h) => [h.citizenId, h]));
+    // "Registered elsewhere" draws on the user's hourly budget, as in the form: a file of
+    // thousands of numbers is no way round it.
+    const outside = [...new Map([...holders.values()].filter((h) => !h.inScope).map((h) => [h.id, h])).values()];
+    const budget = await spendElsewhere(db, actor, outside);
     let existing = 0;
     const idError = (r: StagedRow, message: string, messageEn: string) =>
       r.errors.push({ row: r.rowNo, column: idColumn?.header ?? null, letter: idColumn?.letter ?? null, field: 'citizenId', message, messageEn });
+    const limited = (r: StagedRow) =>
+      idError(r, `Đã tra quá ${ID_LOOKUP_LIMIT} số định danh đăng ký ở nơi khác trong một giờ; chưa kiểm tra được số này, hãy thử lại sau`, `Over ${ID_LOOKUP_LIMIT} lookups of IDs registered elsewhere in an hour; this ID could not be checked, try again later`);
     for (const r of withId) {
       const res = r.resident;
       const holder = res?.citizen_id ? holders.get(res.citizen_id) : undefined;
-      if (!res || !holder) continue;
+      if (!res) continue;
+      if (!holder) {
+        if (budget.exhausted) {
+          r.resident = null;
+          limited(r);
+        }
+        continue;
+      }
       found.set(holder.id, holder.communeId);
       r.resident = null;
-      if (!holder.inScope) {
+      if (!holder.inScope && !budget.granted.has(holder.id)) {
+        limited(r);
+      } else if (!holder.inScope) {
         idError(r, 'Số CCCD đã được đăng ký ở nơi khác (ngoài phạm vi của bạn); hãy đề nghị nơi đó chuyển người này đến', 'Personal ID registered elsewhere (outside your scope); ask that unit to transfer the person');
       } else if (holder.nameFolded === foldVietnamese(res.full_name) && holder.birthYear === res.birth_year) {
         r.resident = res;
@@ -138,7 +154,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     /** Registered people the personal IDs of this file matched → their commune (for the audit). */
     const found = new Map<number, number>();
     const stage = async (rows: StagedRow[]) => {
-      counts.existing += await checkRegistered(scope, rows, place.communeId, columns?.find((c) => c.field === 'citizenId'), found);
+      counts.existing += await checkRegistered(scope, actor, rows, place.communeId, columns?.find((c) => c.field === 'citizenId'), found);
       for (const r of rows) r.resident ? counts.valid++ : counts.invalid++;
       await repo.stageRows(db, id, rows);
     };

@@ -20,7 +20,7 @@
  * lock so that concurrent probes cannot all slip under the limit.
  */
 import { type ResidentInput, checkResident } from '@ytcs/common';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldError, invalid } from '../../errors.ts';
@@ -73,14 +73,7 @@ export async function guardIdentifiers(db: Kysely<DB>, scope: Scope, actor: Acto
     }
     // Not in scope (registered elsewhere, or nowhere): the per-user limit applies to both alike.
     const refusal = await db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${actor.userId ?? 0})`.execute(trx);
-      const { rows } = await sql<{ n: number; wait: number | null }>`
-        select count(*)::int as n, ceil(extract(epoch from (min(at) + make_interval(secs => ${WINDOW_SECONDS}) - now())))::int as wait
-        from audit_event
-        where user_id = ${actor.userId} and action = 'person.id_lookup' and details->>'answer' = 'elsewhere'
-          and at > now() - make_interval(secs => ${WINDOW_SECONDS})
-      `.execute(trx);
-      const used = rows[0] ?? { n: 0, wait: null };
+      const used = await lockedUsage(trx, actor);
       if (used.n >= ID_LOOKUP_LIMIT) {
         if (found) await audit(trx, 'limited');
         return lookupsLimited(Math.max(1, used.wait ?? WINDOW_SECONDS));
@@ -93,6 +86,36 @@ export async function guardIdentifiers(db: Kysely<DB>, scope: Scope, actor: Acto
     });
     if (refusal) throw refusal;
   }
+}
+
+/** "Registered elsewhere" answers the user had this hour, under the user's lock (held to the end of trx). */
+async function lockedUsage(trx: Transaction<DB>, actor: Actor): Promise<{ n: number; wait: number | null }> {
+  await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${actor.userId ?? 0})`.execute(trx);
+  const { rows } = await sql<{ n: number; wait: number | null }>`
+    select count(*)::int as n, ceil(extract(epoch from (min(at) + make_interval(secs => ${WINDOW_SECONDS}) - now())))::int as wait
+    from audit_event
+    where user_id = ${actor.userId} and action = 'person.id_lookup' and details->>'answer' = 'elsewhere'
+      and at > now() - make_interval(secs => ${WINDOW_SECONDS})
+  `.execute(trx);
+  return rows[0] ?? { n: 0, wait: null };
+}
+
+/**
+ * The same hourly budget for a batch (an import preview): of the holders found outside the
+ * caller's scope, those still within the budget may be answered "registered elsewhere" (each
+ * audited as a lookup, so it counts); `exhausted` says the rest may not — and then no number of
+ * the batch that was not found in scope may be answered either way, or the difference would tell.
+ */
+export async function spendElsewhere(db: Kysely<DB>, actor: Actor, holders: { id: number; communeId: number }[]): Promise<{ granted: Set<number>; exhausted: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const used = await lockedUsage(trx, actor);
+    const left = Math.max(0, ID_LOOKUP_LIMIT - used.n);
+    const granted = holders.slice(0, left);
+    for (const h of granted) {
+      await recordAudit(trx, actor, { action: 'person.id_lookup', entityType: 'resident', entityId: h.id, orgUnitId: h.communeId, details: { answer: 'elsewhere', field: 'citizenId', via: 'import' } });
+    }
+    return { granted: new Set(granted.map((h) => h.id)), exhausted: used.n >= ID_LOOKUP_LIMIT || granted.length < holders.length };
+  });
 }
 
 /**
