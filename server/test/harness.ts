@@ -106,3 +106,15 @@ export async function createVillage(ctx: TestContext, communeId: number, name: s
   const placed = await insertOrgUnits(ctx.database.db, [{ key: 'v', parentKey: 'c', code: `${communeId}-${name}`, name, level: 'village', kind: 'village', validFrom: '2025-07-01', validTo: null }], new Map([['c', { id: commune.id, path: commune.path }]]));
   return placed.get('v')?.id as number;
 }
+
+/** A multipart body with optional fields before the file, as a browser form sends it. */
+export function multipart(file: Buffer | string, fileName: string, fields: Record<string, string> = {}) {
+  const boundary = '----ytcs-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+  parts.push(Buffer.from(file), Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -7,6 +7,7 @@
  * outside the scope gets the same field error as a unit that does not exist), 'filtered' (a list
  * filtered by such a unit: 200 without anything of the other side), or 'none' (no unit involved).
  */
+import { multipart } from '../harness.ts';
 import { type Role, type Side, type World, letters } from './world.ts';
 
 export interface SampleRequest {
@@ -35,15 +36,7 @@ const plan = (w: World, side: Side) => ({
   fromYear: 2026, toYear: 2030, recipients: [], signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Văn Ký' }, targets: [], tasks: [],
 });
 
-const csvUpload = () => {
-  const boundary = '----ytcs-matrix-s';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ds.csv"\r\nContent-Type: text/csv\r\n\r\n`),
-    Buffer.from(`Họ và tên,Giới tính,Năm sinh\nMẫu Văn Hai ${seq()},Nam,1977\n`),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-};
+const csvUpload = () => multipart(`Họ và tên,Giới tính,Năm sinh\nMẫu Văn Hai ${seq()},Nam,1977\n`, 'ds.csv');
 
 /**
  * Keyed by "METHOD /url"; a key with "#what" after it is a further case of the same route, run on

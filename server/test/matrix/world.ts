@@ -5,7 +5,7 @@
  * role's scope but the administrator's). Objects are made through the API as the administrator.
  */
 import type { TestContext } from '../harness.ts';
-import { createUser, createVillage, unitId } from '../harness.ts';
+import { createUser, createVillage, multipart, unitId } from '../harness.ts';
 
 /**
  * Where an object lives: "in" a village of Đức Xuân, "village2" another village of Đức Xuân (out of
@@ -73,16 +73,6 @@ export async function sessionCookie(ctx: TestContext, userId: number): Promise<s
   return `ytcs_session=${session.token}`;
 }
 
-function multipart(csv: string) {
-  const boundary = '----ytcs-matrix';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ds.csv"\r\nContent-Type: text/csv\r\n\r\n`),
-    Buffer.from(csv),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 export async function buildWorld(ctx: TestContext): Promise<World> {
   const db = ctx.database.db;
   const origin = { origin: 'http://localhost:80' };
@@ -107,7 +97,7 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
 
   async function freshImportAt(villageId: number): Promise<number> {
     const csv = `Họ và tên,Giới tính,Năm sinh,Thôn\nNhập Thị Một ${unique()},Nữ,1981,\n`;
-    const job = await call('POST', `/api/imports?unitId=${villageId}`, undefined, multipart(csv));
+    const job = await call('POST', `/api/imports?unitId=${villageId}`, undefined, multipart(csv, 'ds.csv'));
     return job.id;
   }
 

@@ -4,7 +4,7 @@
  * the caller's scope is answered either way — registered or not — and the form shares the budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, createTestContext, createUser, createVillage, signIn, unitId } from '../../../test/harness.ts';
+import { type TestContext, createTestContext, createUser, createVillage, multipart, signIn, unitId } from '../../../test/harness.ts';
 import { ID_LOOKUP_LIMIT } from '../registry/residents.identity.ts';
 
 let ctx: TestContext;
@@ -15,13 +15,8 @@ const ELSEWHERE = ID_LOOKUP_LIMIT + 5;
 const idOf = (i: number) => `0190800${String(700 + i).padStart(5, '0')}`;
 const FRESH_ID = '019190000999';
 
-function upload(csv: string) {
-  const boundary = '----ytcs-budget';
-  const payload = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${ducXuan}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.csv"\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
-  );
-  return ctx.app.inject({ method: 'POST', url: '/api/imports', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: station } });
-}
+const upload = (csv: string) => ctx.app.inject({ method: 'POST', url: '/api/imports', ...withCookie(multipart(csv, 'b.csv', { unitId: String(ducXuan) })) });
+const withCookie = (body: ReturnType<typeof multipart>) => ({ payload: body.payload, headers: { ...body.headers, cookie: station } });
 
 beforeAll(async () => {
   ctx = await createTestContext();

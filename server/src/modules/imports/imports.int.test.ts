@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, createTestContext, createUser, createVillage, signIn, unitId } from '../../../test/harness.ts';
+import { type TestContext, createTestContext, createUser, createVillage, multipart, signIn, unitId } from '../../../test/harness.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../test/fixtures/imports');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
@@ -15,18 +15,6 @@ let villageWorker: string;
 let ducXuan: number;
 let village1: number;
 let village2: number;
-
-/** A multipart body with optional fields before the file, as a browser form sends it. */
-function multipart(file: Buffer, fileName: string, fields: Record<string, string> = {}) {
-  const boundary = '----ytcs-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-  parts.push(file, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 function upload(cookie: string | undefined, file: Buffer, fileName: string, unit: number, fields: Record<string, string> = {}) {
   const body = multipart(file, fileName, { unitId: String(unit), ...fields });
