@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, createTestContext, createUser, signIn, unitId } from '../../../test/harness.ts';
+import { type TestContext, createTestContext, createUser, multipart, signIn, unitId } from '../../../test/harness.ts';
 import { honestWorkbook } from '../../../test/zip-bombs.ts';
 
 export const API_FUZZ_RUNS = { files: 40, cells: 30 };
@@ -16,13 +16,8 @@ let station: string;
 let commune: number;
 
 function upload(file: Buffer, fileName: string) {
-  const boundary = '----ytcs-fuzz';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${commune}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return ctx.app.inject({ method: 'POST', url: '/api/imports', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: station } });
+  const body = multipart(file, fileName, { unitId: String(commune) });
+  return ctx.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie: station } });
 }
 
 const count = async (table: 'resident' | 'import_job' | 'household') => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(ctx.database.db)).rows[0]?.n ?? 0;

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, createTestContext, createUser, signIn, unitId } from '../../../test/harness.ts';
+import { type TestContext, createTestContext, createUser, multipart, signIn, unitId } from '../../../test/harness.ts';
 import { columnsBomb, honestWorkbook, lyingBomb, sharedStringsBomb } from '../../../test/zip-bombs.ts';
 import { MAX_ROWS } from './imports.limits.ts';
 
@@ -14,13 +14,8 @@ let station: string;
 let commune: number;
 
 function upload(file: Buffer, fileName: string) {
-  const boundary = '----ytcs-limits';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${commune}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return ctx.app.inject({ method: 'POST', url: '/api/imports', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: station } });
+  const body = multipart(file, fileName, { unitId: String(commune) });
+  return ctx.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie: station } });
 }
 
 const jobs = async () => (await sql<{ n: number }>`select count(*)::int as n from import_job`.execute(ctx.database.db)).rows[0]?.n;
