@@ -177,6 +177,8 @@ describe('GET /api/registry/coverage', () => {
     const sumChildren = body.children.reduce((n: number, c: { residents: number }) => n + c.residents, 0);
     expect(sumChildren).toBe(active);
     expect(body.unit.insuredRate).toBeCloseTo((100 * body.unit.insured) / active, 1);
+    // A committee sees the indicator engine's figures, which the refresher computes after the writes above.
+    await ctx.app.refresher.drain();
     const hidden = (await call('GET', `/api/registry/coverage?orgUnit=${ducXuan}`, committee)).json();
     expect(hidden.children.find((c: { id: number }) => c.id === village1)).toMatchObject({ residents: null, suppressed: true });
     expect((await call('GET', `/api/registry/coverage?orgUnit=${ducXuan}`, other)).statusCode).toBe(404);
