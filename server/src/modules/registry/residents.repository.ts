@@ -2,6 +2,7 @@
 import type { FieldFinding } from '@ytcs/common';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
+import { insuredOn } from '../../db/rules.ts';
 import type { DB } from '../../db/schema.ts';
 import { homeUnitInScope, homeUnitsOf } from './registry.scope.ts';
 
@@ -77,7 +78,7 @@ function selectResident(db: Db) {
       'c.name as communeName',
       'r.village_id as villageId',
       'v.name as villageName',
-      sql<boolean>`r.insurance_code is not null and (r.insurance_valid_to is null or r.insurance_valid_to >= current_date)`.as('insured'),
+      insuredOn('r', sql`current_date`).as('insured'),
       sql<boolean>`exists (select 1 from health_record h where h.resident_id = r.id)`.as('hasRecord'),
       'r.created_at as createdAt',
       'r.updated_at as updatedAt',
@@ -163,9 +164,7 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
   if (s.householdId) hits = hits.where('r.household_id', '=', s.householdId);
   if (s.missing === 'record') hits = hits.where(sql<boolean>`not exists (select 1 from health_record h where h.resident_id = r.id)`);
   // The same rule as the coverage figure: a card code valid today.
-  if (s.missing === 'insurance') {
-    hits = hits.where(sql<boolean>`not (r.insurance_code is not null and (r.insurance_valid_from is null or r.insurance_valid_from <= current_date) and (r.insurance_valid_to is null or r.insurance_valid_to >= current_date))`);
-  }
+  if (s.missing === 'insurance') hits = hits.where(sql<boolean>`not ${insuredOn('r', sql`current_date`)}`);
   if (q && s.kind === 'citizen_id') hits = hits.where('r.citizen_id', '=', q);
   else if (q && s.kind === 'phone') hits = hits.where('r.phone', '=', q);
   else if (q && s.kind === 'phone_or_social') hits = hits.where((eb) => eb.or([eb('r.phone', '=', q), eb('r.social_insurance_no', '=', q)]));
