@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Language, setLanguage } from '../../i18n';
+import { type Language, setLanguage } from '.';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
