@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { type PairLanguage, pairLanguage } from './languages';
 
-// The language of texts that come as vi/en pairs in data (indicator names, server warnings).
-export function useLang(): 'vi' | 'en' {
+/** The half to show of texts that come as Vietnamese/English pairs in data (indicator names, server warnings). */
+export function useLang(): PairLanguage {
   const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en' : 'vi';
+  return pairLanguage(i18n.language);
 }

@@ -26,6 +26,7 @@ import { readsFigures } from '../../lib/figures';
 import { periodChoices, usePeriodLabel } from '../../lib/periods';
 import { type EnteredItem, type StoredValue, isEntered, saveEnteredValues, useEnteredValues } from './indicatorEntry.api';
 import './indicators.css';
+import { serverText } from '../../i18n/languages';
 
 type Pair = { numerator: number | null; denominator: number | null };
 type EntryValues = { values: Record<string, Pair> };
@@ -156,7 +157,7 @@ export function IndicatorEntryPage() {
       const placed = new Map<string, { name: FieldName; errors: string[] }>();
       const loose: string[] = [];
       for (const e of error.errors) {
-        const text = i18n.language === 'en' ? (e.messageEn ?? e.message) : e.message;
+        const text = serverText(e, i18n.language);
         // items.2.denominator → the third row sent → that indicator's field on the page.
         const [root, index, field] = toNamePath(e.field);
         const sent = root === 'items' && typeof index === 'number' ? items[index] : undefined;
