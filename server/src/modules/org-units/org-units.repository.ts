@@ -208,3 +208,20 @@ export async function unitsByKey(db: Db, level: string, codes: string[], current
     .select(['o.id', 'o.code', 'o.path', 'o.name'])
     .execute();
 }
+
+/**
+ * The unit asked for, or without an id the top of the caller's scope, if the caller may see it:
+ * how a module that works "at a unit" (plans, coverage, indicators) checks the unit it is given.
+ */
+export async function unitInScope(db: Db, scope: Scope, id: number | undefined) {
+  let query = db.selectFrom('org_unit as o').where(orgUnitInScope('o', scope)).select(['o.id', sql<string>`o.path::text`.as('path')]);
+  query = id ? query.where('o.id', '=', id) : query.orderBy(sql`nlevel(o.path)`).limit(1);
+  return query.executeTakeFirst();
+}
+
+/** Units by id with their paths, in id order (what the indicator engine sums over). */
+export async function unitsByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('org_unit').where('id', 'in', ids).select(['id', sql<string>`path::text`.as('path'), 'name', 'level', 'kind']).orderBy('id').execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
