@@ -1,7 +1,8 @@
 /** SQL for residents: search, read, write, duplicates, merge, life events. */
 import type { FieldFinding } from '@ytcs/common';
 import { type Kysely, type Transaction, sql } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import { unitOfPath } from '../../access/paths.ts';
+import { type Scope, scopeTops } from '../../access/principal.ts';
 import { insuredOn } from '../../db/rules.ts';
 import type { DB } from '../../db/schema.ts';
 import { homeUnitInScope, homeUnitsOf } from './registry.scope.ts';
@@ -108,8 +109,6 @@ export const SEARCH_CAP = 1000;
 /** Up to this many communes, a search names them (the commune-keyed index); more is broad. */
 const FEW_COMMUNES = 8;
 
-const topsOf = (paths: string[]) => paths.map((p) => Number(p.slice(p.lastIndexOf('.') + 1)));
-
 /**
  * The communes holding every home unit under these units (a village's commune is its parent) and
  * at least one resident, or null when they are more than a few or the units are above a commune.
@@ -144,8 +143,8 @@ export async function communesUnder(db: Db, tops: number[]): Promise<number[] | 
  * it finds: the total is then SEARCH_CAP + 1 with `totalCapped`, "more than 1,000, refine".
  */
 export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
-  let communes = s.orgUnitPath ? await communesUnder(db, topsOf([s.orgUnitPath])) : null;
-  communes ??= await communesUnder(db, topsOf(scope.paths));
+  let communes = s.orgUnitPath ? await communesUnder(db, [unitOfPath(s.orgUnitPath)]) : null;
+  communes ??= await communesUnder(db, scopeTops(scope));
   const q = s.q ?? '';
   const nameSearch = !!q && (!s.kind || s.kind === 'name');
   // A name in known communes: the commune-keyed trigram index is the way in, the scope a filter.
