@@ -1,3 +1,5 @@
-/** Plan-text parsing: a plan's text → a draft for review. */
+/** Plans: the plan-text parser and its draft, and the plans and tasks API. */
 export { parsePlanText } from './parse.ts';
-export type * from './types.ts';
+export * from './types.ts';
+export * from './contract.ts';
+export * from './tasks.contract.ts';
