@@ -11,7 +11,7 @@ import type { Static } from 'typebox';
 import type { DB } from '../db/schema.ts';
 import { listIndicators } from '../modules/indicators/indicators.repository.ts';
 import { areaOf, insertPlan } from '../modules/plans/plans.repository.ts';
-import type { NewPlan } from '../modules/plans/plans.schemas.ts';
+import type { NewPlan } from '@ytcs/common';
 
 const PLANS_DIR = new URL('../../data/plans/', import.meta.url);
 

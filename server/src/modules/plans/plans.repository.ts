@@ -7,7 +7,7 @@ import { type Expression, type Kysely, type SqlBool, type Transaction, sql } fro
 import type { Scope } from '../../access/principal.ts';
 import type { Static } from 'typebox';
 import type { DB, TaskStatus } from '../../db/schema.ts';
-import type { NewPlan } from './plans.schemas.ts';
+import type { NewPlan } from '@ytcs/common';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -16,7 +16,7 @@ import type { IndicatorService } from '../indicators/indicators.service.ts';
 import { coverageUnit } from '../registry/coverage.repository.ts';
 import { notThePlansEditor, planRights } from './plans.policy.ts';
 import { areaOf, findPlan, insertPlan, listPlans, planIsReadable, targetsOf, tasksOf, unitsByIds } from './plans.repository.ts';
-import type { NewPlan, PlanDetail } from './plans.schemas.ts';
+import type { NewPlan, PlanDetail } from '@ytcs/common';
 
 /** Whether a value meets a target, and by how much it falls short (positive) or exceeds it. */
 export function judge(comparator: Comparator, target: number, value: number | null): { met: boolean | null; gap: number | null } {

@@ -14,7 +14,7 @@ import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { notTheTasksAgency, planRights } from './plans.policy.ts';
 import { planIsReadable, tasksOf } from './plans.repository.ts';
-import type { NewTaskUpdate } from './plans.schemas.ts';
+import type { NewTaskUpdate } from '@ytcs/common';
 
 const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 
