@@ -8,3 +8,6 @@ export * from './import-columns.ts';
 export * from './periods.ts';
 export * from './plans/index.ts';
 export * from './disclosure.ts';
+export * from './http/contract.ts';
+export * from './indicators/index.ts';
+export * from './reports/contract.ts';
