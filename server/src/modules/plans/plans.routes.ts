@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { signedIn } from '../../access/principal.ts';
 import type { App } from '../../http/app-types.ts';
-import { IdParams, Nullable, listOf } from '../../http/schemas.ts';
+import { IdParams, Nullable, listOf } from '@ytcs/common';
 import { indicatorService } from '../indicators/indicators.service.ts';
 import { evidenceHeaders } from './evidence.ts';
 import { draftPlan } from './plans.draft.ts';

@@ -1,6 +1,6 @@
 /** The plan API's shapes: a plan as saved from a reviewed draft, and as read with live figures. */
 import { Type } from 'typebox';
-import { Instant, IsoDate, Nullable } from '../../http/schemas.ts';
+import { Instant, IsoDate, Nullable } from '@ytcs/common';
 
 export const Comparator = Type.Union([Type.Literal('gt'), Type.Literal('ge'), Type.Literal('eq'), Type.Literal('le'), Type.Literal('lt')]);
 export const PlanStatus = Type.Union([Type.Literal('draft'), Type.Literal('active'), Type.Literal('closed')]);

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { type Principal, type Scope, scopeOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
+import type { Actor, Dated } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { IndicatorService } from '../indicators/indicators.service.ts';
 import { coverageUnit } from '../registry/coverage.repository.ts';
@@ -57,7 +57,7 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
     });
   }
 
-  async function get(principal: Principal, scope: Scope, id: number, today = todayIso()): Promise<Static<typeof PlanDetail>> {
+  async function get(principal: Principal, scope: Scope, id: number, today = todayIso()): Promise<Dated<Static<typeof PlanDetail>>> {
     const plan = await findPlan(db, scope, id);
     if (!plan) throw notFound();
     const areaIds = plan.areaIds.map(Number);
