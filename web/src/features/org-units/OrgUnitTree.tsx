@@ -5,7 +5,7 @@ import { App, Spin, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { type Key, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrgUnit, OrgUnitRef } from '../../api/types';
+import type { OrgUnit, OrgUnitRef } from '@ytcs/common';
 import { useErrorText } from '../../lib/errors';
 import { fetchChildren, orgUnitKeys } from './orgUnits.api';
 import { useOrgUnitLabels } from './useOrgUnitLabels';

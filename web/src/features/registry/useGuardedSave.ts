@@ -7,8 +7,8 @@ import { useMutation } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Warning } from '@ytcs/common';
 import { ApiError } from '../../api/client';
-import type { Warning } from '../../api/types';
 import { applyFieldErrors, placeFindings } from '../../lib/errors';
 import { birthAlias } from './residentForm';
 
