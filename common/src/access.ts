@@ -20,7 +20,6 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ORG_UNIT_LEVELS = ['country', 'province', 'district', 'commune', 'village', 'facility'] as const;
-export type OrgUnitLevel = (typeof ORG_UNIT_LEVELS)[number];
 
 export const ORG_UNIT_KINDS = [
   'country',
@@ -38,4 +37,3 @@ export const ORG_UNIT_KINDS = [
   'school',
   'private_clinic',
 ] as const;
-export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];

@@ -8,17 +8,16 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody, OrgUnitRef } from '@ytcs/common';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { installAccessControl } from './access/access.hook.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import type { App } from './http/app-types.ts';
+import type { App, ContractTypeProvider } from './http/app-types.ts';
 import { installBrowserGuard } from './http/browser-guard.ts';
 import { installInputGuard } from './http/input-guard.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { installRateLimit } from './http/rate-limit.ts';
-import { ErrorBody } from './http/schemas.ts';
 import { startSealer } from './modules/audit/audit.chain.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -30,7 +29,6 @@ import { startRefresher } from './modules/indicators/refresher.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
-import { OrgUnitRef } from './modules/org-units/org-units.schemas.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { recordRoutes } from './modules/records/records.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
@@ -60,7 +58,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     // lands in the audit log, and any client can write that header.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
-  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  }).withTypeProvider<ContractTypeProvider>() as unknown as App;
 
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);

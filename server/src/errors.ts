@@ -2,11 +2,9 @@
  * The few errors a service may throw, each with a Vietnamese and an English message. One error
  * handler (app.ts) maps them to HTTP; a 5xx body never carries internals.
  */
-export interface FieldError {
-  field: string;
-  message: string;
-  messageEn: string;
-}
+import type { FieldError } from '@ytcs/common';
+
+export type { FieldError };
 
 export class AppError extends Error {
   constructor(

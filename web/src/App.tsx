@@ -1,19 +1,17 @@
 // Providers and routes. The language drives antd's locale and dayjs's; the query cache is
 // dropped whenever the session ends so one official never sees another's data.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { Permission } from '@ytcs/common';
 import { App as AntApp, Button, ConfigProvider, Result, Skeleton } from 'antd';
 import { type ReactElement, Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError, setUnauthorizedHandler } from './api/client';
-import { Permission } from './api/types';
-import { PlanPermission } from './api/plans-types';
 import { AuditPage } from './features/audit/AuditPage';
 import { authKeys } from './features/auth/auth.api';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth, RequirePermission } from './features/auth/RequireAuth';
 import { ImportPage } from './features/imports/ImportPage';
-import { AGGREGATE_WRITE } from './features/indicators/indicatorEntry.api';
 import { IndicatorEntryPage } from './features/indicators/IndicatorEntryPage';
 import { OrgUnitsPage } from './features/org-units/OrgUnitsPage';
 import { PlanDetailPage } from './features/plans/PlanDetailPage';
@@ -69,7 +67,7 @@ function NotFound() {
   );
 }
 
-const guarded = (permission: string, page: ReactElement) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+const guarded = (permission: Permission, page: ReactElement) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
 function AppRoutes() {
   return (
@@ -86,7 +84,7 @@ function AppRoutes() {
         <Route
           path="/org-units"
           element={
-            <RequirePermission permission={Permission.orgUnitRead}>
+            <RequirePermission permission="org_unit.read">
               <OrgUnitsPage />
             </RequirePermission>
           }
@@ -94,7 +92,7 @@ function AppRoutes() {
         <Route
           path="/users"
           element={
-            <RequirePermission permission={Permission.userRead}>
+            <RequirePermission permission="user.read">
               <UsersPage />
             </RequirePermission>
           }
@@ -102,27 +100,27 @@ function AppRoutes() {
         <Route
           path="/audit"
           element={
-            <RequirePermission permission={Permission.auditRead}>
+            <RequirePermission permission="audit.read">
               <AuditPage />
             </RequirePermission>
           }
         />
-        <Route path="/households" element={guarded(Permission.personRead, <HouseholdsPage />)} />
-        <Route path="/households/new" element={guarded(Permission.personWrite, <HouseholdFormPage />)} />
-        <Route path="/households/:id" element={guarded(Permission.personRead, <HouseholdDetailPage />)} />
-        <Route path="/residents" element={guarded(Permission.personRead, <ResidentsPage />)} />
-        <Route path="/residents/:id" element={guarded(Permission.personRead, <RecordPage />)} />
-        <Route path="/imports" element={guarded(Permission.personWrite, <ImportPage />)} />
+        <Route path="/households" element={guarded('person.read', <HouseholdsPage />)} />
+        <Route path="/households/new" element={guarded('person.write', <HouseholdFormPage />)} />
+        <Route path="/households/:id" element={guarded('person.read', <HouseholdDetailPage />)} />
+        <Route path="/residents" element={guarded('person.read', <ResidentsPage />)} />
+        <Route path="/residents/:id" element={guarded('person.read', <RecordPage />)} />
+        <Route path="/imports" element={guarded('person.write', <ImportPage />)} />
         <Route path="/dashboard" element={guarded(
-              PlanPermission.aggregateRead,
+              'aggregate.read',
               <Suspense fallback={<Skeleton active />}>
                 <DashboardPage />
               </Suspense>,
             )} />
-        <Route path="/indicators/entry" element={guarded(AGGREGATE_WRITE, <IndicatorEntryPage />)} />
-        <Route path="/plans" element={guarded(PlanPermission.planRead, <PlansPage />)} />
-        <Route path="/plans/import" element={guarded(PlanPermission.planWrite, <PlanImportPage />)} />
-        <Route path="/plans/:id" element={guarded(PlanPermission.planRead, <PlanDetailPage />)} />
+        <Route path="/indicators/entry" element={guarded('aggregate.write', <IndicatorEntryPage />)} />
+        <Route path="/plans" element={guarded('plan.read', <PlansPage />)} />
+        <Route path="/plans/import" element={guarded('plan.write', <PlanImportPage />)} />
+        <Route path="/plans/:id" element={guarded('plan.read', <PlanDetailPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

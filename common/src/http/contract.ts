@@ -1,12 +1,21 @@
-/** Schema pieces every capability's contract uses: paging, ids, dates, the error body. */
-import { type TLiteral, type TSchema, type TUnion, Type } from 'typebox';
+/**
+ * Schema pieces every capability's contract uses: paging, ids, dates and instants, the error body.
+ * Schemas validate requests and write the OpenAPI document on the server; their `Static` types
+ * are what the web reads, so the two cannot drift apart.
+ */
+import { type Static, type TLiteral, type TSchema, type TUnion, Type } from 'typebox';
 
+/** Page of a list: spread into a query schema (`{ ...Page, q: … }`). */
 export const Page = {
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),
 };
+export const PageQuery = Type.Object(Page);
+export type PageQuery = Static<typeof PageQuery>;
 
+/** A page of a list: the items asked for and how many match in all. */
 export const listOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
+export type ListOf<T> = { items: T[]; total: number };
 
 /**
  * A calendar date that exists: the pattern alone let 2026-02-30 through to PostgreSQL (a 500);
@@ -14,23 +23,44 @@ export const listOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.
  * in PostgreSQL's calendar either.
  */
 export const IsoDate = Type.String({ format: 'date', pattern: '^(?!0000)\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+export type IsoDate = Static<typeof IsoDate>;
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export type IdParams = Static<typeof IdParams>;
 
+/** What is wrong with one field of a request. */
 export const FieldError = Type.Object({ field: Type.String(), message: Type.String(), messageEn: Type.String() });
+export type FieldError = Static<typeof FieldError>;
 
+/** A finding a person must confirm (422 `needs_confirmation`), kept on the resident afterwards. */
+export const Warning = Type.Object({ field: Type.String(), code: Type.String(), message: Type.String(), messageEn: Type.String() });
+export type Warning = Static<typeof Warning>;
+
+/** Every 4xx/5xx body: a code, the message in Vietnamese and English, what is wrong field by field. */
 export const ErrorBody = Type.Object(
   {
     code: Type.String(),
     message: Type.String({ description: 'Vietnamese' }),
     messageEn: Type.String(),
     errors: Type.Optional(Type.Array(FieldError)),
+    warnings: Type.Optional(Type.Array(Warning, { description: 'needs_confirmation: what to confirm (send again with confirmWarnings)' })),
+    retryAfterSeconds: Type.Optional(Type.Integer({ description: 'rate_limited, imports_busy: when to try again' })),
+    residentId: Type.Optional(Type.Integer({ description: 'a duplicate identifier: the record that holds it' })),
   },
   { $id: 'ErrorBody' },
 );
+export type ErrorBody = Static<typeof ErrorBody>;
 
-/** An instant: a Date from the database, serialised as ISO 8601. */
-export const Instant = Type.Unsafe<string | Date>({ type: 'string', format: 'date-time' });
+declare const instantFormat: unique symbol;
+/**
+ * An ISO 8601 instant as the client receives it. The (optional, never present) symbol key lets
+ * the server's type provider accept a `Date` from the database here and only here (`Sent` in
+ * server/src/http/app-types.ts): the serialiser writes it as ISO 8601. To the web it is a string.
+ */
+export type IsoInstant = string & { readonly [instantFormat]?: 'date-time' };
+export type InstantBrand = typeof instantFormat;
+export const Instant = Type.Unsafe<IsoInstant>({ type: 'string', format: 'date-time' });
+export type Instant = Static<typeof Instant>;
 
 /**
  * A value or null. Null comes first: the validator coerces types (query strings arrive as text),
@@ -45,3 +75,7 @@ export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]
  */
 export const literalUnion = <const T extends readonly string[]>(values: T) =>
   Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
+
+/** The id of what a request created. */
+export const Created = Type.Object({ id: Type.Integer() });
+export type Created = Static<typeof Created>;

@@ -1,7 +1,7 @@
 /** The Fastify instance type every module registers routes on, and what a request carries. */
-import type { Permission } from '@ytcs/common';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { InstantBrand, Permission } from '@ytcs/common';
+import type { FastifyBaseLogger, FastifyInstance, FastifyTypeProvider, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { Static, TSchema } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { Principal, Scope } from '../access/principal.ts';
 import type { Config } from '../config.ts';
@@ -11,7 +11,39 @@ import type { SessionService } from '../modules/auth/auth.session.ts';
 import type { Refresher } from '../modules/indicators/refresher.ts';
 import type { Sealer } from '../modules/audit/audit.chain.ts';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+/**
+ * What a handler may return for a response schema of the contract. The contract states what the
+ * client receives; the serialiser also takes a Date for an instant (written as ISO 8601) and any
+ * text for an enum (the database's check constraints hold those, its rows are typed as text).
+ */
+export type Sent<T> = T extends string
+  ? InstantBrand extends keyof T
+    ? string | Date
+    : string
+  : T extends readonly (infer U)[]
+    ? Sent<U>[]
+    : T extends object
+      ? { [K in keyof T]: Sent<T[K]> }
+      : T;
+
+/** A contract type as a service builds it: instants may still be Dates (see `Sent`). */
+export type Dated<T> = T extends string
+  ? InstantBrand extends keyof T
+    ? T | Date
+    : T
+  : T extends readonly (infer U)[]
+    ? Dated<U>[]
+    : T extends object
+      ? { [K in keyof T]: Dated<T[K]> }
+      : T;
+
+/** TypeBox's provider, with replies typed by `Sent`. */
+export interface ContractTypeProvider extends FastifyTypeProvider {
+  validator: this['schema'] extends TSchema ? Static<this['schema']> : unknown;
+  serializer: this['schema'] extends TSchema ? Sent<Static<this['schema']>> : unknown;
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ContractTypeProvider>;
 
 /** What a route needs: a permission (scoped), any signed-in user, or nothing. */
 export type RouteAccess = Permission | 'signed-in' | 'public';

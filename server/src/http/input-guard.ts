@@ -7,7 +7,7 @@
  *   - text with control characters (NUL is a 500 from PostgreSQL), lone surrogates, or
  *     invisible direction/zero-width characters — the shared rule in common/src/text.ts;
  *   - documents nested deeper than any form of ours.
- * Real calendar dates are the IsoDate schema's job (http/schemas.ts, ajv's `date` format).
+ * Real calendar dates are the IsoDate schema's job (common/src/http/contract.ts, ajv's `date` format).
  * Runs after access control (its preValidation is registered later), so a caller without
  * access still learns nothing about what is wrong with the input.
  */

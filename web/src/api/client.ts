@@ -1,6 +1,6 @@
 // The one door to the HTTP API: same-origin cookie session, JSON both ways, and every failure
 // turned into an ApiError that carries the server's bilingual message and field errors.
-import type { ErrorBody, FieldError, Warning } from './types';
+import type { ErrorBody, FieldError, Warning } from '@ytcs/common';
 
 export class ApiError extends Error {
   readonly status: number;

@@ -1,31 +1,7 @@
 /** Reading the audit log: administrators and data-protection auditors, within their scope. */
-import { Type } from 'typebox';
+import { AuditEvent, AuditQuery, listOf } from '@ytcs/common';
 import type { App } from '../../http/app-types.ts';
-import { IsoDate, Page, listOf } from '../../http/schemas.ts';
 import { isCountryWide, listAudit } from './audit.repository.ts';
-
-const AuditEvent = Type.Object({
-  id: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  userId: Type.Union([Type.Integer(), Type.Null()]),
-  username: Type.Union([Type.String(), Type.Null()]),
-  action: Type.String(),
-  entityType: Type.Union([Type.String(), Type.Null()]),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  orgUnitId: Type.Union([Type.Integer(), Type.Null()]),
-  orgUnitIds: Type.Array(Type.Integer()),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  requestId: Type.Union([Type.String(), Type.Null()]),
-});
-
-const AuditQuery = Type.Object({
-  ...Page,
-  userId: Type.Optional(Type.Integer({ minimum: 1 })),
-  action: Type.Optional(Type.String({ maxLength: 100 })),
-  entityType: Type.Optional(Type.String({ maxLength: 100 })),
-  from: Type.Optional(IsoDate),
-  to: Type.Optional(IsoDate),
-});
 
 export async function auditRoutes(app: App) {
   app.get('/api/audit', {

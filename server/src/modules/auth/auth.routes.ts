@@ -1,35 +1,10 @@
 /** Sign in, sign out, who am I, change my password. */
-import { Type } from 'typebox';
+import { Credentials, LoginResult, Me, PasswordChange } from '@ytcs/common';
 import { signedIn } from '../../access/principal.ts';
 import type { App } from '../../http/app-types.ts';
 import { authService } from './auth.service.ts';
 import { SESSION_COOKIE } from './auth.session.ts';
 import { LOGIN_PER_SOURCE_PER_MINUTE } from './login-throttle.ts';
-
-const RoleAtUnit = Type.Object({
-  role: Type.String(),
-  roleName: Type.Object({ vi: Type.String(), en: Type.String() }),
-  orgUnit: Type.Ref('OrgUnitRef'),
-});
-
-export const Me = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  fullName: Type.String(),
-  mustChangePassword: Type.Boolean(),
-  roles: Type.Array(RoleAtUnit),
-  permissions: Type.Array(Type.String()),
-});
-
-const Credentials = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 100 }),
-  password: Type.String({ minLength: 1, maxLength: 200 }),
-});
-
-const PasswordChange = Type.Object({
-  currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
-  newPassword: Type.String({ minLength: 1, maxLength: 200 }),
-});
 
 export async function authRoutes(app: App) {
   const auth = authService(app.db, app.sessions);
@@ -41,7 +16,7 @@ export async function authRoutes(app: App) {
   });
 
   app.post('/api/auth/login', {
-    schema: { tags: ['auth'], operationId: 'login', body: Credentials, response: { 200: Type.Object({ user: Me }) } },
+    schema: { tags: ['auth'], operationId: 'login', body: Credentials, response: { 200: LoginResult } },
     // Per source, whatever the username: guessing across many accounts is slowed too.
     config: { permission: 'public', rateLimit: { max: LOGIN_PER_SOURCE_PER_MINUTE, timeWindow: '1 minute', keyGenerator: (req) => req.ip } },
     handler: async (req, reply) => {

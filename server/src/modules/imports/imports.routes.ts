@@ -3,10 +3,9 @@
  * of a register as XLSX. Uploads are multipart, read as a stream; files leave as a stream.
  */
 import multipart from '@fastify/multipart';
+import { CommitResult, ExportQuery, IdParams, ImportJob, ImportQuery } from '@ytcs/common';
 import type { App } from '../../http/app-types.ts';
-import { IdParams } from '../../http/schemas.ts';
 import { invalid } from '../../errors.ts';
-import { CommitResult, ExportQuery, ImportJob, ImportQuery } from './imports.schemas.ts';
 import { importService } from './imports.service.ts';
 import { registerExport } from './register-export.ts';
 

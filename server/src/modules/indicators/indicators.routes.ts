@@ -14,6 +14,7 @@ import {
 } from '@ytcs/common';
 import { signedIn } from '../../access/principal.ts';
 import type { App } from '../../http/app-types.ts';
+import { Instant, Nullable } from '@ytcs/common';
 import { dhis2Service } from './dhis2.ts';
 import { indicatorService } from './indicators.service.ts';
 

@@ -1,7 +1,6 @@
 /** Org-unit routes: the administrative and health hierarchy as the caller may see it. */
 import type { App } from '../../http/app-types.ts';
-import { IdParams } from '../../http/schemas.ts';
-import { OrgUnitDetail, OrgUnitList, OrgUnitQuery } from './org-units.schemas.ts';
+import { IdParams, OrgUnitDetail, OrgUnitList, OrgUnitQuery } from '@ytcs/common';
 import { orgUnitService } from './org-units.service.ts';
 
 export async function orgUnitRoutes(app: App) {

@@ -14,6 +14,7 @@ import { type FieldError, invalid, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { IndicatorService } from '../indicators/index.ts';
 import { unitInScope, unitsByIds } from '../org-units/index.ts';
+import type { Dated } from '../../http/app-types.ts';
 import { notThePlansEditor, planRights } from './plans.policy.ts';
 import { areaOf, findPlan, listPlans, planIsReadable, planIssuer, targetsOf } from './plans.repository.ts';
 import type { NewPlan, PlanDetail } from '@ytcs/common';
@@ -63,7 +64,7 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
   }
 
   /** A plan as `ctx.scope` reads it (the route's scope: plan.read, or plan.write right after a write). */
-  async function get(ctx: SignedIn, id: number, today = todayIso()): Promise<Static<typeof PlanDetail>> {
+  async function get(ctx: SignedIn, id: number, today = todayIso()): Promise<Dated<Static<typeof PlanDetail>>> {
     const { principal } = ctx;
     const plan = await findPlan(db, ctx.scope, id);
     if (!plan) throw notFound();

@@ -2,46 +2,12 @@
  * Privacy duties (Law 91/2025): a person's own data for them (JSON, and a DOCX to hand over), and
  * the breach-notice report of who read which records in a period (JSON, XLSX). Both audited.
  */
-import { Type } from 'typebox';
+import { AccessReport, AccessReportQuery, IdParams, PersonalData } from '@ytcs/common';
 import type { App } from '../../http/app-types.ts';
-import { IdParams, IsoDate } from '../../http/schemas.ts';
 import { isCountryWide } from '../audit/audit.repository.ts';
 import { xlsxStream } from '../imports/imports.xlsx.ts';
-import { HealthRecord } from '../records/records.schemas.ts';
 import { personalDataDocument } from './privacy.document.ts';
-import { JSON_ROWS, privacyService } from './privacy.service.ts';
-
-const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-
-const AccessLogEntry = Type.Object({ at: Type.String({ format: 'date-time' }), action: Type.String(), username: N(Type.String()), units: Type.Array(Type.String()) });
-const PersonalData = Type.Object({
-  ...HealthRecord.properties,
-  generatedAt: Type.String({ format: 'date-time' }),
-  accessLog: Type.Array(AccessLogEntry, { description: 'Every audited access to the record, its household, encounters and immunisations' }),
-});
-
-const ReportQuery = Type.Object({ from: IsoDate, to: IsoDate, unit: Type.Optional(Type.Integer({ minimum: 1, description: 'Only records under this unit' })) });
-const AccessRow = Type.Object({
-  id: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  userId: N(Type.Integer()),
-  username: N(Type.String()),
-  fullName: N(Type.String()),
-  action: Type.String(),
-  entityType: N(Type.String()),
-  entityId: N(Type.String()),
-  units: Type.Array(Type.String()),
-  results: N(Type.Integer()),
-  ip: N(Type.String()),
-});
-const AccessReport = Type.Object({
-  from: Type.String(),
-  to: Type.String(),
-  total: Type.Integer(),
-  truncated: Type.Boolean({ description: `Whether more than ${JSON_ROWS} rows matched (the XLSX has them all)` }),
-  users: Type.Array(Type.Object({ userId: N(Type.Integer()), username: N(Type.String()), events: Type.Integer(), records: Type.Integer() })),
-  items: Type.Array(AccessRow),
-});
+import { privacyService } from './privacy.service.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,7 +35,7 @@ export async function privacyRoutes(app: App) {
   });
 
   app.get('/api/audit/access-report', {
-    schema: { tags: ['audit'], operationId: 'getAccessReport', description: 'Who accessed which personal records in a period (Vietnam days), for a breach notice; audited', querystring: ReportQuery, response: { 200: AccessReport } },
+    schema: { tags: ['audit'], operationId: 'getAccessReport', description: 'Who accessed which personal records in a period (Vietnam days), for a breach notice; audited', querystring: AccessReportQuery, response: { 200: AccessReport } },
     config: { permission: 'audit.read' },
     handler: async (req) => {
       const q = { from: req.query.from, to: req.query.to, unitId: req.query.unit };
@@ -79,7 +45,7 @@ export async function privacyRoutes(app: App) {
   });
 
   app.get('/api/audit/access-report.xlsx', {
-    schema: { tags: ['audit'], operationId: 'exportAccessReport', description: 'The access report as XLSX, every row; audited', querystring: ReportQuery, produces: [XLSX] },
+    schema: { tags: ['audit'], operationId: 'exportAccessReport', description: 'The access report as XLSX, every row; audited', querystring: AccessReportQuery, produces: [XLSX] },
     config: { permission: 'audit.read' },
     handler: async (req, reply) => {
       const q = { from: req.query.from, to: req.query.to, unitId: req.query.unit };

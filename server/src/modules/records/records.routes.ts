@@ -1,12 +1,8 @@
 /** The personal health record (831/QĐ-BYT): read, complete, add encounters and immunisations, print. */
-import { Type } from 'typebox';
+import { Created, HealthRecord, History, IdParams, NewEncounter, NewImmunization } from '@ytcs/common';
 import type { App } from '../../http/app-types.ts';
-import { IdParams } from '../../http/schemas.ts';
 import { recordDocument } from './records.document.ts';
-import { HealthRecord, History, NewEncounter, NewImmunization } from './records.schemas.ts';
 import { recordService } from './records.service.ts';
-
-const Created = Type.Object({ id: Type.Integer() });
 
 export async function recordRoutes(app: App) {
   const records = recordService(app.db);

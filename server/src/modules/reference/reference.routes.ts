@@ -1,14 +1,7 @@
 /** Reference lists any signed-in user may read: diagnoses, ethnic groups, vaccines. */
-import { foldVietnamese } from '@ytcs/common';
-import { Type } from 'typebox';
+import { EthnicGroup, Icd10, Icd10Query, listOf, Vaccine, foldVietnamese } from '@ytcs/common';
 import type { App } from '../../http/app-types.ts';
-import { Nullable, Page, listOf } from '../../http/schemas.ts';
 import * as repo from './reference.repository.ts';
-
-
-const Icd10 = Type.Object({ code: Type.String(), nameVi: Type.String(), nameEn: Nullable(Type.String()), chapter: Nullable(Type.String()) });
-const EthnicGroup = Type.Object({ code: Type.String(), name: Type.String(), otherNames: Nullable(Type.String()) });
-const Vaccine = Type.Object({ code: Type.String(), nameVi: Type.String(), nameEn: Type.String(), expandedProgramme: Type.Boolean() });
 
 export async function referenceRoutes(app: App) {
   app.get('/api/icd10', {
@@ -16,7 +9,7 @@ export async function referenceRoutes(app: App) {
       tags: ['reference'],
       operationId: 'searchIcd10',
       description: 'ICD-10 (Bộ Y tế) by code or Vietnamese name, diacritics optional',
-      querystring: Type.Object({ ...Page, q: Type.Optional(Type.String({ maxLength: 100 })) }),
+      querystring: Icd10Query,
       response: { 200: listOf(Icd10) },
     },
     config: { permission: 'signed-in' },

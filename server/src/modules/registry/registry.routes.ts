@@ -1,12 +1,9 @@
 /** Households and residents: the population registry of a commune. */
-import { Type } from 'typebox';
+import { Coverage, CoverageQuery, Household, HouseholdDetail, HouseholdQuery, IdParams, LifeEvent, NewHousehold, NewResident, listOf, Resident, ResidentMerge, ResidentPage, ResidentPatch, ResidentQuery } from '@ytcs/common';
 import type { App } from '../../http/app-types.ts';
-import { IdParams, listOf } from '../../http/schemas.ts';
 import { signedIn } from '../../access/principal.ts';
-import { IsoDate } from '../../http/schemas.ts';
 import { coverageService } from './coverage.service.ts';
 import { householdService } from './households.service.ts';
-import { Household, HouseholdDetail, HouseholdQuery, LifeEvent, NewHousehold, NewResident, Resident, ResidentPage, ResidentPatch, ResidentQuery } from './registry.schemas.ts';
 import { residentService } from './residents.service.ts';
 
 export async function registryRoutes(app: App) {
@@ -15,15 +12,13 @@ export async function registryRoutes(app: App) {
   const coverage = coverageService(app.db, app.config);
   const tags = ['registry'];
 
-  const N = Type.Union([Type.Number(), Type.Null()]);
-  const CoverageRow = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), level: Type.String(), residents: N, withRecord: N, insured: N, recordRate: N, insuredRate: N, suppressed: Type.Boolean() });
   app.get('/api/registry/coverage', {
     schema: {
       tags,
       operationId: 'registryCoverage',
       description: 'Residents with an opened health record and residents insured, for a unit and each child unit (sums, not averages); small cells suppressed for roles without access to personal records',
-      querystring: Type.Object({ orgUnit: Type.Optional(Type.Integer({ minimum: 1 })), asOf: Type.Optional(IsoDate) }),
-      response: { 200: Type.Object({ asOf: Type.String(), unit: CoverageRow, children: Type.Array(CoverageRow) }) },
+      querystring: CoverageQuery,
+      response: { 200: Coverage },
     },
     config: { permission: 'aggregate.read' },
     handler: (req) => coverage.forUnit(signedIn(req), req.scope, req.query),
@@ -72,7 +67,7 @@ export async function registryRoutes(app: App) {
   });
 
   app.post('/api/residents/:id/merge', {
-    schema: { tags, operationId: 'mergeResident', description: 'Merge this (duplicate) record into another; both histories are kept under the survivor', params: IdParams, body: Type.Object({ intoId: Type.Integer({ minimum: 1 }) }), response: { 200: Resident } },
+    schema: { tags, operationId: 'mergeResident', description: 'Merge this (duplicate) record into another; both histories are kept under the survivor', params: IdParams, body: ResidentMerge, response: { 200: Resident } },
     config: { permission: 'person.write' },
     handler: (req) => residents.merge(req.scope, req.actor, req.params.id, req.body.intoId),
   });

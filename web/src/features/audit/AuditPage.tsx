@@ -4,7 +4,7 @@ import { Alert, AutoComplete, Button, Card, DatePicker, Input, Space, Table, Tag
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '../../api/types';
+import type { AuditEvent } from '@ytcs/common';
 import { DATE_FORMAT, formatInstant, toIsoDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { usePaging } from '../../lib/paging';

@@ -1,7 +1,7 @@
 // The audit log: who did or read what, when, from where. Read-only, newest first.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AuditEvent, ListOf } from '@ytcs/common';
 import { api } from '../../api/client';
-import type { AuditEvent, Page } from '../../api/types';
 import { downloadFile } from '../../lib/files';
 
 export type AuditFilter = {
@@ -23,7 +23,7 @@ export const auditKeys = {
 export function useAuditEvents(params: AuditListParams) {
   return useQuery({
     queryKey: auditKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<AuditEvent>>('/api/audit', params, signal),
+    queryFn: ({ signal }) => api.get<ListOf<AuditEvent>>('/api/audit', params, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,5 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Credentials } from '@ytcs/common';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +8,6 @@ import { useErrorText } from '../../lib/errors';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { authKeys, login, useMe } from './auth.api';
 import { usePageTitle } from '../../lib/usePageTitle';
-
-type Credentials = { username: string; password: string };
 
 const HOME = '/org-units';
 

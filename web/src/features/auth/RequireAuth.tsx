@@ -1,5 +1,6 @@
 // Gate for every page behind the session; the server enforces access, this only avoids
 // showing pages that would answer 401/403 anyway.
+import type { Permission } from '@ytcs/common';
 import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +31,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   if (!hasPermission(me.data, permission)) {

@@ -1,7 +1,7 @@
 // Session: who is signed in, signing in and out, changing one's own password.
 import { useQuery } from '@tanstack/react-query';
+import type { Me, Permission } from '@ytcs/common';
 import { ApiError, api, request } from '../../api/client';
-import type { Me } from '../../api/types';
 
 export const authKeys = {
   all: ['auth'] as const,
@@ -39,6 +39,6 @@ export function changePassword(currentPassword: string, newPassword: string): Pr
   return api.post<void>('/api/auth/password', { currentPassword, newPassword });
 }
 
-export function hasPermission(me: Me | null | undefined, permission: string): boolean {
+export function hasPermission(me: Me | null | undefined, permission: Permission): boolean {
   return !!me?.permissions.includes(permission);
 }

@@ -2,7 +2,7 @@
 // spreadsheet row and column so it can be found in the station's own file.
 import { Alert, Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportFinding, ImportJob } from '../../api/import-types';
+import type { ImportFinding, ImportJob } from '@ytcs/common';
 import { useFormatNumber } from '../../lib/numbers';
 import { serverText } from '../../i18n/languages';
 

@@ -1,9 +1,8 @@
 // The columns the server recognised (header → field); a wrong guess is corrected here and the
 // file is read again with that mapping.
-import { foldVietnamese } from '@ytcs/common';
+import { foldVietnamese, IMPORT_FIELDS, type ImportColumn, type ImportField } from '@ytcs/common';
 import { Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, type ImportColumn, type ImportField } from '../../api/import-types';
 
 type Props = {
   columns: ImportColumn[];

@@ -3,7 +3,7 @@
 import { CloudUploadOutlined, DownloadOutlined, QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Divider, Row, Space, Spin, Statistic, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CommitResult, ImportField, ImportJob } from '../../api/import-types';
+import type { CommitResult, ImportField, ImportJob } from '@ytcs/common';
 import { formatInstant } from '../../lib/dates';
 import { useFormatNumber } from '../../lib/numbers';
 import { ImportFindings } from './ImportFindings';

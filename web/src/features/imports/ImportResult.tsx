@@ -2,7 +2,7 @@
 import { Alert, Col, Progress, Row, Statistic, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { CommitResult, ImportJob } from '../../api/import-types';
+import type { CommitResult, ImportJob } from '@ytcs/common';
 import { useFormatNumber } from '../../lib/numbers';
 
 /** `done` is null until the server has said how far it is (on PGlite it answers only after the commit). */

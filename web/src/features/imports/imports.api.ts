@@ -1,8 +1,8 @@
 // Bulk import of residents from a station's spreadsheet: upload → preview (nothing registered
 // yet) → commit, with the rows in error given back as a spreadsheet to fix and import again.
 import { useQuery } from '@tanstack/react-query';
+import type { CommitResult, ImportField, ImportJob } from '@ytcs/common';
 import { api } from '../../api/client';
-import type { CommitResult, ImportField, ImportJob } from '../../api/import-types';
 import { downloadFile } from '../../lib/files';
 
 export const importKeys = {

@@ -5,9 +5,6 @@ import { api } from '../../api/client';
 import type { Indicator, IndicatorValue } from '../../api/plans-types';
 import { indicatorKeys } from './indicators.api';
 
-/** Typing figures in by hand (the server's `config.permission` of PUT /api/indicator-values). */
-export const AGGREGATE_WRITE = 'aggregate.write';
-
 export type EnteredItem = { indicator: string; orgUnit: number; period: string; numerator: number; denominator: number | null };
 
 /** A figure as stored: a quarter or month without its own entered value shows its year's (valuePeriod). */

@@ -4,7 +4,7 @@ import { Alert, Breadcrumb, Card, Descriptions, Skeleton, Space, Tag, Typography
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { OrgUnitLink, OrgUnitRef } from '../../api/types';
+import type { OrgUnitLink, OrgUnitRef } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { useOrgUnitDetail } from './orgUnits.api';

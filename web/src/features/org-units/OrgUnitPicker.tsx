@@ -3,7 +3,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrgUnitRef } from '../../api/types';
+import type { OrgUnitRef } from '@ytcs/common';
 import { todayIso } from '../../lib/dates';
 import { useDebounced } from '../../lib/useDebounced';
 import { useOrgUnitSearch } from './orgUnits.api';

@@ -1,6 +1,6 @@
 import { Alert, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrgUnit } from '../../api/types';
+import type { OrgUnit } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { usePaging } from '../../lib/paging';

@@ -5,12 +5,10 @@ import { App, Spin, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { type Key, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrgUnit, OrgUnitRef } from '../../api/types';
+import type { ListOf, OrgUnit, OrgUnitRef } from '@ytcs/common';
 import { useErrorText } from '../../lib/errors';
 import { fetchChildren, orgUnitKeys } from './orgUnits.api';
 import { useOrgUnitLabels } from './useOrgUnitLabels';
-
-type ChildPage = { items: OrgUnit[]; total: number };
 
 type Props = {
   roots: OrgUnitRef[];
@@ -28,7 +26,7 @@ export function OrgUnitTree({ roots, asOf, selectedId, onSelect }: Props) {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [pages, setPages] = useState<Record<number, ChildPage>>({});
+  const [pages, setPages] = useState<Record<number, ListOf<OrgUnit>>>({});
   const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
   const pagesRef = useRef(pages);
   pagesRef.current = pages;

@@ -6,7 +6,7 @@ import { Card, Col, DatePicker, Empty, Input, Row, Space, Typography } from 'ant
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { OrgUnitRef } from '../../api/types';
+import type { OrgUnitRef } from '@ytcs/common';
 import { DATE_FORMAT, parseIsoDate, todayIso, toIsoDate } from '../../lib/dates';
 import { useDebounced } from '../../lib/useDebounced';
 import { OrgUnitDetail } from './OrgUnitDetail';

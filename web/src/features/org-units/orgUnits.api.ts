@@ -1,8 +1,8 @@
 // Org units: the administrative tree (country → province → commune → village) and the health
 // facilities attached to it, each valid over a period because units are merged and split.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ListOf, OrgUnit, OrgUnitDetail } from '@ytcs/common';
 import { api } from '../../api/client';
-import type { OrgUnit, OrgUnitDetail, Page } from '../../api/types';
 
 export type OrgUnitSearch = { q: string; asOf: string; limit: number; offset: number };
 
@@ -19,21 +19,21 @@ export const orgUnitKeys = {
 export const CHILDREN_PAGE = 200;
 
 export function fetchChildren(parentId: number, asOf: string, offset: number, signal?: AbortSignal) {
-  return api.get<Page<OrgUnit>>('/api/org-units', { parent: parentId, asOf, limit: CHILDREN_PAGE, offset }, signal);
+  return api.get<ListOf<OrgUnit>>('/api/org-units', { parent: parentId, asOf, limit: CHILDREN_PAGE, offset }, signal);
 }
 
 /** The tops of the tree this user may see on that date (after a merge: the old units too). */
 export function useScopeRoots(asOf: string) {
   return useQuery({
     queryKey: orgUnitKeys.roots(asOf),
-    queryFn: ({ signal }) => api.get<Page<OrgUnit>>('/api/org-units', { roots: true, asOf, limit: CHILDREN_PAGE }, signal),
+    queryFn: ({ signal }) => api.get<ListOf<OrgUnit>>('/api/org-units', { roots: true, asOf, limit: CHILDREN_PAGE }, signal),
   });
 }
 
 export function useOrgUnitSearch(params: OrgUnitSearch, enabled = true) {
   return useQuery({
     queryKey: orgUnitKeys.search(params),
-    queryFn: ({ signal }) => api.get<Page<OrgUnit>>('/api/org-units', params, signal),
+    queryFn: ({ signal }) => api.get<ListOf<OrgUnit>>('/api/org-units', params, signal),
     enabled: enabled && params.q.trim().length > 0,
     placeholderData: keepPreviousData,
   });

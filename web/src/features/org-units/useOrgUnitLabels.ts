@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { Kind, Level, OrgUnitRef } from '../../api/types';
+import type { OrgUnitKind, OrgUnitLevel, OrgUnitRef } from '@ytcs/common';
 
 /** Levels and kinds in words; the codes themselves mean nothing to an official. */
 export function useOrgUnitLabels() {
   const { t } = useTranslation();
-  const level = (value: Level) => t(`orgUnit.levels.${value}`, { defaultValue: value });
-  const kind = (value: Kind) => t(`orgUnit.kinds.${value}`, { defaultValue: value });
+  const level = (value: OrgUnitLevel) => t(`orgUnit.levels.${value}`, { defaultValue: value });
+  const kind = (value: OrgUnitKind) => t(`orgUnit.kinds.${value}`, { defaultValue: value });
   const describe = (unit: OrgUnitRef) => `${unit.name} (${kind(unit.kind)}, ${unit.code})`;
   return { level, kind, describe };
 }

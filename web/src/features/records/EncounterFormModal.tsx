@@ -2,23 +2,23 @@
 // ranges, ICD-10 diagnoses (the first is the main one), prescriptions and notes.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ENCOUNTER_TYPES, type EncounterType, type NewEncounter } from '@ytcs/common';
 import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NewEncounter } from '../../api/registry-types';
 import { DATE_FORMAT, toIsoDate } from '../../lib/dates';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { preventEnterSubmit } from '../../lib/forms';
 import { useMe } from '../auth/auth.api';
 import { Icd10Select } from './Icd10Select';
-import { ENCOUNTER_TYPES, OBSERVATIONS, bmiBand, bmiOf } from './observations';
+import { OBSERVATIONS, bmiBand, bmiOf } from './observations';
 import { addEncounter, recordKeys } from './records.api';
 
 type Values = {
   date: Dayjs;
-  type: string;
+  type: EncounterType;
   practitioner?: string;
   reason?: string;
   observations?: Record<string, number | null | undefined>;

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Space, Table, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Encounter } from '../../api/registry-types';
+import type { Encounter } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
 import { EncounterFormModal } from './EncounterFormModal';
 import { OBSERVATIONS } from './observations';

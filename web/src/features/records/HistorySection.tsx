@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, AutoComplete, Button, Checkbox, Col, Form, Input, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { History } from '../../api/registry-types';
+import type { History } from '@ytcs/common';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { FAMILY_RELATIONS, cleanHistory } from './history';
 import { HistoryRiskFields } from './HistoryRiskFields';

@@ -3,7 +3,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Icd10 } from '../../api/registry-types';
+import type { Icd10 } from '@ytcs/common';
 import { useDebounced } from '../../lib/useDebounced';
 import { useIcd10Names, useIcd10Search } from './records.api';
 

@@ -6,7 +6,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Immunization } from '../../api/registry-types';
+import type { Immunization } from '@ytcs/common';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../lib/dates';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { addImmunization, recordKeys, useVaccines } from './records.api';

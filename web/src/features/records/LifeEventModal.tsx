@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LifeEventKind, Resident } from '../../api/registry-types';
+import type { LifeEventKind, Resident } from '@ytcs/common';
 import { DATE_FORMAT, toIsoDate } from '../../lib/dates';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { recordLifeEvent, registryKeys } from '../registry/registry.api';

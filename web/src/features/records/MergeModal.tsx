@@ -5,7 +5,7 @@ import { Alert, App, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Resident } from '../../api/registry-types';
+import type { Resident } from '@ytcs/common';
 import { formatBirth } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { useDebounced } from '../../lib/useDebounced';

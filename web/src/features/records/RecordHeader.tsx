@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { HealthRecord } from '../../api/registry-types';
+import type { HealthRecord } from '@ytcs/common';
 import { ageOf, formatBirth, formatDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { InsuredTag, RecordTag, StatusTag } from '../registry/ResidentTags';

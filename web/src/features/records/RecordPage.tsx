@@ -7,7 +7,6 @@ import { Card, Result, Skeleton, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { Permission } from '../../api/types';
 import { useErrorText } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { hasPermission, useMe } from '../auth/auth.api';
@@ -29,8 +28,8 @@ export function RecordPage() {
   const [params, setParams] = useSearchParams();
   const record = useRecord(id);
   const me = useMe().data;
-  const canWrite = hasPermission(me, Permission.personWrite);
-  const canExport = hasPermission(me, Permission.personExport);
+  const canWrite = hasPermission(me, 'person.write');
+  const canExport = hasPermission(me, 'person.export');
   const data = record.data;
   usePageTitle(data ? data.resident.fullName : t('record.title'));
   const tab = TABS.find((k) => k === params.get('tab')) ?? 'admin';

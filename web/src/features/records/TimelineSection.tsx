@@ -2,7 +2,7 @@
 // vaccinations, merges; each title in the UI language.
 import { Empty, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry } from '../../api/registry-types';
+import type { TimelineEntry } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
 
 function colour(kind: string): string {

@@ -1,7 +1,7 @@
 // Part 2 of the record on the wire: only what was filled in. Empty text, unticked boxes and
 // half-filled groups (drinking without a level, exposure without a factor) are left out, since the
 // server accepts each section as optional but each field of a section as the form defines it.
-import type { History } from '../../api/registry-types';
+import type { History } from '@ytcs/common';
 
 type Loose = unknown;
 

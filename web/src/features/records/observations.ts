@@ -1,20 +1,20 @@
-// Measurements taken at an encounter and their plausible ranges, as the server checks them
-// (server/src/modules/records/records.schemas.ts, OBSERVATION_RANGES): a value outside is a
-// typing error, not a patient. Keep the two in step.
-export const OBSERVATIONS = [
-  { code: 'systolic_bp', min: 50, max: 300, unit: 'mmHg', step: 1 },
-  { code: 'diastolic_bp', min: 20, max: 200, unit: 'mmHg', step: 1 },
-  { code: 'pulse', min: 20, max: 250, unit: '/phút', step: 1 },
-  { code: 'temperature', min: 30, max: 45, unit: '°C', step: 0.1 },
-  { code: 'weight', min: 0.3, max: 300, unit: 'kg', step: 1 },
-  { code: 'height', min: 20, max: 250, unit: 'cm', step: 1 },
-  { code: 'waist', min: 20, max: 250, unit: 'cm', step: 1 },
-  { code: 'glucose', min: 1, max: 50, unit: 'mmol/L', step: 0.1 },
-] as const;
+// Measurements taken at an encounter, in the order the form shows them, with the plausible
+// ranges the server checks (common's OBSERVATION_RANGES): a value outside is a typing error, not
+// a patient. Only the order and the input step are the form's own.
+import { OBSERVATION_RANGES, type ObservationCode } from '@ytcs/common';
 
-export type ObservationCode = (typeof OBSERVATIONS)[number]['code'];
+const STEPS: [ObservationCode, number][] = [
+  ['systolic_bp', 1],
+  ['diastolic_bp', 1],
+  ['pulse', 1],
+  ['temperature', 0.1],
+  ['weight', 1],
+  ['height', 1],
+  ['waist', 1],
+  ['glucose', 0.1],
+];
 
-export const ENCOUNTER_TYPES = ['checkup', 'illness', 'chronic_followup', 'screening', 'antenatal', 'home_visit', 'other'] as const;
+export const OBSERVATIONS = STEPS.map(([code, step]) => ({ code, ...OBSERVATION_RANGES[code], step }));
 
 /** Body-mass index from kg and cm, one decimal, as the server computes it. */
 export function bmiOf(weight: number | null | undefined, height: number | null | undefined): number | null {

@@ -1,9 +1,8 @@
 // The personal health record (831/QĐ-BYT) of one resident, and the reference lists it uses.
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import type { HealthRecord, History, Icd10, ListOf, NewEncounter, NewImmunization, Vaccine } from '@ytcs/common';
 import { api } from '../../api/client';
 import { downloadFile } from '../../lib/files';
-import type { HealthRecord, History, Icd10, NewEncounter, NewImmunization, Vaccine } from '../../api/registry-types';
-import type { Page } from '../../api/types';
 
 export const recordKeys = {
   all: ['records'] as const,
@@ -20,7 +19,7 @@ export function useRecord(residentId: number) {
   });
 }
 
-const fetchIcd10 = (q: string, signal: AbortSignal) => api.get<Page<Icd10>>('/api/icd10', { q, limit: 20 }, signal);
+const fetchIcd10 = (q: string, signal: AbortSignal) => api.get<ListOf<Icd10>>('/api/icd10', { q, limit: 20 }, signal);
 
 export function useIcd10Search(q: string) {
   return useQuery({
@@ -52,7 +51,7 @@ export function useIcd10Names(codes: string[]): Map<string, Icd10> {
 export function useVaccines() {
   return useQuery({
     queryKey: recordKeys.vaccines(),
-    queryFn: ({ signal }) => api.get<Page<Vaccine>>('/api/vaccines', undefined, signal),
+    queryFn: ({ signal }) => api.get<ListOf<Vaccine>>('/api/vaccines', undefined, signal),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

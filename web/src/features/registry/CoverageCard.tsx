@@ -3,7 +3,7 @@
 // come suppressed (null) for officials without access to personal records; they show as "<5".
 import { Alert, Card, Col, Progress, Row, Statistic, Table, Tooltip, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CoverageRow } from '../../api/registry-types';
+import type { CoverageRow } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { useFormatNumber } from '../../lib/numbers';

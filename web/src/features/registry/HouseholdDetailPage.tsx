@@ -4,9 +4,8 @@ import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { Resident } from '@ytcs/common';
 import { ApiError } from '../../api/client';
-import type { Resident } from '../../api/registry-types';
-import { Permission } from '../../api/types';
 import { ageOf, formatBirth, formatInstantDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -21,7 +20,7 @@ export function HouseholdDetailPage() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const household = useHousehold(id);
-  const canWrite = hasPermission(useMe().data, Permission.personWrite);
+  const canWrite = hasPermission(useMe().data, 'person.write');
   const [adding, setAdding] = useState(false);
   const h = household.data;
   usePageTitle(h ? t('registry.householdOf', { name: h.headName ?? h.address }) : t('registry.households'));

@@ -5,8 +5,7 @@ import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Household } from '../../api/registry-types';
-import { Permission } from '../../api/types';
+import type { Household } from '@ytcs/common';
 import { formatInstantDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { usePaging } from '../../lib/paging';
@@ -21,7 +20,7 @@ export function HouseholdsPage() {
   usePageTitle(t('registry.households'));
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const canWrite = hasPermission(useMe().data, Permission.personWrite);
+  const canWrite = hasPermission(useMe().data, 'person.write');
   const [query, setQuery] = useState('');
   const [orgUnit, setOrgUnit] = useState<number | undefined>();
   const q = useDebounced(query.trim(), 300);

@@ -4,7 +4,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrgUnit } from '../../api/types';
+import type { OrgUnit } from '@ytcs/common';
 import { useDebounced } from '../../lib/useDebounced';
 import { usePlaces } from './registry.api';
 

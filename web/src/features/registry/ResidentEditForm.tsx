@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Form, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../api/registry-types';
+import type { Resident } from '@ytcs/common';
 import { placeFindings, useErrorText } from '../../lib/errors';
 import { preventEnterSubmit } from '../../lib/forms';
 import { PlacePicker } from './PlacePicker';

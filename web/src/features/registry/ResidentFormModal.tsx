@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../api/registry-types';
+import type { Resident } from '@ytcs/common';
 import { useErrorText } from '../../lib/errors';
 import { preventEnterSubmit } from '../../lib/forms';
 import { PlacePicker } from './PlacePicker';

@@ -3,7 +3,7 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../api/registry-types';
+import type { Resident } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
 import { serverText } from '../../i18n/languages';
 

@@ -7,8 +7,7 @@ import { Alert, Button, Card, Checkbox, Input, Space, Table, Tag, Typography } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { Resident } from '../../api/registry-types';
-import { Permission } from '../../api/types';
+import type { Resident } from '@ytcs/common';
 import { formatBirth } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { usePaging } from '../../lib/paging';
@@ -32,9 +31,9 @@ export function ResidentsPage() {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const me = useMe().data;
-  const canWrite = hasPermission(me, Permission.personWrite);
-  const canExport = hasPermission(me, Permission.personExport);
-  const canSeeCoverage = hasPermission(me, Permission.aggregateRead);
+  const canWrite = hasPermission(me, 'person.write');
+  const canExport = hasPermission(me, 'person.export');
+  const canSeeCoverage = hasPermission(me, 'aggregate.read');
   const [query, setQuery] = useState('');
   const [params, setParams] = useSearchParams();
   const orgUnit = Number(params.get('unit')) || undefined;

@@ -3,7 +3,7 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Warning } from '../../api/types';
+import type { Warning } from '@ytcs/common';
 import type { GuardedSave } from './useGuardedSave';
 import { serverText } from '../../i18n/languages';
 

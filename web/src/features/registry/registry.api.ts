@@ -1,26 +1,12 @@
 // The population registry: households and the residents in them, within the caller's scope.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { foldVietnamese } from '@ytcs/common';
+import { type Coverage, type EthnicGroup, foldVietnamese, type Household, type HouseholdDetail, type LifeEvent, type ListOf, type NewHousehold, type NewResident, type OrgUnit, type Resident, type ResidentPage, type ResidentPatch, type ResidentQuery } from '@ytcs/common';
 import { api } from '../../api/client';
 import { downloadFile } from '../../lib/files';
-import type {
-  Coverage,
-  EthnicGroup,
-  Household,
-  HouseholdDetail,
-  LifeEvent,
-  NewHousehold,
-  NewResident,
-  Resident,
-  ResidentPatch,
-} from '../../api/registry-types';
-import type { OrgUnit, Page } from '../../api/types';
 
 export type HouseholdListParams = { q: string; orgUnit?: number; limit: number; offset: number };
 /** `missing`: only the people behind a coverage figure's gap (no health record, no card valid today). */
-export type ResidentListParams = { q: string; orgUnit?: number; householdId?: number; includeInactive?: boolean; missing?: 'record' | 'insurance'; limit: number; offset: number };
-/** A broad name search counts no further than 1,000: then `total` is 1,001 and `totalCapped` is set. */
-export type ResidentPage = Page<Resident> & { totalCapped?: boolean };
+export type ResidentListParams = { q: string; orgUnit?: number; householdId?: number; includeInactive?: boolean; missing?: ResidentQuery['missing']; limit: number; offset: number };
 
 export const registryKeys = {
   all: ['registry'] as const,
@@ -38,7 +24,7 @@ export const registryKeys = {
 export function useHouseholds(params: HouseholdListParams) {
   return useQuery({
     queryKey: registryKeys.householdList(params),
-    queryFn: ({ signal }) => api.get<Page<Household>>('/api/households', params, signal),
+    queryFn: ({ signal }) => api.get<ListOf<Household>>('/api/households', params, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -73,7 +59,7 @@ export function useCoverage(orgUnit: number | undefined, enabled = true) {
 export function useEthnicGroups() {
   return useQuery({
     queryKey: registryKeys.ethnicGroups(),
-    queryFn: ({ signal }) => api.get<Page<EthnicGroup>>('/api/ethnic-groups', undefined, signal),
+    queryFn: ({ signal }) => api.get<ListOf<EthnicGroup>>('/api/ethnic-groups', undefined, signal),
     staleTime: Number.POSITIVE_INFINITY, // a national list
   });
 }
@@ -85,12 +71,12 @@ export function useEthnicGroups() {
 export function usePlaces(q: string) {
   const communes = useQuery({
     queryKey: registryKeys.places('communes'),
-    queryFn: ({ signal }) => api.get<Page<OrgUnit>>('/api/org-units', { level: 'commune', limit: 500 }, signal),
+    queryFn: ({ signal }) => api.get<ListOf<OrgUnit>>('/api/org-units', { level: 'commune', limit: 500 }, signal),
     staleTime: 5 * 60_000,
   });
   const villages = useQuery({
     queryKey: registryKeys.places(`villages:${q}`),
-    queryFn: ({ signal }) => api.get<Page<OrgUnit>>('/api/org-units', { level: 'village', q, limit: 100 }, signal),
+    queryFn: ({ signal }) => api.get<ListOf<OrgUnit>>('/api/org-units', { level: 'village', q, limit: 100 }, signal),
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
   });

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import type { Resident } from '../../api/registry-types';
+import type { Resident } from '@ytcs/common';
 import { type ResidentFormValues, birthAlias, emptyResident, fromResident, residentErrors, toResidentFields } from './residentForm';
 
 const filled: ResidentFormValues = {

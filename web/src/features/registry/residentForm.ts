@@ -1,12 +1,11 @@
 // A resident on a form and on the wire. The form keeps dates as dayjs and a "year only" switch;
 // the API wants ISO dates and nulls. The same checks as the server (checkResident from
 // @ytcs/common) run on every field, so the message a person sees is the server's own.
-import { type FieldFinding, checkResident } from '@ytcs/common';
+import { checkResident, type FieldFinding, type Relationship, type ResidenceStatus, type Resident, type ResidentFields, type Sex } from '@ytcs/common';
 import type { FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Relationship, ResidenceStatus, Resident, ResidentFields, Sex } from '../../api/registry-types';
 import { parseIsoDate, toIsoDate } from '../../lib/dates';
 import { serverText } from '../../i18n/languages';
 

@@ -2,17 +2,17 @@
 // and a side menu listing only the capabilities the user's permissions open.
 import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, EditOutlined, FileAddOutlined, HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import type { Permission } from '@ytcs/common';
 import { Button, Layout, Menu, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { PlanPermission } from '../../api/plans-types';
-import { Permission } from '../../api/types';
 import { authKeys, hasPermission, logout, useMe } from '../auth/auth.api';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
-import { AGGREGATE_WRITE } from '../indicators/indicatorEntry.api';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { UserBadge } from './UserBadge';
+
+type NavItem = { key: string; icon: ReactNode; permission: Permission; label: string; testId: string };
 
 const { Header, Sider, Content } = Layout;
 
@@ -39,17 +39,17 @@ export function AppShell() {
     navigate('/login', { replace: true });
   };
 
-  const nav = [
-    { key: '/dashboard', icon: <DashboardOutlined />, permission: PlanPermission.aggregateRead, label: t('plans.nav.dashboard'), testId: 'nav-dashboard' },
-    { key: '/plans', icon: <ProfileOutlined />, permission: PlanPermission.planRead, label: t('plans.nav.plans'), testId: 'nav-plans' },
-    { key: '/plans/import', icon: <FileAddOutlined />, permission: PlanPermission.planWrite, label: t('plans.nav.import'), testId: 'nav-plan-import' },
-    { key: '/indicators/entry', icon: <EditOutlined />, permission: AGGREGATE_WRITE, label: t('indicators.nav.entry'), testId: 'nav-indicator-entry' },
-    { key: '/households', icon: <HomeOutlined />, permission: Permission.personRead, label: t('shell.nav.households'), testId: 'nav-households' },
-    { key: '/residents', icon: <IdcardOutlined />, permission: Permission.personRead, label: t('shell.nav.residents'), testId: 'nav-residents' },
-    { key: '/imports', icon: <CloudUploadOutlined />, permission: Permission.personWrite, label: t('shell.nav.imports'), testId: 'nav-imports' },
-    { key: '/org-units', icon: <ApartmentOutlined />, permission: Permission.orgUnitRead, label: t('shell.nav.orgUnits'), testId: 'nav-org-units' },
-    { key: '/users', icon: <TeamOutlined />, permission: Permission.userRead, label: t('shell.nav.users'), testId: 'nav-users' },
-    { key: '/audit', icon: <AuditOutlined />, permission: Permission.auditRead, label: t('shell.nav.audit'), testId: 'nav-audit' },
+  const nav: NavItem[] = [
+    { key: '/dashboard', icon: <DashboardOutlined />, permission: 'aggregate.read', label: t('plans.nav.dashboard'), testId: 'nav-dashboard' },
+    { key: '/plans', icon: <ProfileOutlined />, permission: 'plan.read', label: t('plans.nav.plans'), testId: 'nav-plans' },
+    { key: '/plans/import', icon: <FileAddOutlined />, permission: 'plan.write', label: t('plans.nav.import'), testId: 'nav-plan-import' },
+    { key: '/indicators/entry', icon: <EditOutlined />, permission: 'aggregate.write', label: t('indicators.nav.entry'), testId: 'nav-indicator-entry' },
+    { key: '/households', icon: <HomeOutlined />, permission: 'person.read', label: t('shell.nav.households'), testId: 'nav-households' },
+    { key: '/residents', icon: <IdcardOutlined />, permission: 'person.read', label: t('shell.nav.residents'), testId: 'nav-residents' },
+    { key: '/imports', icon: <CloudUploadOutlined />, permission: 'person.write', label: t('shell.nav.imports'), testId: 'nav-imports' },
+    { key: '/org-units', icon: <ApartmentOutlined />, permission: 'org_unit.read', label: t('shell.nav.orgUnits'), testId: 'nav-org-units' },
+    { key: '/users', icon: <TeamOutlined />, permission: 'user.read', label: t('shell.nav.users'), testId: 'nav-users' },
+    { key: '/audit', icon: <AuditOutlined />, permission: 'audit.read', label: t('shell.nav.audit'), testId: 'nav-audit' },
   ];
   const items: MenuProps['items'] = nav
     .filter((item) => hasPermission(me, item.permission))

@@ -2,7 +2,7 @@
 // because what a user sees depends on it.
 import { Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../api/types';
+import type { Me } from '@ytcs/common';
 
 export function scopeText(me: Me, language: string): string {
   return me.roles

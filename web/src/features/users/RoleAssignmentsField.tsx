@@ -2,7 +2,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Select, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrgUnitRef, Role } from '../../api/types';
+import type { OrgUnitRef, Role } from '@ytcs/common';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
 
 type Props = {

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../api/types';
+import type { User } from '@ytcs/common';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { RoleAssignmentsField } from './RoleAssignmentsField';
 import { createUser, updateUser, useRoles, userKeys } from './users.api';

@@ -3,7 +3,7 @@ import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Permission, type User } from '../../api/types';
+import type { User } from '@ytcs/common';
 import { formatInstant, formatInstantDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { usePaging } from '../../lib/paging';
@@ -20,7 +20,7 @@ export function UsersPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('users.title'));
   const errorText = useErrorText();
-  const canWrite = hasPermission(useMe().data, Permission.userWrite);
+  const canWrite = hasPermission(useMe().data, 'user.write');
   const [query, setQuery] = useState('');
   const q = useDebounced(query.trim(), 300);
   const { limit, offset, pagination, reset } = usePaging(20);

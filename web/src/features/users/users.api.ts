@@ -1,7 +1,7 @@
 // User accounts and the roles they hold at org units (role × scope).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ListOf, NewUser, Role, User, UserChanges } from '@ytcs/common';
 import { api } from '../../api/client';
-import type { NewUser, Page, Role, User, UserChanges } from '../../api/types';
 
 export type UserListParams = { q: string; limit: number; offset: number };
 
@@ -15,7 +15,7 @@ export const userKeys = {
 export function useUsers(params: UserListParams) {
   return useQuery({
     queryKey: userKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<User>>('/api/users', params, signal),
+    queryFn: ({ signal }) => api.get<ListOf<User>>('/api/users', params, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -23,7 +23,7 @@ export function useUsers(params: UserListParams) {
 export function useRoles() {
   return useQuery({
     queryKey: userKeys.roles(),
-    queryFn: ({ signal }) => api.get<Page<Role>>('/api/roles', { limit: 500 }, signal),
+    queryFn: ({ signal }) => api.get<ListOf<Role>>('/api/roles', { limit: 500 }, signal),
     staleTime: 10 * 60_000, // roles change with releases, not during a session
   });
 }

@@ -2,10 +2,11 @@
  * The personal health record of Decision 831/QĐ-BYT: (1) administrative information — the
  * resident; (2) history and risk factors — the `History` document below; (3) immunisations;
  * (4) examinations over time — encounters with diagnoses, observations and prescriptions.
+ * Validation, OpenAPI and web types.
  */
-import { type TSchema, Type } from 'typebox';
-import { Instant, IsoDate, Nullable } from '../../http/schemas.ts';
-import { Resident } from '../registry/registry.schemas.ts';
+import { type Static, type TSchema, Type } from 'typebox';
+import { Instant, IsoDate, literalUnion, Nullable } from '../http/contract.ts';
+import { Resident } from '../registry/contract.ts';
 
 const N = Nullable;
 const Opt = <T extends TSchema>(t: T) => Type.Optional(N(t));
@@ -43,12 +44,16 @@ export const History = Type.Object(
   },
   { additionalProperties: false },
 );
+export type History = Static<typeof History>;
 
 export const OBSERVATION_CODES = ['systolic_bp', 'diastolic_bp', 'pulse', 'glucose', 'weight', 'height', 'temperature', 'waist'] as const;
+export type ObservationCode = (typeof OBSERVATION_CODES)[number];
 export const ENCOUNTER_TYPES = ['checkup', 'illness', 'chronic_followup', 'screening', 'antenatal', 'home_visit', 'other'] as const;
+export const EncounterType = literalUnion(ENCOUNTER_TYPES);
+export type EncounterType = Static<typeof EncounterType>;
 
 /** Plausible ranges: a value outside is a typing error, not a patient (units in `unit`). */
-export const OBSERVATION_RANGES: Record<(typeof OBSERVATION_CODES)[number], { min: number; max: number; unit: string }> = {
+export const OBSERVATION_RANGES: Record<ObservationCode, { min: number; max: number; unit: string }> = {
   systolic_bp: { min: 50, max: 300, unit: 'mmHg' },
   diastolic_bp: { min: 20, max: 200, unit: 'mmHg' },
   pulse: { min: 20, max: 250, unit: '/phút' },
@@ -59,14 +64,16 @@ export const OBSERVATION_RANGES: Record<(typeof OBSERVATION_CODES)[number], { mi
   waist: { min: 20, max: 250, unit: 'cm' },
 };
 
-const Observations = Type.Object(
-  Object.fromEntries(OBSERVATION_CODES.map((c) => [c, Type.Optional(Type.Number({ minimum: OBSERVATION_RANGES[c].min, maximum: OBSERVATION_RANGES[c].max }))])),
-  { additionalProperties: false },
+const Observations = Type.Unsafe<Partial<Record<ObservationCode, number>>>(
+  Type.Object(
+    Object.fromEntries(OBSERVATION_CODES.map((c) => [c, Type.Optional(Type.Number({ minimum: OBSERVATION_RANGES[c].min, maximum: OBSERVATION_RANGES[c].max }))])),
+    { additionalProperties: false },
+  ),
 );
 
 export const NewEncounter = Type.Object({
   date: IsoDate,
-  type: Type.Union(ENCOUNTER_TYPES.map((t) => Type.Literal(t))),
+  type: EncounterType,
   facilityId: Type.Optional(Type.Integer({ minimum: 1 })),
   practitioner: Type.Optional(Text(200)),
   reason: Type.Optional(Text(1000)),
@@ -75,6 +82,7 @@ export const NewEncounter = Type.Object({
   observations: Type.Optional(Observations),
   prescriptions: Type.Optional(Type.Array(Type.Object({ drug: Text(200), dose: Type.Optional(Text(200)), quantity: Type.Optional(Text(100)), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) }), { maxItems: 30 })),
 });
+export type NewEncounter = Static<typeof NewEncounter>;
 
 export const NewImmunization = Type.Object({
   vaccineCode: Type.String({ maxLength: 30 }),
@@ -84,22 +92,27 @@ export const NewImmunization = Type.Object({
   lot: Type.Optional(Text(50)),
   note: Type.Optional(Text(500)),
 });
+export type NewImmunization = Static<typeof NewImmunization>;
 
-const Encounter = Type.Object({
+export const Prescription = Type.Object({ drug: Type.String(), dose: N(Type.String()), quantity: N(Type.String()), days: N(Type.Integer()) });
+export type Prescription = Static<typeof Prescription>;
+
+export const Encounter = Type.Object({
   id: Type.Integer(),
   date: Type.String(),
-  type: Type.String(),
+  type: EncounterType,
   facilityName: N(Type.String()),
   practitioner: N(Type.String()),
   reason: N(Type.String()),
   notes: N(Type.String()),
   diagnoses: Type.Array(Type.Object({ code: Type.String(), nameVi: Type.String(), isPrimary: Type.Boolean() })),
-  observations: Type.Record(Type.String(), Type.Number()),
+  observations: Type.Unsafe<Partial<Record<ObservationCode, number>>>(Type.Record(Type.String(), Type.Number())),
   bmi: N(Type.Number()),
-  prescriptions: Type.Array(Type.Object({ drug: Type.String(), dose: N(Type.String()), quantity: N(Type.String()), days: N(Type.Integer()) })),
+  prescriptions: Type.Array(Prescription),
 });
+export type Encounter = Static<typeof Encounter>;
 
-const Immunization = Type.Object({
+export const Immunization = Type.Object({
   id: Type.Integer(),
   vaccineCode: Type.String(),
   vaccineName: Type.String(),
@@ -109,8 +122,10 @@ const Immunization = Type.Object({
   lot: N(Type.String()),
   note: N(Type.String()),
 });
+export type Immunization = Static<typeof Immunization>;
 
-const TimelineEntry = Type.Object({ date: Type.String(), kind: Type.String(), title: Type.String(), titleEn: Type.String() });
+export const TimelineEntry = Type.Object({ date: Type.String(), kind: Type.String({ description: 'life.<kind>, encounter.<type> or immunization' }), title: Type.String(), titleEn: Type.String() });
+export type TimelineEntry = Static<typeof TimelineEntry>;
 
 export const HealthRecord = Type.Object({
   resident: Resident,
@@ -122,3 +137,4 @@ export const HealthRecord = Type.Object({
   timeline: Type.Array(TimelineEntry),
   updatedAt: N(Instant),
 });
+export type HealthRecord = Static<typeof HealthRecord>;
