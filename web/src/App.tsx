@@ -9,7 +9,6 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { Permission } from './api/types';
-import { PlanPermission } from './api/plans-types';
 import { AuditPage } from './features/audit/AuditPage';
 import { authKeys } from './features/auth/auth.api';
 import { LoginPage } from './features/auth/LoginPage';
@@ -115,15 +114,15 @@ function AppRoutes() {
         <Route path="/residents/:id" element={guarded(Permission.personRead, <RecordPage />)} />
         <Route path="/imports" element={guarded(Permission.personWrite, <ImportPage />)} />
         <Route path="/dashboard" element={guarded(
-              PlanPermission.aggregateRead,
+              'aggregate.read',
               <Suspense fallback={<Skeleton active />}>
                 <DashboardPage />
               </Suspense>,
             )} />
         <Route path="/indicators/entry" element={guarded(AGGREGATE_WRITE, <IndicatorEntryPage />)} />
-        <Route path="/plans" element={guarded(PlanPermission.planRead, <PlansPage />)} />
-        <Route path="/plans/import" element={guarded(PlanPermission.planWrite, <PlanImportPage />)} />
-        <Route path="/plans/:id" element={guarded(PlanPermission.planRead, <PlanDetailPage />)} />
+        <Route path="/plans" element={guarded('plan.read', <PlansPage />)} />
+        <Route path="/plans/import" element={guarded('plan.write', <PlanImportPage />)} />
+        <Route path="/plans/:id" element={guarded('plan.read', <PlanDetailPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

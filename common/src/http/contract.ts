@@ -1,5 +1,5 @@
 /** Schema pieces every capability's contract uses: paging, ids, dates, the error body. */
-import { type TLiteral, type TSchema, type TUnion, Type } from 'typebox';
+import { type Static, type TLiteral, type TSchema, type TUnion, Type } from 'typebox';
 
 export const Page = {
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
@@ -29,8 +29,12 @@ export const ErrorBody = Type.Object(
   { $id: 'ErrorBody' },
 );
 
-/** An instant: a Date from the database, serialised as ISO 8601. */
+/**
+ * An instant: a Date from the database, serialised as ISO 8601. The type admits both, as the
+ * server hands Dates to the serialiser; what the web receives is always the string.
+ */
 export const Instant = Type.Unsafe<string | Date>({ type: 'string', format: 'date-time' });
+export type Instant = Static<typeof Instant>;
 
 /**
  * A value or null. Null comes first: the validator coerces types (query strings arrive as text),

@@ -5,7 +5,6 @@ import { Alert, Breadcrumb, Card, Empty, Select, Skeleton, Space, Typography } f
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { PlanPermission } from '../../api/plans-types';
 import { Permission } from '../../api/types';
 import { todayIso } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
@@ -27,7 +26,7 @@ export function DashboardPage() {
   const errorText = useErrorText();
   const periodLabel = usePeriodLabel();
   const me = useMe().data;
-  const canReadPlans = hasPermission(me, PlanPermission.planRead);
+  const canReadPlans = hasPermission(me, 'plan.read');
   const canListResidents = hasPermission(me, Permission.personRead);
   const [params, setParams] = useSearchParams();
   const roots = useScopeRoots(todayIso());

@@ -2,16 +2,11 @@
 // dashboard's query keys (indicatorKeys), so a save refreshes the dashboard and the plans too.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Indicator, IndicatorValue } from '../../api/plans-types';
+import type { EnteredCount, EnteredValue, Indicator, IndicatorValues, Permission } from '@ytcs/common';
 import { indicatorKeys } from '../dashboard/indicators.api';
 
 /** Typing figures in by hand (the server's `config.permission` of PUT /api/indicator-values). */
-export const AGGREGATE_WRITE = 'aggregate.write';
-
-export type EnteredItem = { indicator: string; orgUnit: number; period: string; numerator: number; denominator: number | null };
-
-/** A figure as stored: a quarter or month without its own entered value shows its year's (valuePeriod). */
-export type StoredValue = IndicatorValue & { valuePeriod?: string | null };
+export const AGGREGATE_WRITE: Permission = 'aggregate.write';
 
 export const isEntered = (i: Indicator) => i.source === 'entered';
 
@@ -23,11 +18,11 @@ export function useEnteredValues(codes: string[], orgUnit: number | undefined, p
   const params = { indicators: codes, orgUnit, periods: [period] };
   return useQuery({
     queryKey: indicatorKeys.values(params),
-    queryFn: ({ signal }) => api.get<{ items: StoredValue[] }>('/api/indicator-values', { indicator: codes.join(','), orgUnit, period }, signal),
+    queryFn: ({ signal }) => api.get<IndicatorValues>('/api/indicator-values', { indicator: codes.join(','), orgUnit, period }, signal),
     enabled: codes.length > 0 && orgUnit !== undefined,
     refetchOnWindowFocus: false,
   });
 }
 
 /** All saved or none; a 400 names the refused fields `items.<n>.<field>` by the index sent. */
-export const saveEnteredValues = (items: EnteredItem[]) => api.put<{ saved: number }>('/api/indicator-values', { items });
+export const saveEnteredValues = (items: EnteredValue[]) => api.put<EnteredCount>('/api/indicator-values', { items });

@@ -4,7 +4,7 @@ import { type Comparator, type PeriodType, parsePeriod, periodLabel, periodOf, p
 import { Tag, Tooltip } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Figure, Indicator, IndicatorUnit, TaskStatus } from '../../api/plans-types';
+import type { Figure, Indicator, IndicatorUnit, TaskStatus } from '@ytcs/common';
 import { todayIso } from '../../lib/dates';
 import { useFormatNumber } from '../../lib/numbers';
 

@@ -6,7 +6,6 @@ import { Button, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { PlanPermission } from '../../api/plans-types';
 import { Permission } from '../../api/types';
 import { authKeys, hasPermission, logout, useMe } from '../auth/auth.api';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
@@ -40,9 +39,9 @@ export function AppShell() {
   };
 
   const nav = [
-    { key: '/dashboard', icon: <DashboardOutlined />, permission: PlanPermission.aggregateRead, label: t('plans.nav.dashboard'), testId: 'nav-dashboard' },
-    { key: '/plans', icon: <ProfileOutlined />, permission: PlanPermission.planRead, label: t('plans.nav.plans'), testId: 'nav-plans' },
-    { key: '/plans/import', icon: <FileAddOutlined />, permission: PlanPermission.planWrite, label: t('plans.nav.import'), testId: 'nav-plan-import' },
+    { key: '/dashboard', icon: <DashboardOutlined />, permission: 'aggregate.read', label: t('plans.nav.dashboard'), testId: 'nav-dashboard' },
+    { key: '/plans', icon: <ProfileOutlined />, permission: 'plan.read', label: t('plans.nav.plans'), testId: 'nav-plans' },
+    { key: '/plans/import', icon: <FileAddOutlined />, permission: 'plan.write', label: t('plans.nav.import'), testId: 'nav-plan-import' },
     { key: '/indicators/entry', icon: <EditOutlined />, permission: AGGREGATE_WRITE, label: t('indicators.nav.entry'), testId: 'nav-indicator-entry' },
     { key: '/households', icon: <HomeOutlined />, permission: Permission.personRead, label: t('shell.nav.households'), testId: 'nav-households' },
     { key: '/residents', icon: <IdcardOutlined />, permission: Permission.personRead, label: t('shell.nav.residents'), testId: 'nav-residents' },
