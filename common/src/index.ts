@@ -9,4 +9,4 @@ export * from './plans/index.ts';
 export * from './disclosure.ts';
 export * from './http/contract.ts';
 export * from './indicators/index.ts';
-export * from './reports/contract.ts';
+export * from './reports/index.ts';

@@ -3,3 +3,4 @@ export { parsePlanText } from './parse.ts';
 export * from './types.ts';
 export * from './contract.ts';
 export * from './tasks.contract.ts';
+export * from './codes.ts';
