@@ -18,4 +18,4 @@ export * from './imports/index.ts';
 export * from './privacy/index.ts';
 export * from './reference/index.ts';
 export * from './indicators/index.ts';
-export * from './reports/contract.ts';
+export * from './reports/index.ts';

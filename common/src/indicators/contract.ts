@@ -3,14 +3,12 @@
  * than the small-cell threshold), figures entered by hand, and DHIS2 dataValueSets.
  */
 import { type Static, Type } from 'typebox';
+import { INDICATOR_SOURCES, INDICATOR_UNITS } from './codes.ts';
 import { Instant, Nullable, literalUnion } from '../http/contract.ts';
 
-export const INDICATOR_UNITS = ['percent', 'count'] as const;
 export const IndicatorUnit = literalUnion(INDICATOR_UNITS);
 export type IndicatorUnit = Static<typeof IndicatorUnit>;
 
-/** Computed from the registry, or typed in (and exchanged with DHIS2). */
-export const INDICATOR_SOURCES = ['computed', 'entered'] as const;
 export const IndicatorSource = literalUnion(INDICATOR_SOURCES);
 export type IndicatorSource = Static<typeof IndicatorSource>;
 

@@ -1,2 +1,3 @@
 export * from './contract.ts';
 export * from './dhis2.contract.ts';
+export * from './codes.ts';

@@ -3,13 +3,12 @@
  * live figure and its tasks.
  */
 import { type Static, Type } from 'typebox';
+import { PLAN_STATUSES } from './codes.ts';
 import { IsoDate, Nullable, listOf, literalUnion } from '../http/contract.ts';
 import { Figure, IndicatorUnit } from '../indicators/contract.ts';
 import { Comparator, DocumentRef, PlanDraft, Recipient, Signer } from './types.ts';
 import { TaskView } from './tasks.contract.ts';
 
-/** Draft, in force, or ended. */
-export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
 export const PlanStatus = literalUnion(PLAN_STATUSES);
 export type PlanStatus = Static<typeof PlanStatus>;
 

@@ -5,3 +5,4 @@ export * from './contract.ts';
 export * from './tasks.contract.ts';
 /** When a task is overdue (the database's twin is in the plans module's task repository). */
 export { isOverdue, type TaskDue } from './overdue.ts';
+export * from './codes.ts';

@@ -1,8 +1,8 @@
 /** A plan's tasks and their progress, posted as updates with evidence files. */
 import { type Static, Type } from 'typebox';
+import { TASK_STATUSES } from './codes.ts';
 import { Instant, Nullable, literalUnion } from '../http/contract.ts';
 
-export const TASK_STATUSES = ['not_started', 'in_progress', 'done'] as const;
 export const TaskStatus = literalUnion(TASK_STATUSES);
 export type TaskStatus = Static<typeof TaskStatus>;
 

@@ -5,11 +5,10 @@
  * document references, recipients and signer (contract.ts).
  */
 import { type Static, Type } from 'typebox';
+import { COMPARATORS, ISSUER_LEVELS } from './codes.ts';
 import { IsoDate, Nullable, literalUnion } from '../http/contract.ts';
 import { IndicatorUnit } from '../indicators/contract.ts';
 
-/** How a target's figure is compared with its value: more than, at least, exactly, at most, less than. */
-export const COMPARATORS = ['gt', 'ge', 'eq', 'le', 'lt'] as const;
 export const Comparator = literalUnion(COMPARATORS);
 export type Comparator = Static<typeof Comparator>;
 
@@ -49,7 +48,6 @@ export const TaskDraft = Type.Object({
 });
 export type TaskDraft = Static<typeof TaskDraft>;
 
-export const ISSUER_LEVELS = ['province', 'district', 'commune'] as const;
 export const IssuerLevel = literalUnion(ISSUER_LEVELS);
 export type IssuerLevel = Static<typeof IssuerLevel>;
 

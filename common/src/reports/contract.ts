@@ -1,13 +1,11 @@
 /** The periodic report of a plan: which period, and whether it is an interim or a final report. */
 import { type Static, Type } from 'typebox';
+import { type REPORT_FORMATS, REPORT_KINDS } from './codes.ts';
 import { literalUnion } from '../http/contract.ts';
 
-/** Báo cáo sơ kết (interim) or tổng kết (final). */
-export const REPORT_KINDS = ['so_ket', 'tong_ket'] as const;
 export const ReportKind = literalUnion(REPORT_KINDS);
 export type ReportKind = Static<typeof ReportKind>;
 
-export const REPORT_FORMATS = ['docx', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const ReportQuery = Type.Object({

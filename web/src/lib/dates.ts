@@ -1,4 +1,5 @@
 // Dates travel as ISO (YYYY-MM-DD, or UTC instants) and are shown the Vietnamese way, dd/mm/yyyy.
+import type { Instant } from '@ytcs/common';
 import dayjs, { type Dayjs } from 'dayjs';
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
@@ -27,17 +28,17 @@ export function formatDate(value: string | null | undefined): string {
 }
 
 /** A UTC instant in the browser's local time, dd/mm/yyyy HH:mm:ss. */
-export function formatInstant(value: string | null | undefined): string {
+export function formatInstant(value: Instant | null | undefined): string {
   if (!value) return '';
   const parsed = dayjs(value);
-  return parsed.isValid() ? parsed.format(DATE_TIME_FORMAT) : value;
+  return parsed.isValid() ? parsed.format(DATE_TIME_FORMAT) : String(value);
 }
 
 /** The local calendar day of a UTC instant, dd/mm/yyyy. */
-export function formatInstantDate(value: string | null | undefined): string {
+export function formatInstantDate(value: Instant | null | undefined): string {
   if (!value) return '';
   const parsed = dayjs(value);
-  return parsed.isValid() ? parsed.format(DATE_FORMAT) : value;
+  return parsed.isValid() ? parsed.format(DATE_FORMAT) : String(value);
 }
 
 /** Whole years between a birth date (or, failing that, the birth year) and a day (default today). */

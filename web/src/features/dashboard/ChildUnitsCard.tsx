@@ -3,7 +3,7 @@
 import { Alert, Card, Progress, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Indicator, IndicatorUnit, UnitValue } from '../../api/plans-types';
+import type { Indicator, IndicatorUnit, UnitValue } from '@ytcs/common';
 import { useErrorText } from '../../lib/errors';
 import { useFormatNumber } from '../../lib/numbers';
 import { FigureText } from '../indicators/indicatorFormat';

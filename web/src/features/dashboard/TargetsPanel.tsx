@@ -4,7 +4,7 @@ import { Card, Col, Row, Table, Typography } from 'antd';
 import { type HTMLAttributes, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Figure, Indicator, IndicatorValue, PlanDetail, TargetView } from '../../api/plans-types';
+import type { Figure, Indicator, IndicatorValue, PlanDetail, TargetView } from '@ytcs/common';
 import { FigureText, useIndicatorName, useValueText } from '../indicators/indicatorFormat';
 import { usePeriodLabel } from '../../lib/periods';
 import { GapText, MetTag, gapOf, meets, useTargetText } from '../plans/planFormat';

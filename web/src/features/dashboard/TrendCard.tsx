@@ -2,7 +2,7 @@
 import { Card, Empty, Select, Space } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Indicator, IndicatorUnit } from '../../api/plans-types';
+import type { Indicator, IndicatorUnit } from '@ytcs/common';
 import { useIndicatorName, useValueText } from '../indicators/indicatorFormat';
 import { trendQuarters, usePeriodLabel } from '../../lib/periods';
 import { EChart } from './EChart';

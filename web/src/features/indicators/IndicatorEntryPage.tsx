@@ -11,7 +11,7 @@ import { type HTMLAttributes, type ReactNode, useEffect, useMemo, useState } fro
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import type { Indicator } from '../../api/plans-types';
+import type { EnteredValue, Indicator, IndicatorValue } from '@ytcs/common';
 import { formatInstant, todayIso } from '../../lib/dates';
 import { toNamePath, useErrorText } from '../../lib/errors';
 import { preventEnterSubmit } from '../../lib/forms';
@@ -24,7 +24,7 @@ import { Suppressed, useIndicatorName } from './indicatorFormat';
 import { useLang } from '../../i18n/useLang';
 import { readsFigures } from '../../lib/figures';
 import { periodChoices, usePeriodLabel } from '../../lib/periods';
-import { type EnteredItem, type StoredValue, isEntered, saveEnteredValues, useEnteredValues } from './indicatorEntry.api';
+import { isEntered, saveEnteredValues, useEnteredValues } from './indicatorEntry.api';
 import './indicators.css';
 import { serverText } from '../../i18n/languages';
 
@@ -36,7 +36,7 @@ const TYPES: EntryType[] = ['year', 'quarter', 'month'];
 
 const same = (a: Pair | undefined, b: Pair | undefined) => (a?.numerator ?? null) === (b?.numerator ?? null) && (a?.denominator ?? null) === (b?.denominator ?? null);
 /** A quarter or month showing its year's figure: saving a change writes the quarter's own. */
-const borrowed = (v: StoredValue | undefined) => !!v?.valuePeriod && v.valuePeriod !== v.period;
+const borrowed = (v: IndicatorValue | undefined) => !!v?.valuePeriod && v.valuePeriod !== v.period;
 /** Whether the indicator has a denominator to type (every percentage has). */
 const hasDenominator = (i: Indicator) => i.unit === 'percent' || i.denominatorVi !== null;
 
@@ -53,12 +53,12 @@ function periodsOf(type: EntryType, chosen: string): string[] {
   return list.includes(chosen) ? list : [chosen, ...list];
 }
 
-function pairOf(v: StoredValue | undefined): Pair {
+function pairOf(v: IndicatorValue | undefined): Pair {
   return { numerator: v?.numerator ?? null, denominator: v?.denominator ?? null };
 }
 
 /** The rate as typed so far (red above 100%: the server will refuse it), and whether the row changed. */
-function RateCell({ indicator, stored }: { indicator: Indicator; stored: StoredValue | undefined }) {
+function RateCell({ indicator, stored }: { indicator: Indicator; stored: IndicatorValue | undefined }) {
   const { t } = useTranslation();
   const fmt = useFormatNumber();
   const form = Form.useFormInstance<EntryValues>();
@@ -90,7 +90,7 @@ function RateCell({ indicator, stored }: { indicator: Indicator; stored: StoredV
 }
 
 /** How many rows differ from what is stored, beside the Save button. */
-function ChangedCount({ stored }: { stored: Map<string, StoredValue> }) {
+function ChangedCount({ stored }: { stored: Map<string, IndicatorValue> }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<EntryValues>();
   const values = Form.useWatch('values', form) as Record<string, Pair> | undefined;
@@ -200,7 +200,7 @@ export function IndicatorEntryPage() {
       if (missing[0]) form.scrollToField(missing[0], { block: 'center' });
       return;
     }
-    const items: EnteredItem[] = changed.map((i) => ({
+    const items: EnteredValue[] = changed.map((i) => ({
       indicator: i.code,
       orgUnit: unitId,
       period,

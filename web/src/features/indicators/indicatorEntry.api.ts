@@ -2,13 +2,8 @@
 // dashboard's query keys (indicatorKeys), so a save refreshes the dashboard and the plans too.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Indicator, IndicatorValue } from '../../api/plans-types';
+import type { EnteredCount, EnteredValue, Indicator, IndicatorValues } from '@ytcs/common';
 import { indicatorKeys } from './indicators.api';
-
-export type EnteredItem = { indicator: string; orgUnit: number; period: string; numerator: number; denominator: number | null };
-
-/** A figure as stored: a quarter or month without its own entered value shows its year's (valuePeriod). */
-export type StoredValue = IndicatorValue & { valuePeriod?: string | null };
 
 export const isEntered = (i: Indicator) => i.source === 'entered';
 
@@ -20,11 +15,11 @@ export function useEnteredValues(codes: string[], orgUnit: number | undefined, p
   const params = { indicators: codes, orgUnit, periods: [period] };
   return useQuery({
     queryKey: indicatorKeys.values(params),
-    queryFn: ({ signal }) => api.get<{ items: StoredValue[] }>('/api/indicator-values', { indicator: codes.join(','), orgUnit, period }, signal),
+    queryFn: ({ signal }) => api.get<IndicatorValues>('/api/indicator-values', { indicator: codes.join(','), orgUnit, period }, signal),
     enabled: codes.length > 0 && orgUnit !== undefined,
     refetchOnWindowFocus: false,
   });
 }
 
 /** All saved or none; a 400 names the refused fields `items.<n>.<field>` by the index sent. */
-export const saveEnteredValues = (items: EnteredItem[]) => api.put<{ saved: number }>('/api/indicator-values', { items });
+export const saveEnteredValues = (items: EnteredValue[]) => api.put<EnteredCount>('/api/indicator-values', { items });

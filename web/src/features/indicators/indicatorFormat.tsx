@@ -3,7 +3,7 @@
 import { Tooltip } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Figure, Indicator, IndicatorUnit } from '../../api/plans-types';
+import type { Figure, Indicator, IndicatorUnit } from '@ytcs/common';
 import { useLang } from '../../i18n/useLang';
 import { useFormatNumber } from '../../lib/numbers';
 import './indicators.css';

@@ -1,7 +1,7 @@
 // Indicators and their figures per unit and period, as the dashboard and the plans read them.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { ChildValues, Indicator, IndicatorValue } from '../../api/plans-types';
+import type { ChildValues, Indicator, IndicatorValue } from '@ytcs/common';
 
 export type ValuesParams = { indicators: string[]; orgUnit?: number; periods: string[] };
 

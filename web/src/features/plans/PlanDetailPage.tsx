@@ -6,7 +6,7 @@ import { Alert, App, Card, Descriptions, Modal, Result, Select, Skeleton, Tag, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { DocumentRef, PlanDetail, PlanStatus } from '../../api/plans-types';
+import { type DocumentRef, PLAN_STATUSES, type PlanDetail, type PlanStatus } from '@ytcs/common';
 import { ApiError } from '../../api/client';
 import { formatDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
@@ -28,7 +28,6 @@ function Documents({ docs }: { docs: DocumentRef[] }) {
   );
 }
 
-const STATUSES: PlanStatus[] = ['draft', 'active', 'closed'];
 const STATUS_COLOR: Record<PlanStatus, string> = { draft: 'default', active: 'green', closed: 'blue' };
 
 /**
@@ -67,7 +66,7 @@ function PlanStatusControl({ plan }: { plan: PlanDetail }) {
         value={plan.status}
         loading={change.isPending}
         onChange={(status) => status !== plan.status && setPending(status)}
-        options={STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))}
+        options={PLAN_STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))}
         style={{ minWidth: 160 }}
       />
       <Modal

@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { DraftCandidate, PlanDraft } from '../../api/plans-types';
+import type { DraftCandidate, PlanDraft } from '@ytcs/common';
 import { DATE_FORMAT } from '../../lib/dates';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { preventEnterSubmit } from '../../lib/forms';

@@ -3,7 +3,7 @@
 import { Card, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TargetView } from '../../api/plans-types';
+import type { TargetView } from '@ytcs/common';
 import { useIndicators } from '../indicators/indicators.api';
 import { FigureText, useIndicatorName } from '../indicators/indicatorFormat';
 import { GapText, MetTag, useTargetText } from './planFormat';

@@ -4,7 +4,7 @@ import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Button, Card, Progress, Segmented, Space, Table, Tag, Tooltip } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskStatus, TaskView } from '../../api/plans-types';
+import type { TaskStatus, TaskView } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
 import { StatusTag } from './planFormat';
 import { TaskUpdateModal } from './TaskUpdateModal';

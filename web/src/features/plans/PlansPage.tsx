@@ -3,7 +3,7 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { PlanSummary } from '../../api/plans-types';
+import type { PlanSummary } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { useFormatNumber } from '../../lib/numbers';

@@ -1,7 +1,7 @@
 // A few quarters as a tiny line in a table cell, with the target as a dashed line; the numbers
 // are in its tooltip. Drawn as SVG: a table of targets would otherwise hold a chart per row.
 import { Tooltip } from 'antd';
-import type { Figure, IndicatorUnit } from '../../api/plans-types';
+import type { Figure, IndicatorUnit } from '@ytcs/common';
 import { useValueText } from '../indicators/indicatorFormat';
 import { usePeriodLabel } from '../../lib/periods';
 

@@ -5,7 +5,7 @@ import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Divider, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Slider, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Evidence, TaskStatus, TaskView } from '../../api/plans-types';
+import { type Evidence, TASK_STATUSES, type TaskStatus, type TaskView } from '@ytcs/common';
 import { formatInstant } from '../../lib/dates';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { useFormatNumber } from '../../lib/numbers';
@@ -14,7 +14,6 @@ import { StatusTag } from './planFormat';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const MAX_FILES = 5;
-const STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'done'];
 
 type Values = { status: TaskStatus; progress: number; note?: string; evidence?: UploadFile[] };
 
@@ -80,7 +79,7 @@ export function TaskUpdateModal({ planId, task, onClose }: { planId: number; tas
           <Row gutter={16}>
             <Col xs={24} sm={10}>
               <Form.Item name="status" label={t('plans.update.status')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select data-testid="task-status" options={STATUSES.map((s) => ({ value: s, label: t(`plans.tasks.statuses.${s}`) }))} />
+                <Select data-testid="task-status" options={TASK_STATUSES.map((s) => ({ value: s, label: t(`plans.tasks.statuses.${s}`) }))} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={14}>

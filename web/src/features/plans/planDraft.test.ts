@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import type { DraftCandidate, PlanDraft } from '../../api/plans-types';
+import type { DraftCandidate, PlanDraft } from '@ytcs/common';
 import { type ReviewValues, proposedUnit, reviewValues, toNewPlan } from './planDraft';
 
 const directive = { kind: 'Chỉ thị', number: '25-CT/TW', issuedOn: '2023-10-25', issuer: 'Ban Bí thư', text: 'Chỉ thị số 25-CT/TW' };

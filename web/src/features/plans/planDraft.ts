@@ -1,6 +1,6 @@
 // The importer's draft (as the parser read the text) ↔ the review form ↔ the plan to save.
 import type { Dayjs } from 'dayjs';
-import type { Comparator, DocumentRef, DraftCandidate, NewPlan, PlanDraft } from '../../api/plans-types';
+import type { Comparator, DocumentRef, DraftCandidate, NewPlan, PlanDraft } from '@ytcs/common';
 import { parseIsoDate, toIsoDate } from '../../lib/dates';
 
 export type TargetRow = { indicator?: string; comparator: Comparator; value?: number; year?: number | null; text?: string | null };

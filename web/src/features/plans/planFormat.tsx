@@ -4,7 +4,7 @@ import type { Comparator } from '@ytcs/common';
 import { Tag } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IndicatorUnit, TaskStatus } from '../../api/plans-types';
+import type { IndicatorUnit, TaskStatus } from '@ytcs/common';
 import { useFormatNumber } from '../../lib/numbers';
 import { useValueText } from '../indicators/indicatorFormat';
 

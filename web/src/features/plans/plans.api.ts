@@ -2,7 +2,7 @@
 // importer (text → draft → plan), task progress with evidence, and the periodic reports.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, download } from '../../api/client';
-import type { DraftCandidate, NewPlan, NewTaskUpdate, PlanDetail, PlanDraft, PlanSummary, TaskUpdateView, TaskView, PlanStatus } from '../../api/plans-types';
+import type { DraftResponse, NewPlan, NewTaskUpdate, PlanDetail, PlanList, PlanStatus, ReportFormat, TaskHistory, TaskView } from '@ytcs/common';
 import { READS_FIGURES } from '../../lib/figures';
 import { downloadFile, saveBlob } from '../../lib/files';
 
@@ -17,7 +17,7 @@ export function usePlans(orgUnit?: number, enabled = true) {
   return useQuery({
     queryKey: planKeys.list(orgUnit),
     meta: READS_FIGURES,
-    queryFn: ({ signal }) => api.get<{ items: PlanSummary[]; total: number }>('/api/plans', { orgUnit }, signal),
+    queryFn: ({ signal }) => api.get<PlanList>('/api/plans', { orgUnit }, signal),
     enabled,
   });
 }
@@ -42,7 +42,7 @@ export function usePlanDetails(ids: number[]) {
   });
 }
 
-export const readPlanDraft = (text: string) => api.post<{ draft: PlanDraft; candidates: DraftCandidate[] }>('/api/plans/draft', { text });
+export const readPlanDraft = (text: string) => api.post<DraftResponse>('/api/plans/draft', { text });
 
 export const createPlan = (plan: NewPlan) => api.post<PlanDetail>('/api/plans', plan);
 
@@ -53,7 +53,7 @@ export const updateTask = (taskId: number, update: NewTaskUpdate) => api.post<Ta
 export function useTaskHistory(taskId: number | undefined) {
   return useQuery({
     queryKey: planKeys.taskHistory(taskId ?? 0),
-    queryFn: ({ signal }) => api.get<{ items: TaskUpdateView[] }>(`/api/tasks/${taskId}/updates`, undefined, signal),
+    queryFn: ({ signal }) => api.get<TaskHistory>(`/api/tasks/${taskId}/updates`, undefined, signal),
     enabled: taskId !== undefined,
   });
 }
@@ -64,5 +64,5 @@ export async function downloadEvidence(id: number, fileName: string): Promise<vo
   saveBlob(blob, fileName);
 }
 
-export const downloadPlanReport = (planId: number, period: string, format: 'docx' | 'xlsx') =>
+export const downloadPlanReport = (planId: number, period: string, format: ReportFormat) =>
   downloadFile(`/api/plans/${planId}/report.${format}?period=${encodeURIComponent(period)}`, `bao-cao-ke-hoach-${planId}-${period}.${format}`);

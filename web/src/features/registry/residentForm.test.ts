@@ -20,6 +20,8 @@ const resident = (over: Partial<Resident> = {}): Resident => ({
   insuranceCode: null,
   socialInsuranceNo: null,
   insuranceValidFrom: '2026-01-01',
+  insuranceFacility: null,
+  beneficiaryGroup: null,
   insuranceValidTo: '2026-12-31',
   phone: null,
   ethnicityCode: '01',
