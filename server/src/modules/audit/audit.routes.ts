@@ -1,8 +1,9 @@
 /** Reading the audit log: administrators and data-protection auditors, within their scope. */
 import { Type } from 'typebox';
+import { contextOf } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
 import { IsoDate, Page, listOf } from '../../http/schemas.ts';
-import { isCountryWide, listAudit } from './audit.repository.ts';
+import { auditService } from './audit.service.ts';
 
 const AuditEvent = Type.Object({
   id: Type.Integer(),
@@ -28,9 +29,10 @@ const AuditQuery = Type.Object({
 });
 
 export async function auditRoutes(app: App) {
+  const audit = auditService(app.db);
   app.get('/api/audit', {
     schema: { tags: ['audit'], operationId: 'listAudit', querystring: AuditQuery, response: { 200: listOf(AuditEvent) } },
     config: { permission: 'audit.read' },
-    handler: (req) => listAudit(app.db, req.scope, isCountryWide(req.scope), req.query),
+    handler: (req) => audit.list(contextOf(req), req.query),
   });
 }
