@@ -1,5 +1,6 @@
 /** All SQL about org units: the effective-dated tree, successions, catchments. */
 import { type Kysely, type Transaction, sql } from 'kysely';
+import { childPath } from '../../access/paths.ts';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
@@ -139,7 +140,7 @@ export async function insertOrgUnits(db: Db, units: NewOrgUnit[], existing: Map<
     const id = next++;
     const parent = u.parentKey ? placed.get(u.parentKey) : undefined;
     if (u.parentKey && !parent) throw new Error(`org unit ${u.key}: parent ${u.parentKey} not placed`);
-    const path = parent ? `${parent.path}.${id}` : String(id);
+    const path = childPath(parent?.path, id);
     placed.set(u.key, { id, path });
     return { id, code: u.code, name: u.name, level: u.level, kind: u.kind, parent_id: parent?.id ?? null, path, valid_from: u.validFrom, valid_to: u.validTo };
   });

@@ -4,20 +4,18 @@
  * (the province's plan a commune carries out) are readable too, as the public documents they are.
  */
 import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import { type Scope, scopeTops } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
 import { taskOverdue } from './tasks.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const tops = (scope: Scope) => scope.paths.map((p) => Number(p.slice(p.lastIndexOf('.') + 1)));
-
 /** The plan is inside the scope: its issuing unit or an area unit lies in it. */
 export function planInScope(alias: string, scope: Scope): Expression<SqlBool> {
   if (scope.paths.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`exists (select 1 from org_unit so where (so.id = ${sql.ref(`${alias}.org_unit_id`)} or so.id = any(${sql.ref(`${alias}.area_ids`)}))
-    and so.scope_ids && ${sql.val(tops(scope))}::bigint[])`;
+    and so.scope_ids && ${sql.val(scopeTops(scope))}::bigint[])`;
 }
 
 /**

@@ -1,12 +1,10 @@
 /** Plans with targets and tasks, the plan importer's draft, and task progress with evidence. */
-import { Type } from 'typebox';
+import { DraftRequest, DraftResponse, IdParams, NewPlan, NewTaskUpdate, PlanDetail, PlanList, PlanListQuery, PlanStatusChange, TaskHistory, TaskView } from '@ytcs/common';
 import { contextOf, signedInContext } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
-import { IdParams, Nullable, listOf } from '../../http/schemas.ts';
 import { indicatorService } from '../indicators/index.ts';
 import { evidenceHeaders } from './evidence.ts';
 import { draftPlan } from './plans.draft.ts';
-import { NewPlan, NewTaskUpdate, PlanDetail, PlanStatus, PlanSummary, TaskUpdateView, TaskView } from './plans.schemas.ts';
 import { planService } from './plans.service.ts';
 import { taskService } from './tasks.service.ts';
 
@@ -16,7 +14,7 @@ export async function planRoutes(app: App) {
   const tags = ['plans'];
 
   app.get('/api/plans', {
-    schema: { tags, operationId: 'listPlans', querystring: Type.Object({ orgUnit: Type.Optional(Type.Integer({ minimum: 1 })) }), response: { 200: listOf(PlanSummary) } },
+    schema: { tags, operationId: 'listPlans', querystring: PlanListQuery, response: { 200: PlanList } },
     config: { permission: 'plan.read' },
     handler: (req) => plans.list(contextOf(req), req.query),
   });
@@ -26,8 +24,8 @@ export async function planRoutes(app: App) {
       tags,
       operationId: 'draftPlan',
       description: 'Reads the text of a plan into a draft to review: header, legal basis, targets, tasks with lead and coordinating units, recipients; with the org units the issuer may be',
-      body: Type.Object({ text: Type.String({ minLength: 20, maxLength: 500_000 }) }),
-      response: { 200: Type.Object({ draft: Type.Unknown(), candidates: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String(), validTo: Nullable(Type.String()), parentName: Nullable(Type.String()) })) }) },
+      body: DraftRequest,
+      response: { 200: DraftResponse },
     },
     bodyLimit: 2 * 1024 * 1024,
     config: { permission: 'plan.write' },
@@ -48,7 +46,7 @@ export async function planRoutes(app: App) {
   });
 
   app.patch('/api/plans/:id', {
-    schema: { tags, operationId: 'setPlanStatus', params: IdParams, body: Type.Object({ status: PlanStatus }), response: { 200: PlanDetail } },
+    schema: { tags, operationId: 'setPlanStatus', params: IdParams, body: PlanStatusChange, response: { 200: PlanDetail } },
     config: { permission: 'plan.write' },
     handler: (req) => plans.setStatus(signedInContext(req), req.params.id, req.body.status),
   });
@@ -61,7 +59,7 @@ export async function planRoutes(app: App) {
   });
 
   app.get('/api/tasks/:id/updates', {
-    schema: { tags, operationId: 'taskHistory', params: IdParams, response: { 200: Type.Object({ items: Type.Array(TaskUpdateView) }) } },
+    schema: { tags, operationId: 'taskHistory', params: IdParams, response: { 200: TaskHistory } },
     config: { permission: 'plan.read' },
     handler: (req) => tasks.history(contextOf(req), req.params.id),
   });

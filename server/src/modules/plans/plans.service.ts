@@ -16,7 +16,7 @@ import type { IndicatorService } from '../indicators/index.ts';
 import { unitInScope, unitsByIds } from '../org-units/index.ts';
 import { notThePlansEditor, planRights } from './plans.policy.ts';
 import { areaOf, findPlan, listPlans, planIsReadable, planIssuer, targetsOf } from './plans.repository.ts';
-import type { NewPlan, PlanDetail } from './plans.schemas.ts';
+import type { NewPlan, PlanDetail } from '@ytcs/common';
 import { insertPlan, setPlanStatus } from './plans.writes.repository.ts';
 import { tasksOf } from './tasks.repository.ts';
 

@@ -2,7 +2,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { DB } from '../../db/schema.ts';
-import type { NewPlan } from './plans.schemas.ts';
+import type { NewPlan } from '@ytcs/common';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -14,7 +14,7 @@ import { invalid, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notTheTasksAgency, planRights } from './plans.policy.ts';
 import { planIsReadable } from './plans.repository.ts';
-import type { NewTaskUpdate } from './plans.schemas.ts';
+import type { NewTaskUpdate } from '@ytcs/common';
 import type { SignedIn } from './plans.service.ts';
 import { evidenceFile, insertTaskUpdate, taskHistory, tasksOf } from './tasks.repository.ts';
 

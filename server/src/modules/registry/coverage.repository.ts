@@ -4,6 +4,7 @@
  * villages and communes (numerators and denominators, never averaged percentages).
  */
 import { type Kysely, sql } from 'kysely';
+import { insuredOn, sqlDate } from '../../db/rules.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Moved to org-units (its front door): kept here until the registry and indicators import it from there. */
@@ -31,9 +32,7 @@ export async function coverageByChild(db: Kysely<DB>, parentId: number, asOf: st
       select r.home_unit_id,
         count(*)::int as residents,
         count(*) filter (where exists (select 1 from health_record h where h.resident_id = r.id))::int as with_record,
-        count(*) filter (where r.insurance_code is not null
-          and (r.insurance_valid_from is null or r.insurance_valid_from <= ${asOf}::date)
-          and (r.insurance_valid_to is null or r.insurance_valid_to >= ${asOf}::date))::int as insured
+        count(*) filter (where ${insuredOn('r', sqlDate(asOf))})::int as insured
       from resident r
       where r.status = 'active'
         and r.home_unit_id in (select u.id from org_unit u where u.path <@ (select path from org_unit where id = ${parentId}))

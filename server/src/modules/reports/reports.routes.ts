@@ -1,8 +1,7 @@
 /** The periodic report of a plan as DOCX (administrative format) and its XLSX annex. */
-import { Type } from 'typebox';
+import { IdParams, REPORT_FORMATS, ReportQuery } from '@ytcs/common';
 import { signedInContext } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
-import { IdParams } from '../../http/schemas.ts';
 import { indicatorService } from '../indicators/index.ts';
 import { planService } from '../plans/index.ts';
 import { reportService } from './reports.service.ts';
@@ -15,19 +14,15 @@ const MIME = {
 export async function reportRoutes(app: App) {
   const indicators = indicatorService(app.db, app.config);
   const reports = reportService(app.db, planService(app.db, indicators), indicators);
-  const Query = Type.Object({
-    period: Type.String({ minLength: 4, maxLength: 6, description: '2026, 2026S1, 2026Q3 or 202609' }),
-    kind: Type.Optional(Type.Union([Type.Literal('so_ket'), Type.Literal('tong_ket')])),
-  });
 
-  for (const format of ['docx', 'xlsx'] as const) {
+  for (const format of REPORT_FORMATS) {
     app.get(`/api/plans/:id/report.${format}`, {
       schema: {
         tags: ['reports'],
         operationId: format === 'docx' ? 'planReportDocx' : 'planReportXlsx',
         description: format === 'docx' ? 'The periodic report (báo cáo sơ kết/tổng kết) in the Decree 30/2020 format' : 'The figures annex of the periodic report',
         params: IdParams,
-        querystring: Query,
+        querystring: ReportQuery,
       },
       config: { permission: 'plan.read' },
       handler: async (req, reply) => {
