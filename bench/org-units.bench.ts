@@ -5,7 +5,7 @@
  */
 import { scopeOf } from '../server/src/access/principal.ts';
 import { sessionService } from '../server/src/modules/auth/auth.session.ts';
-import { orgUnitService } from '../server/src/modules/org-units/org-units.service.ts';
+import { orgUnitService } from '../server/src/modules/org-units/index.ts';
 import { captureStatements, type Statement } from './lib/capture.ts';
 import type { BenchDatabase, Exec } from './lib/database.ts';
 import { config, type Loader } from './lib/http.ts';
@@ -51,7 +51,7 @@ export async function benchOrgUnits(ctx: OrgUnitContext, s: Scenario): Promise<B
   const principal = await sessionService(ctx.bench.database.db, config).resolve(token);
   if (!principal) throw new Error(`${s.username}: session not found`);
   const scope = scopeOf(principal, 'org_unit.read');
-  const statements = await captureStatements((db) => orgUnitService(db).list(scope, { limit: 50, offset: 0, ...s.params }));
+  const statements = await captureStatements((db) => orgUnitService(db).list({ scope }, { limit: 50, offset: 0, ...s.params }));
 
   const query = new URLSearchParams(Object.entries(s.params).map(([k, v]) => [k, String(v)]));
   const url = `${ctx.base}/api/org-units?${query}`;

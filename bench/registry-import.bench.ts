@@ -10,14 +10,14 @@
  */
 import os from 'node:os';
 import { sql } from 'kysely';
-import { generatePopulation, type HouseholdRow, type ResidentRow } from '../scripts/population/generate.ts';
+import { generatePopulation, type HouseholdRow, type ResidentRow } from '@ytcs/population';
 import { DEMO_PROVINCE_CODE } from '../server/src/demo/demo-data.ts';
 import { headerOf } from '../server/src/modules/imports/imports.columns.ts';
 import { ethnicityReader } from '../server/src/modules/imports/imports.values.ts';
 import { REGISTER_COLUMNS, registerCells } from '../server/src/modules/imports/register-export.ts';
 import { postMultipart, request } from './lib/http.ts';
 import { POPULATION_AS_OF } from './lib/population.ts';
-import { provinceCommunes, villagesAndFacilities } from '../scripts/population/province.ts';
+import { provinceCommunes, villagesAndFacilities } from '../server/src/demo/population-province.ts';
 import { type BenchResult, result } from './lib/results.ts';
 import type { Summary } from './lib/stats.ts';
 import type { RegistryContext } from './registry-search.bench.ts';

@@ -1,6 +1,6 @@
 
-import { type LoadResult, loadPopulation } from '../../scripts/population/load.ts';
-import { communeInputs } from '../../scripts/population/province.ts';
+import { type LoadResult, loadPopulation } from '../../server/src/demo/population-load.ts';
+import { communeInputs } from '../../server/src/demo/population-province.ts';
 import type { BenchDatabase } from './database.ts';
 
 export const POPULATION_SEED = 1;

@@ -12,8 +12,8 @@ import { sql } from 'kysely';
 import { prepareDatabase } from '../../server/src/bootstrap.ts';
 import { readConfig } from '../../server/src/config.ts';
 import { openDatabase } from '../../server/src/db/database.ts';
-import { loadPopulation } from './load.ts';
-import { communeInputs } from './province.ts';
+import { loadPopulation } from '../../server/src/demo/population-load.ts';
+import { communeInputs } from '../../server/src/demo/population-province.ts';
 
 async function main() {
   const { values } = parseArgs({

@@ -6,9 +6,9 @@
  * units (loadDemoData) first. Deterministic for a given seed and as-of date.
  */
 import { type Kysely, sql } from 'kysely';
-import { type LoadResult, loadPopulation } from '../../../scripts/population/load.ts';
-import type { CommuneInput } from '../../../scripts/population/generate.ts';
+import type { CommuneInput } from '@ytcs/population';
 import type { DB } from '../db/schema.ts';
+import { type LoadResult, loadPopulation } from './population-load.ts';
 import { DEMO_PROVINCE_CODE } from './demo-data.ts';
 
 interface DemoCommune {

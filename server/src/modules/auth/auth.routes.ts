@@ -1,6 +1,6 @@
 /** Sign in, sign out, who am I, change my password. */
 import { Credentials, LoginResult, Me, PasswordChange } from '@ytcs/common';
-import { signedIn } from '../../access/principal.ts';
+import { contextOf, signedInContext } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
 import { authService } from './auth.service.ts';
 import { SESSION_COOKIE } from './auth.session.ts';
@@ -20,7 +20,7 @@ export async function authRoutes(app: App) {
     // Per source, whatever the username: guessing across many accounts is slowed too.
     config: { permission: 'public', rateLimit: { max: LOGIN_PER_SOURCE_PER_MINUTE, timeWindow: '1 minute', keyGenerator: (req) => req.ip } },
     handler: async (req, reply) => {
-      const { session, user } = await auth.login(req.body.username, req.body.password, req.actor);
+      const { session, user } = await auth.login(contextOf(req), req.body.username, req.body.password);
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions(req), expires: session.expiresAt });
       return { user };
     },
@@ -29,14 +29,14 @@ export async function authRoutes(app: App) {
   app.get('/api/auth/me', {
     schema: { tags: ['auth'], operationId: 'me', response: { 200: Me } },
     config: { permission: 'signed-in' },
-    handler: (req) => auth.me(signedIn(req)),
+    handler: (req) => auth.me(signedInContext(req)),
   });
 
   app.post('/api/auth/logout', {
     schema: { tags: ['auth'], operationId: 'logout' },
     config: { permission: 'signed-in' },
     handler: async (req, reply) => {
-      await auth.logout(signedIn(req), req.actor);
+      await auth.logout(signedInContext(req));
       reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
       return reply.code(204).send();
     },
@@ -46,7 +46,7 @@ export async function authRoutes(app: App) {
     schema: { tags: ['auth'], operationId: 'changePassword', body: PasswordChange },
     config: { permission: 'signed-in' },
     handler: async (req, reply) => {
-      await auth.changePassword(signedIn(req), req.body.currentPassword, req.body.newPassword, req.actor);
+      await auth.changePassword(signedInContext(req), req.body.currentPassword, req.body.newPassword);
       return reply.code(204).send();
     },
   });

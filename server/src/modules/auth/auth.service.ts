@@ -4,12 +4,11 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
-import type { Principal } from '../../access/principal.ts';
-import { permissionsOf } from '../../access/principal.ts';
+import type { RequestContext, signedInContext } from '../../access/context.ts';
+import { type Principal, permissionsOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, invalid } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
 import type { SessionService } from './auth.session.ts';
 import { SLOW_DOWN_MS, loginThrottle } from './login-throttle.ts';
@@ -34,10 +33,12 @@ const tooManyAttempts = (until: Date) => {
   );
 };
 
+type SignedIn = ReturnType<typeof signedInContext>;
+
 export function authService(db: Kysely<DB>, sessions: SessionService) {
   const throttle = loginThrottle(db);
 
-  async function me(principal: Principal) {
+  async function profile(principal: Principal) {
     const { user, roles } = await repo.meOf(db, principal.userId);
     return {
       id: user.id,
@@ -55,9 +56,11 @@ export function authService(db: Kysely<DB>, sessions: SessionService) {
 
   return {
     sessions,
-    me,
+    me: (ctx: SignedIn) => profile(ctx.principal),
 
-    async login(typed: string, password: string, actor: Actor) {
+    /** The context of a public route: only its actor (source address, request id) is known. */
+    async login(ctx: Pick<RequestContext, 'actor'>, typed: string, password: string) {
+      const { actor } = ctx;
       const username = typed.trim().toLowerCase();
       const source = actor.ip ?? 'unknown';
       const attempt = await throttle.reserve(username, source);
@@ -84,15 +87,17 @@ export function authService(db: Kysely<DB>, sessions: SessionService) {
       });
       const principal = await sessions.resolve(session.token);
       if (!principal) throw wrongCredentials();
-      return { session, user: await me(principal) };
+      return { session, user: await profile(principal) };
     },
 
-    async logout(principal: Principal, actor: Actor) {
+    async logout(ctx: SignedIn) {
+      const { principal, actor } = ctx;
       await sessions.end(principal.sessionHash);
       await recordAudit(db, actor, { action: 'auth.logout', entityType: 'user', entityId: principal.userId });
     },
 
-    async changePassword(principal: Principal, current: string, next: string, actor: Actor) {
+    async changePassword(ctx: SignedIn, current: string, next: string) {
+      const { principal, actor } = ctx;
       const user = await repo.findUserPassword(db, principal.userId);
       if (!user || !(await verifyPassword(user.password_hash, current))) {
         throw invalid([{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng', messageEn: 'Current password is wrong' }]);

@@ -1,7 +1,7 @@
 /** Org units: reading the tree a caller may see, and loading the official units once. */
 import { foldVietnamese, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { REORGANISATION_DATE, readOfficialUnits } from './official-units.ts';
@@ -9,11 +9,14 @@ import * as repo from './org-units.repository.ts';
 
 export const COUNTRY_KEY = 'country:VN';
 
+/** Reading the tree needs only the caller's scope of org_unit.read. */
+type ReadContext = Pick<RequestContext, 'scope'>;
+
 export function orgUnitService(db: Kysely<DB>) {
   return {
-    async list(scope: Scope, query: { level?: string; kind?: string; parent?: number; roots?: boolean; asOf?: string; q?: string; limit: number; offset: number }) {
+    async list(ctx: ReadContext, query: { level?: string; kind?: string; parent?: number; roots?: boolean; asOf?: string; q?: string; limit: number; offset: number }) {
       const q = query.q ? foldVietnamese(query.q) : undefined;
-      const { rows, total } = await repo.listOrgUnits(db, scope, {
+      const { rows, total } = await repo.listOrgUnits(db, ctx.scope, {
         level: query.level,
         kind: query.kind,
         parentId: query.parent,
@@ -26,8 +29,8 @@ export function orgUnitService(db: Kysely<DB>) {
       return { items: rows.map(toOrgUnit), total };
     },
 
-    async get(scope: Scope, id: number) {
-      const unit = await repo.findOrgUnit(db, scope, id);
+    async get(ctx: ReadContext, id: number) {
+      const unit = await repo.findOrgUnit(db, ctx.scope, id);
       if (!unit) throw notFound();
       const [ancestors, succession, catchment] = await Promise.all([
         repo.ancestorsOf(db, unit.path),

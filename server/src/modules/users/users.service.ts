@@ -4,13 +4,12 @@
  * role they grant carries no permission they lack at that unit (rules in users.policy.ts).
  */
 import type { Kysely } from 'kysely';
+import type { signedInContext } from '../../access/context.ts';
 import type { Principal, Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, conflict, invalid, notFound } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import type { SessionService } from '../auth/auth.session.ts';
-import { PASSWORD_MIN_LENGTH, hashPassword } from '../auth/passwords.ts';
+import { recordAudit } from '../audit/index.ts';
+import { PASSWORD_MIN_LENGTH, type SessionService, hashPassword } from '../auth/index.ts';
 import { type RankedRole, type RoleAtUnit, managedRank, mayManage, missingPermissions } from './users.policy.ts';
 import * as repo from './users.repository.ts';
 
@@ -18,6 +17,9 @@ export interface RoleAssignment {
   role: string;
   orgUnitId: number;
 }
+
+/** User administration routes all require a permission. */
+type SignedIn = ReturnType<typeof signedInContext>;
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 
@@ -86,14 +88,15 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
   }
 
   return {
-    async list(principal: Principal, scope: Scope, q: string | undefined, limit: number, offset: number) {
-      const { ids, total } = await repo.listUsers(db, scope, q?.trim().toLowerCase() || undefined, limit, offset);
-      return { items: await present(principal, ids), total };
+    async list(ctx: SignedIn, q: string | undefined, limit: number, offset: number) {
+      const { ids, total } = await repo.listUsers(db, ctx.scope, q?.trim().toLowerCase() || undefined, limit, offset);
+      return { items: await present(ctx.principal, ids), total };
     },
 
     listRoles: () => repo.listRoles(db),
 
-    async create(principal: Principal, scope: Scope, actor: Actor, input: { username: string; fullName: string; password: string; roles: RoleAssignment[] }) {
+    async create(ctx: SignedIn, input: { username: string; fullName: string; password: string; roles: RoleAssignment[] }) {
+      const { principal, scope, actor } = ctx;
       const username = input.username.trim().toLowerCase();
       const errors: FieldError[] = [];
       if (!USERNAME.test(username)) errors.push({ field: 'username', message: 'Tên đăng nhập 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch', messageEn: 'Username: 3–50 lower-case letters, digits, dot, dash, underscore' });
@@ -113,7 +116,8 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
       return one(principal, id);
     },
 
-    async update(principal: Principal, scope: Scope, actor: Actor, id: number, patch: { fullName?: string; active?: boolean; password?: string; roles?: RoleAssignment[] }) {
+    async update(ctx: SignedIn, id: number, patch: { fullName?: string; active?: boolean; password?: string; roles?: RoleAssignment[] }) {
+      const { principal, scope, actor } = ctx;
       const target = await manageable(principal, id);
       const errors: FieldError[] = [];
       if (patch.fullName !== undefined && !patch.fullName.trim()) errors.push({ field: 'fullName', message: 'Bắt buộc', messageEn: 'Required' });

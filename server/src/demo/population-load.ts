@@ -7,8 +7,8 @@
  * travel through JavaScript. Works the same on PGlite and PostgreSQL, through Kysely.
  */
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
-import type { DB } from '../../server/src/db/schema.ts';
-import { generatePopulation, type PopulationBatch, type PopulationOptions } from './generate.ts';
+import { generatePopulation, type PopulationBatch, type PopulationOptions } from '@ytcs/population';
+import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

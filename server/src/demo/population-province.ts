@@ -4,9 +4,9 @@
  * loader needs to spread residents, shared by the CLI and the benchmarks.
  */
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../server/src/db/schema.ts';
-import { type NewOrgUnit, insertOrgUnits } from '../../server/src/modules/org-units/org-units.repository.ts';
-import { type CommuneInput, communeQuotas } from './generate.ts';
+import { type CommuneInput, communeQuotas } from '@ytcs/population';
+import type { DB } from '../db/schema.ts';
+import { type NewOrgUnit, insertOrgUnits } from '../modules/org-units/index.ts';
 
 interface CommuneRow {
   id: number;

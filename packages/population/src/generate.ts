@@ -2,7 +2,7 @@
  * A deterministic population: the same seed, communes, size and as-of date always give the same
  * households, residents and health data. Output comes in batches of about `batchSize` residents
  * (a household is never split), so ten million people never sit in memory. Rows carry keys, not
- * database ids: `loadPopulation` (load.ts) turns keys into ids reserved from the sequences.
+ * database ids: `loadPopulation` (server/src/demo/population-load.ts) turns keys into ids reserved from the sequences.
  */
 import { addYears, formatDay, parseDay, timestampOn, yearOf } from './calendar.ts';
 import { encounters, chronicConditions, type EncounterDraft, immunizations, recordHistory } from './health.ts';

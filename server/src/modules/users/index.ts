@@ -1,0 +1,2 @@
+/** The users module's front door: user administration (no other module needs more today). */
+export { userService } from './users.service.ts';
