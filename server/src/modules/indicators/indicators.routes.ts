@@ -1,6 +1,6 @@
 /** Indicators, their values per unit and period, values entered by hand, and DHIS2 dataValueSets. */
 import { Type } from 'typebox';
-import { signedIn } from '../../access/principal.ts';
+import { contextOf, signedInContext } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
 import { Instant, Nullable } from '../../http/schemas.ts';
 import { dhis2Service } from './dhis2.ts';
@@ -58,7 +58,7 @@ export async function indicatorRoutes(app: App) {
       response: { 200: Type.Object({ items: Type.Array(Value) }) },
     },
     config: { permission: 'aggregate.read' },
-    handler: (req) => indicators.values(signedIn(req), req.scope, { indicator: list(req.query.indicator), orgUnit: req.query.orgUnit, period: list(req.query.period) ?? [] }),
+    handler: (req) => indicators.values(signedInContext(req), { indicator: list(req.query.indicator), orgUnit: req.query.orgUnit, period: list(req.query.period) ?? [] }),
   });
 
   app.get('/api/indicator-values/children', {
@@ -70,7 +70,7 @@ export async function indicatorRoutes(app: App) {
       response: { 200: Type.Object({ unit: UnitValue, children: Type.Array(UnitValue) }) },
     },
     config: { permission: 'aggregate.read' },
-    handler: (req) => indicators.children(signedIn(req), req.scope, req.query),
+    handler: (req) => indicators.children(signedInContext(req), req.query),
   });
 
   app.put('/api/indicator-values', {
@@ -87,7 +87,7 @@ export async function indicatorRoutes(app: App) {
       response: { 200: Type.Object({ saved: Type.Integer() }) },
     },
     config: { permission: 'aggregate.write' },
-    handler: (req) => indicators.enter(req.scope, req.actor, req.body.items),
+    handler: (req) => indicators.enter(contextOf(req), req.body.items),
   });
 
   app.get('/api/dataValueSets', {
@@ -99,7 +99,7 @@ export async function indicatorRoutes(app: App) {
       response: { 200: Type.Object({ orgUnit: Type.String(), period: Type.String(), dataValues: Type.Array(DataValue) }) },
     },
     config: { permission: 'aggregate.read' },
-    handler: (req) => dhis2.exportSet(signedIn(req), req.scope, { orgUnit: req.query.orgUnit, period: list(req.query.period) ?? [], indicator: list(req.query.indicator) }),
+    handler: (req) => dhis2.exportSet(signedInContext(req), { orgUnit: req.query.orgUnit, period: list(req.query.period) ?? [], indicator: list(req.query.indicator) }),
   });
 
   app.post('/api/dataValueSets', {
@@ -112,7 +112,7 @@ export async function indicatorRoutes(app: App) {
     },
     config: { permission: 'aggregate.write' },
     handler: async (req, reply) => {
-      const summary = await dhis2.importSet(req.scope, req.actor, req.body);
+      const summary = await dhis2.importSet(contextOf(req), req.body);
       return reply.code(summary.status === 'SUCCESS' ? 200 : 409).send(summary);
     },
   });

@@ -12,7 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { IndicatorService } from '../indicators/indicators.service.ts';
+import type { IndicatorService } from '../indicators/index.ts';
 import { coverageUnit } from '../registry/coverage.repository.ts';
 import { notThePlansEditor, planRights } from './plans.policy.ts';
 import { areaOf, findPlan, insertPlan, listPlans, planIsReadable, targetsOf, tasksOf, unitsByIds } from './plans.repository.ts';
