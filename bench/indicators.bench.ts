@@ -7,12 +7,12 @@
  */
 import { periodOf, todayIso } from '@ytcs/common';
 import { type Kysely, sql } from 'kysely';
+import { contextOf } from '../server/src/access/context.ts';
 import { scopeOf } from '../server/src/access/principal.ts';
 import { insuredOn } from '../server/src/db/rules.ts';
 import type { DB } from '../server/src/db/schema.ts';
 import { sessionService } from '../server/src/modules/auth/auth.session.ts';
-import { indicatorService } from '../server/src/modules/indicators/indicators.service.ts';
-import { currentPeriods, recomputeAll } from '../server/src/modules/indicators/refresher.ts';
+import { currentPeriods, indicatorService, recomputeAll } from '../server/src/modules/indicators/index.ts';
 import { captureStatements, type Statement } from './lib/capture.ts';
 import type { BenchDatabase, Exec } from './lib/database.ts';
 import { config, type Loader, request } from './lib/http.ts';
@@ -62,8 +62,9 @@ export async function benchIndicatorDashboard(ctx: IndicatorContext, s: { name: 
   const service = indicatorService(ctx.bench.database.db, config);
   const unit = await service.unitFor(scope, undefined);
   const capture = (fn: (svc: ReturnType<typeof indicatorService>) => Promise<unknown>) => captureStatements((db) => fn(indicatorService(db, config)), ctx.bench.raw);
-  const valuesSql = await capture((svc) => svc.values(principal, scope, { orgUnit: unit.id, period: period.split(',') }));
-  const childrenSql = await capture((svc) => svc.children(principal, scope, { indicator: 'HSSK_QL', orgUnit: unit.id, period: periodOf('year', today) }));
+  const reader = { ...contextOf({ principal, scope, actor: { userId: principal.userId, ip: null, requestId: null } }), principal };
+  const valuesSql = await capture((svc) => svc.values(reader, { orgUnit: unit.id, period: period.split(',') }));
+  const childrenSql = await capture((svc) => svc.children(reader, { indicator: 'HSSK_QL', orgUnit: unit.id, period: periodOf('year', today) }));
   const statements = [...valuesSql, ...childrenSql];
 
   const headers = { cookie: `ytcs_session=${token}` };

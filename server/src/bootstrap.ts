@@ -1,6 +1,7 @@
 /**
- * What a database needs before it serves: migrations, the official administrative units, the
- * first administrator, and on an empty database in demo mode the demo data.
+ * What a database needs before it serves: migrations, the definitions of the computed indicators,
+ * the official administrative units, the first administrator, and on an empty database in demo
+ * mode the demo data.
  */
 import { randomBytes } from 'node:crypto';
 import { periodOf, previousPeriods, todayIso } from '@ytcs/common';
@@ -11,7 +12,7 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_COMMUNE_CODES, DEMO_PLAN_COMMUNE_CODES, type DemoAccount, loadDemoData } from './demo/demo-data.ts';
 import { loadDemoPopulation } from './demo/population.ts';
 import { loadDemoEnteredValues, loadDemoPlans } from './demo/demo-plans.ts';
-import { recomputeAll } from './modules/indicators/refresher.ts';
+import { recomputeAll, syncIndicatorDefinitions } from './modules/indicators/index.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
 import { loadOfficialUnits } from './modules/org-units/org-units.service.ts';
 import { loadReferenceLists } from './modules/reference/reference-lists.ts';
@@ -26,6 +27,7 @@ export interface BootstrapResult {
 /** Migrations and the reference data every database holds (idempotent). */
 export async function prepareDatabase(db: Kysely<DB>) {
   const migrations = await migrate(db as Kysely<unknown>);
+  await syncIndicatorDefinitions(db);
   const loadedUnits = await loadOfficialUnits(db);
   await loadReferenceLists(db);
   if (loadedUnits) {

@@ -9,7 +9,7 @@ import { type PlanDraft, parsePlanText } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import type { DB } from '../db/schema.ts';
-import { listIndicators } from '../modules/indicators/indicators.repository.ts';
+import { listIndicators } from '../modules/indicators/index.ts';
 import type { NewPlan } from '@ytcs/common';
 import { areaOf, insertPlan } from '../modules/plans/index.ts';
 

@@ -29,7 +29,7 @@ export const UNIQUE_CONSTRAINTS: Record<string, Duplicate> = {
 /** The 409 for a unique violation, or null when the error is something else. */
 export function uniqueViolation(error: unknown): AppError | null {
   const e = error as { code?: unknown; constraint?: unknown } | null;
-  if (!e || e.code !== '23505') return null;
+  if (e?.code !== '23505') return null;
   const known = typeof e.constraint === 'string' ? UNIQUE_CONSTRAINTS[e.constraint] : undefined;
   if (!known) return new AppError(409, 'conflict', 'Dữ liệu trùng với dữ liệu đã có', 'This duplicates existing data');
   return new AppError(409, 'conflict', known.vi, known.en, [{ field: known.field, message: known.vi, messageEn: known.en }]);

@@ -6,14 +6,13 @@
  */
 import { parsePeriod } from '@ytcs/common';
 import type { Kysely } from 'kysely';
-import type { Principal, Scope } from '../../access/principal.ts';
+import type { RequestContext } from '../../access/context.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
 import { disclosureFor } from './disclosure.ts';
 import { type StoredValue, listIndicators, storedValues, unitPaths } from './indicators.repository.ts';
-import type { IndicatorService } from './indicators.service.ts';
+import type { IndicatorService, SignedIn } from './indicators.service.ts';
 
 export interface DataValue {
   dataElement: string;
@@ -29,14 +28,14 @@ const PART = /^(.+)_(NUM|DEN)$/;
 
 export function dhis2Service(db: Kysely<DB>, config: Pick<Config, 'smallCell'>, indicators: IndicatorService) {
   return {
-    async exportSet(principal: Principal, scope: Scope, q: { orgUnit?: number; period: string[]; indicator?: string[] }) {
-      const unit = await indicators.unitFor(scope, q.orgUnit);
+    async exportSet(ctx: SignedIn, q: { orgUnit?: number; period: string[]; indicator?: string[] }) {
+      const unit = await indicators.unitFor(ctx.scope, q.orgUnit);
       const chosen = await indicators.pick(q.indicator);
       const rows = await storedValues(db, unit.id, q.period, chosen.map((i) => i.id));
       // A stored value travels only when the same figure is shown by /api/indicator-values: the
       // small-cell rule decides on the unit's figure, which is its stored value when it has one.
       const paths = await unitPaths(db, [...new Set(rows.map((r) => r.unitId))]);
-      const guard = disclosureFor(db, principal, config.smallCell);
+      const guard = disclosureFor(db, ctx.principal, config.smallCell);
       const counting = chosen.filter((i) => i.countsPeople);
       const shown: StoredValue[] = [];
       for (const r of rows) {
@@ -54,7 +53,7 @@ export function dhis2Service(db: Kysely<DB>, config: Pick<Config, 'smallCell'>, 
       return { orgUnit: String(unit.id), period: q.period.join(','), dataValues };
     },
 
-    async importSet(scope: Scope, actor: Actor, body: { dataValues: DataValue[] }) {
+    async importSet(ctx: RequestContext, body: { dataValues: DataValue[] }) {
       const known = await listIndicators(db);
       const conflicts: { object: string; value: string }[] = [];
       const cells = new Map<string, { indicator: string; orgUnit: number; period: string; numerator?: number; denominator?: number }>();
@@ -84,7 +83,7 @@ export function dhis2Service(db: Kysely<DB>, config: Pick<Config, 'smallCell'>, 
       });
       if (conflicts.length === 0) {
         try {
-          await indicators.enter(scope, actor, items);
+          await indicators.enter(ctx, items);
         } catch (e) {
           if (!(e instanceof AppError) || !e.errors) throw e;
           for (const err of e.errors) conflicts.push({ object: err.field, value: `${err.message} / ${err.messageEn}` });

@@ -194,6 +194,26 @@ describe('small cells attacked by subtraction (committee)', () => {
     expect(full.children.find((c: { id: number }) => c.id === villages[0])).toMatchObject({ residents: 10, insured: 2, suppressed: false });
   });
 
+  it('coverage and the indicator values hide exactly the same cells of the same month', async () => {
+    const month = periodOf('month', todayIso());
+    const coverage = (await call('GET', `/api/registry/coverage?orgUnit=${ducXuan}`, committee)).json();
+    const hiddenCells = { coverage: [] as string[], indicators: [] as string[] };
+    for (const row of [coverage.unit, ...coverage.children]) {
+      const res = await call('GET', `/api/indicator-values?indicator=HSSK_QL,BHYT_BP&orgUnit=${row.id}&period=${month}`, committee);
+      const at = (code: string) => res.json().items.find((v: { indicator: string }) => v.indicator === code);
+      for (const [code, count, rate] of [['HSSK_QL', 'withRecord', 'recordRate'], ['BHYT_BP', 'insured', 'insuredRate']] as const) {
+        const v = at(code);
+        if (row[count] === null) hiddenCells.coverage.push(`${row.id}|${code}`);
+        if (v.suppressed) hiddenCells.indicators.push(`${row.id}|${code}`);
+        expect({ count: row[count], rate: row[rate] }, `${code} of ${row.id}`).toEqual({ count: v.numerator, rate: v.value });
+      }
+      expect(row.residents, `residents of ${row.id}`).toBe(at('BHYT_BP').denominator);
+      expect(row.suppressed).toBe(at('HSSK_QL').suppressed || at('BHYT_BP').suppressed);
+    }
+    expect(hiddenCells.indicators.length).toBeGreaterThan(0);
+    expect(hiddenCells.coverage).toEqual(hiddenCells.indicators);
+  });
+
   it('the DHIS2 export gives a committee no figure the indicator values hide', async () => {
     const seen = await everything(committee, 'BHYT_BP');
     const res = await call('GET', `/api/dataValueSets?orgUnit=${ducXuan}&period=${PERIODS.join(',')}&indicator=BHYT_BP`, committee);

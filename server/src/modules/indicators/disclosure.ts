@@ -10,26 +10,9 @@ import { type Kysely, sql } from 'kysely';
 import { isWithin } from '../../access/paths.ts';
 import { type Principal, covers, scopeOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
-import { type IndicatorRow, type RolledUpValue, rolledUp } from './indicators.repository.ts';
-
-interface TreeUnit {
-  id: number;
-  parentId: number | null;
-  path: string;
-  validFrom: string | null;
-  validTo: string | null;
-}
+import { type IndicatorRow, type RolledUpValue, type TreeUnit, areaTree, rolledUp } from './indicators.repository.ts';
 
 const validOn = (u: TreeUnit, day: string) => (u.validFrom === null || u.validFrom <= day) && (u.validTo === null || u.validTo >= day);
-
-async function areaTree(db: Kysely<DB>, rootPath: string, year: number): Promise<TreeUnit[]> {
-  const result = await sql<{ id: string; parent_id: string | null; path: string; valid_from: string | null; valid_to: string | null }>`
-    select o.id, o.parent_id, o.path::text as path, o.valid_from::text as valid_from, o.valid_to::text as valid_to from org_unit o
-    where o.path <@ ${rootPath}::ltree and o.level <> 'facility'
-      and (o.valid_from is null or o.valid_from <= ${`${year}-12-31`}::date) and (o.valid_to is null or o.valid_to >= ${`${year}-01-01`}::date)
-  `.execute(db);
-  return result.rows.map((r) => ({ id: Number(r.id), parentId: r.parent_id === null ? null : Number(r.parent_id), path: r.path, validFrom: r.valid_from, validTo: r.valid_to }));
-}
 
 /** A unit's figure for a period as the API serves it: an entered indicator's quarter without a value of its own shows its year's. */
 export function servedValue(byKey: Map<string, RolledUpValue>, indicator: IndicatorRow, unitId: number, period: string): RolledUpValue | undefined {

@@ -100,6 +100,24 @@ export async function unitWithChildren(db: Db, unitId: number, asOf: string): Pr
   return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
+export interface TreeUnit {
+  id: number;
+  parentId: number | null;
+  path: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/** The areas under a unit that existed at some time in the year (facilities are not areas). */
+export async function areaTree(db: Kysely<DB>, rootPath: string, year: number): Promise<TreeUnit[]> {
+  const result = await sql<{ id: string; parent_id: string | null; path: string; valid_from: string | null; valid_to: string | null }>`
+    select o.id, o.parent_id, o.path::text as path, o.valid_from::text as valid_from, o.valid_to::text as valid_to from org_unit o
+    where o.path <@ ${rootPath}::ltree and o.level <> 'facility'
+      and (o.valid_from is null or o.valid_from <= ${`${year}-12-31`}::date) and (o.valid_to is null or o.valid_to >= ${`${year}-01-01`}::date)
+  `.execute(db);
+  return result.rows.map((r) => ({ id: Number(r.id), parentId: r.parent_id === null ? null : Number(r.parent_id), path: r.path, validFrom: r.valid_from, validTo: r.valid_to }));
+}
+
 export interface StoredValue {
   indicatorCode: string;
   unitId: number;
@@ -155,4 +173,65 @@ export async function unitPaths(db: Db, ids: number[]): Promise<Map<number, stri
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('org_unit').where('id', 'in', ids).select(['id', sql<string>`path::text`.as('path')]).execute();
   return new Map(rows.map((r) => [Number(r.id), r.path]));
+}
+
+export interface ComputedDefinitionRow {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  unit: 'percent' | 'count';
+  numeratorVi: string;
+  denominatorVi: string | null;
+  numeratorEn: string;
+  denominatorEn: string | null;
+  countsPeople: boolean;
+  sort: number;
+}
+
+/**
+ * Writes the definitions of computed indicators (an indicator entered until now becomes computed
+ * and keeps its entered values of earlier periods). `computation` names the registry entry: the code.
+ */
+export async function upsertComputedDefinitions(db: Db, rows: ComputedDefinitionRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('indicator')
+    .values(
+      rows.map((r) => ({
+        code: r.code,
+        name_vi: r.nameVi,
+        name_en: r.nameEn,
+        unit: r.unit,
+        numerator_vi: r.numeratorVi,
+        denominator_vi: r.denominatorVi,
+        numerator_en: r.numeratorEn,
+        denominator_en: r.denominatorEn,
+        source: 'computed' as const,
+        computation: r.code,
+        counts_people: r.countsPeople,
+        sort: r.sort,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet((eb) => ({
+        name_vi: eb.ref('excluded.name_vi'),
+        name_en: eb.ref('excluded.name_en'),
+        unit: eb.ref('excluded.unit'),
+        numerator_vi: eb.ref('excluded.numerator_vi'),
+        denominator_vi: eb.ref('excluded.denominator_vi'),
+        numerator_en: eb.ref('excluded.numerator_en'),
+        denominator_en: eb.ref('excluded.denominator_en'),
+        source: 'computed',
+        computation: eb.ref('excluded.computation'),
+        counts_people: eb.ref('excluded.counts_people'),
+        sort: eb.ref('excluded.sort'),
+      })),
+    )
+    .execute();
+}
+
+/** The codes of the indicators marked computed. */
+export async function computedCodes(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('indicator').where('source', '=', 'computed').select('code').orderBy('code').execute();
+  return rows.map((r) => r.code);
 }

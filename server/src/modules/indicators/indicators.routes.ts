@@ -12,7 +12,7 @@ import {
   IndicatorValues,
   IndicatorValuesQuery,
 } from '@ytcs/common';
-import { signedIn } from '../../access/principal.ts';
+import { contextOf, signedInContext } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
 import { Instant, Nullable } from '@ytcs/common';
 import { dhis2Service } from './dhis2.ts';
@@ -40,7 +40,7 @@ export async function indicatorRoutes(app: App) {
       response: { 200: IndicatorValues },
     },
     config: { permission: 'aggregate.read' },
-    handler: (req) => indicators.values(signedIn(req), req.scope, { indicator: list(req.query.indicator), orgUnit: req.query.orgUnit, period: list(req.query.period) ?? [] }),
+    handler: (req) => indicators.values(signedInContext(req), { indicator: list(req.query.indicator), orgUnit: req.query.orgUnit, period: list(req.query.period) ?? [] }),
   });
 
   app.get('/api/indicator-values/children', {
@@ -52,7 +52,7 @@ export async function indicatorRoutes(app: App) {
       response: { 200: ChildValues },
     },
     config: { permission: 'aggregate.read' },
-    handler: (req) => indicators.children(signedIn(req), req.scope, req.query),
+    handler: (req) => indicators.children(signedInContext(req), req.query),
   });
 
   app.put('/api/indicator-values', {
@@ -64,7 +64,7 @@ export async function indicatorRoutes(app: App) {
       response: { 200: EnteredCount },
     },
     config: { permission: 'aggregate.write' },
-    handler: (req) => indicators.enter(req.scope, req.actor, req.body.items),
+    handler: (req) => indicators.enter(contextOf(req), req.body.items),
   });
 
   app.get('/api/dataValueSets', {
@@ -76,7 +76,7 @@ export async function indicatorRoutes(app: App) {
       response: { 200: DataValueSet },
     },
     config: { permission: 'aggregate.read' },
-    handler: (req) => dhis2.exportSet(signedIn(req), req.scope, { orgUnit: req.query.orgUnit, period: list(req.query.period) ?? [], indicator: list(req.query.indicator) }),
+    handler: (req) => dhis2.exportSet(signedInContext(req), { orgUnit: req.query.orgUnit, period: list(req.query.period) ?? [], indicator: list(req.query.indicator) }),
   });
 
   app.post('/api/dataValueSets', {
@@ -89,7 +89,7 @@ export async function indicatorRoutes(app: App) {
     },
     config: { permission: 'aggregate.write' },
     handler: async (req, reply) => {
-      const summary = await dhis2.importSet(req.scope, req.actor, req.body);
+      const summary = await dhis2.importSet(contextOf(req), req.body);
       return reply.code(summary.status === 'SUCCESS' ? 200 : 409).send(summary);
     },
   });

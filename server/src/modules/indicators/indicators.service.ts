@@ -6,15 +6,18 @@
  */
 import { isSmallCount, parsePeriod, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../access/context.ts';
 import { type Principal, type Scope, covers, scopeOf } from '../../access/principal.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { coverageUnit } from '../registry/coverage.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { coverageUnit } from '../registry/index.ts';
 import { disclosureFor, servedValue } from './disclosure.ts';
 import { type IndicatorRow, type RolledUpValue, listIndicators, rolledUp, unitPaths, unitWithChildren, upsertEntered } from './indicators.repository.ts';
+
+/** The context of a signed-in reader (the indicator routes all require a permission). */
+export type SignedIn = RequestContext & { principal: Principal };
 
 export interface Figure {
   numerator: number | null;
@@ -154,20 +157,20 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
         return path ? [{ id, path }] : [];
       });
     },
-    async values(principal: Principal, scope: Scope, q: { indicator?: string[]; orgUnit?: number; period: string[] }) {
+    async values(ctx: SignedIn, q: { indicator?: string[]; orgUnit?: number; period: string[] }) {
       checkPeriods(q.period);
-      const unit = await unitFor(scope, q.orgUnit);
-      return { items: await figures(principal, [unit], await pick(q.indicator), q.period) };
+      const unit = await unitFor(ctx.scope, q.orgUnit);
+      return { items: await figures(ctx.principal, [unit], await pick(q.indicator), q.period) };
     },
 
     /** A unit and its child areas for one indicator and period, best first (unknown last). */
-    async children(principal: Principal, scope: Scope, q: { indicator: string; orgUnit?: number; period: string }) {
+    async children(ctx: SignedIn, q: { indicator: string; orgUnit?: number; period: string }) {
       checkPeriods([q.period]);
-      const unit = await unitFor(scope, q.orgUnit);
+      const unit = await unitFor(ctx.scope, q.orgUnit);
       const [indicator] = await pick([q.indicator]);
       if (!indicator) throw notFound();
       const units = await unitWithChildren(db, unit.id, parsePeriod(q.period)?.end ?? todayIso());
-      const shown = await figures(principal, units, [indicator], [q.period]);
+      const shown = await figures(ctx.principal, units, [indicator], [q.period]);
       const rows = units.map((u, i) => ({ id: u.id, code: u.code, name: u.name, level: u.level, ...(shown[i] as ShownValue) }));
       const [self, ...children] = rows;
       if (!self) throw notFound();
@@ -176,10 +179,10 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
     },
 
     /** Values typed in for entered indicators (a figure from the insurance agency, a staff count). */
-    async enter(scope: Scope, actor: Actor, items: { indicator: string; orgUnit: number; period: string; numerator: number; denominator: number | null }[]) {
+    async enter(ctx: RequestContext, items: { indicator: string; orgUnit: number; period: string; numerator: number; denominator: number | null }[]) {
       const indicators = await listIndicators(db);
       const errors: FieldError[] = [];
-      const units = await Promise.all(items.map((v) => coverageUnit(db, scope, v.orgUnit)));
+      const units = await Promise.all(items.map((v) => coverageUnit(db, ctx.scope, v.orgUnit)));
       const values = items.flatMap((v, n) => {
         const at = (f: string) => `items.${n}.${f}`;
         const ind = indicators.find((i) => i.code === v.indicator);
@@ -194,8 +197,8 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
       });
       if (errors.length > 0) throw invalid(errors);
       await db.transaction().execute(async (trx) => {
-        await upsertEntered(trx, values, actor.userId);
-        await recordAudit(trx, actor, { action: 'indicator_value.enter', entityType: 'indicator_value', details: { count: values.length, periods: [...new Set(items.map((v) => v.period))] } });
+        await upsertEntered(trx, values, ctx.actor.userId);
+        await recordAudit(trx, ctx.actor, { action: 'indicator_value.enter', entityType: 'indicator_value', details: { count: values.length, periods: [...new Set(items.map((v) => v.period))] } });
       });
       return { saved: values.length };
     },

@@ -13,7 +13,7 @@ import { covers, scopeOf } from '../../access/principal.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
-import { indicatorService } from '../indicators/indicators.service.ts';
+import { indicatorService } from '../indicators/index.ts';
 import { type CoverageRow, coverageByChild, coverageUnit } from './coverage.repository.ts';
 
 const ratio = (n: number | null, d: number | null) => (n === null || d === null || d === 0 ? null : Math.round((n / d) * 1000) / 10);

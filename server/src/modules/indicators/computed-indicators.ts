@@ -1,0 +1,123 @@
+/**
+ * The registry of computed indicators: each is one entry saying what it is called (its definition,
+ * kept in the indicator table at start by definitions.ts), whom it counts (denominator) and who of
+ * them meets it (numerator) as SQL over the person tables, for which period types, and whether the
+ * small-cell rule applies. computations.ts counts every entry in one pass over the residents.
+ * Adding an indicator is one entry here plus its test; a computed indicator row without an entry
+ * stops the start (definitions.ts).
+ */
+import type { PeriodType } from '@ytcs/common';
+import { type RawBuilder, sql } from 'kysely';
+import { insuredOn } from '../../db/rules.ts';
+
+/** What an entry's SQL may use: the day counted to, the first day of the earliest period, and the communes being recounted. */
+export interface CountingDays {
+  /** The day figures are counted as of (an SQL date). */
+  asOf: RawBuilder<unknown>;
+  /** The first day of the earliest period counted (an SQL date): events before it count in no period. */
+  from: RawBuilder<unknown>;
+  /** `and <column> = any(communes)` when some communes are recounted, else nothing: keeps a recount to its communes. */
+  inCommunes(column: string): RawBuilder<unknown>;
+}
+
+/**
+ * Who meets the numerator:
+ * - `resident`: a fact of the resident row `r` on the day (a boolean over r; another person
+ *   table through `exists`);
+ * - `events`: a flow, a query of (`resident_id`, `day`) between `from` and `asOf`; a resident counts
+ *   in a period when their last such day falls in it.
+ */
+export type Numerator =
+  | { counts: 'resident'; where: (d: CountingDays) => RawBuilder<boolean> }
+  | { counts: 'events'; events: (d: CountingDays) => RawBuilder<unknown> };
+
+export interface IndicatorDefinition {
+  nameVi: string;
+  nameEn: string;
+  unit: 'percent' | 'count';
+  numeratorVi: string;
+  denominatorVi: string | null;
+  numeratorEn: string;
+  denominatorEn: string | null;
+  /** Order among all indicators (entered ones included). */
+  sort: number;
+}
+
+export interface ComputedIndicator {
+  code: string;
+  definition: IndicatorDefinition;
+  /**
+   * Whom the figure is about, a boolean over the resident row `r`, among the residents every
+   * computation starts from: active, born by the day, at home in the communes counted.
+   */
+  denominator: (d: CountingDays) => RawBuilder<boolean>;
+  numerator: Numerator;
+  /** The period types it is counted for. */
+  periods: readonly PeriodType[];
+  /** 'small-cell': the figure counts people, so readers without access to them get the small-cell rule. */
+  suppression: 'small-cell' | 'none';
+}
+
+const ALL_PERIODS: readonly PeriodType[] = ['year', 'half', 'quarter', 'month'];
+/** Every resident the computations start from. */
+const residents = () => sql<boolean>`true`;
+const RESIDENTS_VI = 'Số người dân đang cư trú';
+
+export const COMPUTED_INDICATORS: readonly ComputedIndicator[] = [
+  {
+    code: 'HSSK_QL',
+    definition: {
+      nameVi: 'Tỷ lệ người dân được quản lý sức khỏe (có hồ sơ sức khỏe điện tử)',
+      nameEn: 'Residents with a managed electronic health record',
+      unit: 'percent',
+      numeratorVi: 'Số người dân đang cư trú có hồ sơ sức khỏe',
+      denominatorVi: RESIDENTS_VI,
+      numeratorEn: 'Residents with a health record',
+      denominatorEn: 'Residents',
+      sort: 1,
+    },
+    denominator: residents,
+    // A record counts from the day it was opened.
+    numerator: { counts: 'resident', where: (d) => sql<boolean>`exists (select 1 from health_record h where h.resident_id = r.id and h.created_at < ${d.asOf} + 1)` },
+    periods: ALL_PERIODS,
+    suppression: 'small-cell',
+  },
+  {
+    code: 'BHYT_BP',
+    definition: {
+      nameVi: 'Tỷ lệ bao phủ bảo hiểm y tế',
+      nameEn: 'Health-insurance coverage',
+      unit: 'percent',
+      numeratorVi: 'Số người dân có thẻ BHYT còn hạn',
+      denominatorVi: RESIDENTS_VI,
+      numeratorEn: 'Residents with a valid insurance card',
+      denominatorEn: 'Residents',
+      sort: 2,
+    },
+    denominator: residents,
+    numerator: { counts: 'resident', where: (d) => insuredOn('r', d.asOf) },
+    periods: ALL_PERIODS,
+    suppression: 'small-cell',
+  },
+  {
+    code: 'KSK_DK',
+    definition: {
+      nameVi: 'Tỷ lệ người dân được khám sức khỏe định kỳ, sàng lọc trong kỳ',
+      nameEn: 'Residents with a check-up or screening in the period',
+      unit: 'percent',
+      numeratorVi: 'Số người được khám sức khỏe định kỳ hoặc sàng lọc trong kỳ',
+      denominatorVi: RESIDENTS_VI,
+      numeratorEn: 'Residents checked or screened in the period',
+      denominatorEn: 'Residents',
+      sort: 3,
+    },
+    denominator: residents,
+    numerator: {
+      counts: 'events',
+      events: (d) => sql`select e.resident_id, e.date as day from encounter e
+        where e.type in ('checkup', 'screening') and e.date between ${d.from} and ${d.asOf} ${d.inCommunes('e.commune_id')}`,
+    },
+    periods: ALL_PERIODS,
+    suppression: 'small-cell',
+  },
+];

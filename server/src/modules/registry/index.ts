@@ -1,0 +1,2 @@
+/** The registry's front door: what other modules may use of it. */
+export { coverageUnit } from './coverage.repository.ts';
