@@ -1,12 +1,12 @@
 // Reading the audit log: every access to a person's record and every change is written there,
 // so supervisors can answer "who looked at this, and when".
-import { Alert, AutoComplete, Button, Card, DatePicker, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, DatePicker, Input, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '@ytcs/common';
 import { DATE_FORMAT, formatInstant, toIsoDate } from '../../lib/dates';
-import { useErrorText } from '../../lib/errors';
+import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
 import { useDebounced } from '../../lib/useDebounced';
 import { downloadAccessReport, useAuditEvents } from './audit.api';
@@ -44,7 +44,6 @@ export function AuditPage() {
   const { t } = useTranslation();
   usePageTitle(t('audit.title'));
   const actionLabel = (code: string) => t(`audit.actions.${code.replace(/\./g, '_')}`, { defaultValue: code });
-  const errorText = useErrorText();
   const { limit, offset, pagination, reset } = usePaging(50);
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
@@ -89,10 +88,10 @@ export function AuditPage() {
     };
 
   return (
-    <div className="page">
-      <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
-      <Card>
-        <Space className="toolbar" wrap>
+    <ListPage<AuditEvent>
+      title={t('audit.title')}
+      filters={
+        <>
           <AutoComplete
             value={action}
             onChange={(value?: string) => changed(setAction)(value ?? '')}
@@ -115,6 +114,11 @@ export function AuditPage() {
             aria-label={t('audit.period')}
             data-testid="audit-period"
           />
+        </>
+      }
+      actionsPlacement="inline"
+      actions={
+        <>
           <Tooltip title={t('audit.accessReportHint')}>
             <Button onClick={downloadReport} disabled={!from || !to} loading={downloading} data-testid="audit-access-report">
               {t('audit.accessReport')}
@@ -125,18 +129,17 @@ export function AuditPage() {
               {t('audit.user')}: {user.name}
             </Tag>
           )}
-        </Space>
-        {reportError !== null && <Alert type="error" showIcon title={errorText(reportError)} className="form-alert" />}
-        {events.isError && <Alert type="error" showIcon title={errorText(events.error)} className="form-alert" />}
-        <Table<AuditEvent>
-          data-testid="audit-table"
-          rowKey="id"
-          size="small"
-          loading={events.isFetching}
-          dataSource={events.data?.items}
-          pagination={pagination(events.data?.total)}
-          scroll={{ x: 1000 }}
-          columns={[
+        </>
+      }
+      errors={[reportError, events.error]}
+      table={{
+        'data-testid': 'audit-table',
+        size: 'small',
+        loading: events.isFetching,
+        dataSource: events.data?.items,
+        pagination: pagination(events.data?.total),
+        scroll: { x: 1000 },
+        columns: [
             { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => formatInstant(at) },
             {
               title: t('audit.user'),
@@ -163,9 +166,8 @@ export function AuditPage() {
             { title: t('audit.entityId'), dataIndex: 'entityId', width: 120 },
             { title: t('audit.orgUnitIds'), dataIndex: 'orgUnitIds', width: 140, render: (ids: number[]) => ids.join(', ') },
             { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
-          ]}
-        />
-      </Card>
-    </div>
+        ],
+      }}
+    />
   );
 }

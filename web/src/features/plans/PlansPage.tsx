@@ -1,11 +1,11 @@
 // Plans (kế hoạch) in the caller's scope and those issued above it, newest first.
 import { FileTextOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { PlanSummary } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
-import { useErrorText } from '../../lib/errors';
+import { ListPage } from '../../lib/ListPage';
 import { useFormatNumber } from '../../lib/numbers';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { hasPermission, useMe } from '../auth/auth.api';
@@ -15,37 +15,35 @@ import './plans.css';
 export function PlansPage() {
   const { t } = useTranslation();
   usePageTitle(t('plans.title'));
-  const errorText = useErrorText();
   const fmt = useFormatNumber();
   const navigate = useNavigate();
   const canWrite = hasPermission(useMe().data, 'plan.write');
   const plans = usePlans();
 
   return (
-    <div className="page">
-      <div className="plans-heading">
-        <Typography.Title level={3}>{t('plans.title')}</Typography.Title>
-        {canWrite && (
+    <ListPage<PlanSummary>
+      title={t('plans.title')}
+      titleAction={
+        canWrite && (
           <Link to="/plans/import">
             <Button type="primary" icon={<FileTextOutlined />} data-testid="plans-import">
               {t('plans.list.importButton')}
             </Button>
           </Link>
-        )}
-      </div>
-      <Card>
-        {plans.isError && <Alert type="error" showIcon title={errorText(plans.error)} className="form-alert" />}
-        <Table<PlanSummary>
-          data-testid="plans-table"
-          rowKey="id"
-          loading={plans.isLoading}
-          dataSource={plans.data?.items}
-          pagination={(plans.data?.total ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          rowClassName="clickable-row"
-          onRow={(p) => ({ onClick: () => navigate(`/plans/${p.id}`) })}
-          scroll={{ x: 900 }}
-          locale={{ emptyText: t('plans.list.empty') }}
-          columns={[
+        )
+      }
+      errors={[plans.error]}
+      emptyText={t('plans.list.empty')}
+      onRowClick={(p) => navigate(`/plans/${p.id}`)}
+      table={{
+        'data-testid': 'plans-table',
+        size: 'large',
+        loading: plans.isLoading,
+        dataSource: plans.data?.items,
+        // The plans of a scope are few: all come at once, paged here past 20.
+        pagination: (plans.data?.total ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false,
+        scroll: { x: 900 },
+        columns: [
             { title: t('plans.list.number'), dataIndex: 'number', width: 130, render: (v: string | null) => v ?? <span className="muted">{t('plans.list.noNumber')}</span> },
             { title: t('plans.list.issuedOn'), dataIndex: 'issuedOn', width: 110, render: (v: string | null) => formatDate(v) },
             {
@@ -80,9 +78,8 @@ export function PlansPage() {
                   <span className="muted">0</span>
                 ),
             },
-          ]}
-        />
-      </Card>
-    </div>
+        ],
+      }}
+    />
   );
 }

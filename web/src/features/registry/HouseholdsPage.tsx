@@ -1,13 +1,13 @@
 // Households in the caller's scope, found by the head's name (diacritics optional), the address
 // or the household number; a row opens the household and its members.
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Household } from '@ytcs/common';
 import { formatInstantDate } from '../../lib/dates';
-import { useErrorText } from '../../lib/errors';
+import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
 import { useDebounced } from '../../lib/useDebounced';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -18,7 +18,6 @@ import { useHouseholds } from './registry.api';
 export function HouseholdsPage() {
   const { t } = useTranslation();
   usePageTitle(t('registry.households'));
-  const errorText = useErrorText();
   const navigate = useNavigate();
   const canWrite = hasPermission(useMe().data, 'person.write');
   const [query, setQuery] = useState('');
@@ -28,64 +27,57 @@ export function HouseholdsPage() {
   const households = useHouseholds({ q, orgUnit, limit, offset });
 
   return (
-    <div className="page">
-      <Typography.Title level={3}>{t('registry.households')}</Typography.Title>
-      <Card>
-        <div className="toolbar toolbar-split">
-          <Space wrap>
-            <Input
-              prefix={<SearchOutlined />}
-              data-testid="households-search"
-              placeholder={t('registry.householdSearch')}
-              allowClear
-              value={query}
-              onChange={(e) => {
-                setQuery(e.target.value);
-                reset();
-              }}
-              className="toolbar-search-wide"
-            />
-            <div className="toolbar-unit">
-              <OrgUnitPicker
-                value={orgUnit}
-                onChange={(id) => {
-                  setOrgUnit(id);
-                  reset();
-                }}
-                allowClear
-                placeholder={t('registry.unitFilter')}
-                data-testid="households-unit"
-              />
-            </div>
-          </Space>
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')} data-testid="households-create">
-              {t('registry.householdCreate')}
-            </Button>
-          )}
+    <ListPage<Household>
+      title={t('registry.households')}
+      search={{
+        value: query,
+        onChange: (value) => {
+          setQuery(value);
+          reset();
+        },
+        placeholder: t('registry.householdSearch'),
+        testId: 'households-search',
+        wide: true,
+      }}
+      filters={
+        <div className="toolbar-unit">
+          <OrgUnitPicker
+            value={orgUnit}
+            onChange={(id) => {
+              setOrgUnit(id);
+              reset();
+            }}
+            allowClear
+            placeholder={t('registry.unitFilter')}
+            data-testid="households-unit"
+          />
         </div>
-        {households.isError && <Alert type="error" showIcon title={errorText(households.error)} className="form-alert" />}
-        <Table<Household>
-          data-testid="households-table"
-          rowKey="id"
-          size="middle"
-          loading={households.isFetching}
-          dataSource={households.data?.items}
-          pagination={pagination(households.data?.total)}
-          scroll={{ x: 900 }}
-          rowClassName="clickable-row"
-          onRow={(h) => ({ onClick: () => navigate(`/households/${h.id}`) })}
-          locale={{ emptyText: t('registry.noHouseholds') }}
-          columns={[
+      }
+      actions={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')} data-testid="households-create">
+            {t('registry.householdCreate')}
+          </Button>
+        )
+      }
+      errors={[households.error]}
+      emptyText={t('registry.noHouseholds')}
+      onRowClick={(h) => navigate(`/households/${h.id}`)}
+      table={{
+        'data-testid': 'households-table',
+        loading: households.isFetching,
+        dataSource: households.data?.items,
+        pagination: pagination(households.data?.total),
+        scroll: { x: 900 },
+        columns: [
             { title: t('registry.householdCode'), dataIndex: 'code', width: 110 },
             { title: t('registry.head'), dataIndex: 'headName', width: 200 },
             { title: t('registry.address'), dataIndex: 'address' },
             { title: t('registry.village'), key: 'village', width: 200, render: (_, h) => h.villageName ?? h.communeName },
             { title: t('registry.memberCount'), dataIndex: 'memberCount', width: 110, align: 'right' },
             { title: t('registry.registeredAt'), dataIndex: 'createdAt', width: 120, render: (v: string) => formatInstantDate(v) },
-          ]}
-        />
-      </Card>
-    </div>
+        ],
+      }}
+    />
   );
 }

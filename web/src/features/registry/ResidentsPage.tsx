@@ -2,14 +2,14 @@
 // phone, a 10-digit social-insurance number or a card code; the server tells which it is.
 // The unit filter lives in the URL (?unit=ID), and so does ?missing=record|insurance, the people
 // behind a coverage figure's gap, so the dashboard can link to them.
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Input, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Resident } from '@ytcs/common';
 import { formatBirth } from '../../lib/dates';
-import { useErrorText } from '../../lib/errors';
+import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
 import { useDebounced } from '../../lib/useDebounced';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -28,7 +28,6 @@ const MISSING_LABEL: Record<Missing, string> = { record: 'indicators.residents.m
 export function ResidentsPage() {
   const { t } = useTranslation();
   usePageTitle(t('registry.residents'));
-  const errorText = useErrorText();
   const navigate = useNavigate();
   const me = useMe().data;
   const canWrite = hasPermission(me, 'person.write');
@@ -56,88 +55,86 @@ export function ResidentsPage() {
   const paging = pagination(residents.data?.total);
 
   return (
-    <div className="page">
-      <Typography.Title level={3}>{t('registry.residents')}</Typography.Title>
-      {canSeeCoverage && <CoverageCard orgUnit={orgUnit} />}
-      <Card>
-        <div className="toolbar toolbar-split">
-          <Space wrap>
-            <Input
-              prefix={<SearchOutlined />}
-              data-testid="residents-search"
-              placeholder={t('registry.residentSearch')}
-              allowClear
-              value={query}
-              onChange={(e) => {
-                setQuery(e.target.value);
+    <ListPage<Resident>
+      title={t('registry.residents')}
+      above={canSeeCoverage && <CoverageCard orgUnit={orgUnit} />}
+      search={{
+        value: query,
+        onChange: (value) => {
+          setQuery(value);
+          reset();
+        },
+        placeholder: t('registry.residentSearch'),
+        testId: 'residents-search',
+        wide: true,
+      }}
+      filters={
+        <>
+          <div className="toolbar-unit">
+            <OrgUnitPicker
+              key={unitDetail.data?.id ?? 0}
+              value={orgUnit}
+              initialUnit={unitDetail.data}
+              onChange={(id) => {
+                setParam('unit', id);
                 reset();
               }}
-              className="toolbar-search-wide"
+              allowClear
+              placeholder={t('registry.unitFilter')}
+              data-testid="residents-unit"
             />
-            <div className="toolbar-unit">
-              <OrgUnitPicker
-                key={unitDetail.data?.id ?? 0}
-                value={orgUnit}
-                initialUnit={unitDetail.data}
-                onChange={(id) => {
-                  setParam('unit', id);
+          </div>
+          <Checkbox
+            checked={includeInactive}
+            onChange={(e) => {
+              setIncludeInactive(e.target.checked);
+              reset();
+            }}
+          >
+            {t('registry.includeInactive')}
+          </Checkbox>
+        </>
+      }
+      actions={
+        <>
+          {canExport && <ExportButton orgUnit={orgUnit} />}
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="residents-create">
+              {t('registry.residentCreate')}
+            </Button>
+          )}
+        </>
+      }
+      notices={
+        <>
+          {missing && (
+            <div className="form-alert">
+              <Tag
+                closable
+                color="warning"
+                data-testid="residents-missing"
+                onClose={() => {
+                  setParam('missing', undefined);
                   reset();
                 }}
-                allowClear
-                placeholder={t('registry.unitFilter')}
-                data-testid="residents-unit"
-              />
+              >
+                {t(MISSING_LABEL[missing])}
+              </Tag>
             </div>
-            <Checkbox
-              checked={includeInactive}
-              onChange={(e) => {
-                setIncludeInactive(e.target.checked);
-                reset();
-              }}
-            >
-              {t('registry.includeInactive')}
-            </Checkbox>
-          </Space>
-          <Space wrap className="toolbar-actions">
-            {canExport && <ExportButton orgUnit={orgUnit} />}
-            {canWrite && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="residents-create">
-                {t('registry.residentCreate')}
-              </Button>
-            )}
-          </Space>
-        </div>
-        {missing && (
-          <div className="form-alert">
-            <Tag
-              closable
-              color="warning"
-              data-testid="residents-missing"
-              onClose={() => {
-                setParam('missing', undefined);
-                reset();
-              }}
-            >
-              {t(MISSING_LABEL[missing])}
-            </Tag>
-          </div>
-        )}
-        {capped && (
-          <Alert type="info" showIcon title={t('indicators.residents.cappedHint')} className="form-alert" data-testid="residents-capped" />
-        )}
-        {residents.isError && <Alert type="error" showIcon title={errorText(residents.error)} className="form-alert" />}
-        <Table<Resident>
-          data-testid="residents-table"
-          rowKey="id"
-          size="middle"
-          loading={residents.isFetching}
-          dataSource={residents.data?.items}
-          pagination={capped ? { ...paging, showTotal: (_, [from, to]) => t('common.range', { from, to, total: '1000+' }) } : paging}
-          scroll={{ x: 1000 }}
-          rowClassName="clickable-row"
-          onRow={(r) => ({ onClick: () => navigate(`/residents/${r.id}`) })}
-          locale={{ emptyText: q ? t('registry.noResidentsFound') : t('registry.noResidents') }}
-          columns={[
+          )}
+          {capped && <Alert type="info" showIcon title={t('indicators.residents.cappedHint')} className="form-alert" data-testid="residents-capped" />}
+        </>
+      }
+      errors={[residents.error]}
+      emptyText={q ? t('registry.noResidentsFound') : t('registry.noResidents')}
+      onRowClick={(r) => navigate(`/residents/${r.id}`)}
+      table={{
+        'data-testid': 'residents-table',
+        loading: residents.isFetching,
+        dataSource: residents.data?.items,
+        pagination: capped ? { ...paging, showTotal: (_, [from, to]) => t('common.range', { from, to, total: '1000+' }) } : paging,
+        scroll: { x: 1000 },
+        columns: [
             {
               title: t('registry.fullName'),
               key: 'name',
@@ -155,12 +152,10 @@ export function ResidentsPage() {
             { title: t('registry.insurance'), key: 'insured', width: 125, render: (_, r) => <InsuredTag resident={r} /> },
             { title: t('registry.record'), key: 'record', width: 135, render: (_, r) => <RecordTag resident={r} /> },
             { title: t('registry.warnings'), key: 'warnings', width: 120, render: (_, r) => <WarningsTag resident={r} /> },
-          ]}
-        />
-      </Card>
-      {creating && (
-        <ResidentFormModal onClose={() => setCreating(false)} onCreated={(r) => navigate(`/residents/${r.id}`)} />
-      )}
-    </div>
+        ],
+      }}
+    >
+      {creating && <ResidentFormModal onClose={() => setCreating(false)} onCreated={(r) => navigate(`/residents/${r.id}`)} />}
+    </ListPage>
   );
 }

@@ -1,11 +1,11 @@
 // Accounts holding a role somewhere inside the caller's scope, with their roles and status.
-import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@ytcs/common';
 import { formatInstant, formatInstantDate } from '../../lib/dates';
-import { useErrorText } from '../../lib/errors';
+import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
 import { useDebounced } from '../../lib/useDebounced';
 import { hasPermission, useMe } from '../auth/auth.api';
@@ -19,7 +19,6 @@ type Editing = 'new' | User | null;
 export function UsersPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('users.title'));
-  const errorText = useErrorText();
   const canWrite = hasPermission(useMe().data, 'user.write');
   const [query, setQuery] = useState('');
   const q = useDebounced(query.trim(), 300);
@@ -36,38 +35,33 @@ export function UsersPage() {
   const now = Date.now();
 
   return (
-    <div className="page">
-      <Typography.Title level={3}>{t('users.title')}</Typography.Title>
-      <Card>
-        <Space className="toolbar" wrap>
-          <Input
-            prefix={<SearchOutlined />}
-            data-testid="users-search"
-            placeholder={t('users.searchPlaceholder')}
-            allowClear
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              reset();
-            }}
-            className="toolbar-search"
-          />
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="users-create">
-              {t('common.create')}
-            </Button>
-          )}
-        </Space>
-        {users.isError && <Alert type="error" showIcon title={errorText(users.error)} className="form-alert" />}
-        <Table<User>
-          data-testid="users-table"
-          rowKey="id"
-          size="middle"
-          loading={users.isFetching}
-          dataSource={users.data?.items}
-          pagination={pagination(users.data?.total)}
-          scroll={{ x: 900 }}
-          columns={[
+    <ListPage<User>
+      title={t('users.title')}
+      search={{
+        value: query,
+        onChange: (value) => {
+          setQuery(value);
+          reset();
+        },
+        placeholder: t('users.searchPlaceholder'),
+        testId: 'users-search',
+      }}
+      actionsPlacement="inline"
+      actions={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="users-create">
+            {t('common.create')}
+          </Button>
+        )
+      }
+      errors={[users.error]}
+      table={{
+        'data-testid': 'users-table',
+        loading: users.isFetching,
+        dataSource: users.data?.items,
+        pagination: pagination(users.data?.total),
+        scroll: { x: 900 },
+        columns: [
             { title: t('users.username'), dataIndex: 'username', width: 160 },
             { title: t('users.fullName'), dataIndex: 'fullName', width: 200 },
             {
@@ -112,12 +106,10 @@ export function UsersPage() {
                   },
                 ]
               : []),
-          ]}
-        />
-      </Card>
-      {editing !== null && (
-        <UserFormModal user={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
-      )}
-    </div>
+        ],
+      }}
+    >
+      {editing !== null && <UserFormModal user={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+    </ListPage>
   );
 }
