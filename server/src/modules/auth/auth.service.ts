@@ -9,7 +9,7 @@ import { permissionsOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, invalid } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
 import type { SessionService } from './auth.session.ts';
 import { SLOW_DOWN_MS, loginThrottle } from './login-throttle.ts';

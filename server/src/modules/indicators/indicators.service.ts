@@ -11,8 +11,8 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { coverageUnit } from '../registry/coverage.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { coverageUnit } from '../registry/index.ts';
 import { disclosureFor, servedValue } from './disclosure.ts';
 import { type IndicatorRow, type RolledUpValue, listIndicators, rolledUp, unitPaths, unitWithChildren, upsertEntered } from './indicators.repository.ts';
 

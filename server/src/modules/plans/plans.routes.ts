@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { signedIn } from '../../access/principal.ts';
 import type { App } from '../../http/app-types.ts';
 import { IdParams, Nullable, listOf } from '../../http/schemas.ts';
-import { indicatorService } from '../indicators/indicators.service.ts';
+import { indicatorService } from '../indicators/index.ts';
 import { evidenceHeaders } from './evidence.ts';
 import { draftPlan } from './plans.draft.ts';
 import { NewPlan, NewTaskUpdate, PlanDetail, PlanStatus, PlanSummary, TaskUpdateView, TaskView } from './plans.schemas.ts';

@@ -11,7 +11,7 @@ import { type Principal, type Scope, scopeOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { notTheTasksAgency, planRights } from './plans.policy.ts';
 import { planIsReadable, tasksOf } from './plans.repository.ts';
 import type { NewTaskUpdate } from './plans.schemas.ts';

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { signedIn } from '../../access/principal.ts';
 import type { App } from '../../http/app-types.ts';
 import { IdParams } from '../../http/schemas.ts';
-import { indicatorService } from '../indicators/indicators.service.ts';
+import { indicatorService } from '../indicators/index.ts';
 import { planService } from '../plans/plans.service.ts';
 import { reportService } from './reports.service.ts';
 

@@ -8,7 +8,7 @@ import type { Principal, Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { SessionService } from '../auth/auth.session.ts';
 import { PASSWORD_MIN_LENGTH, hashPassword } from '../auth/passwords.ts';
 import { type RankedRole, type RoleAtUnit, managedRank, mayManage, missingPermissions } from './users.policy.ts';
