@@ -4,7 +4,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import { unitOfPath } from '../../access/paths.ts';
 import { type Scope, scopeTops } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
-import { homeUnitInScope, homeUnitsOf } from './registry.scope.ts';
+import { homeUnitInScope, homeUnitsOf } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -89,6 +89,16 @@ export type Resident = Awaited<ReturnType<typeof findResident>>;
 
 export function findResident(db: Db, scope: Scope, id: number) {
   return selectResident(db).where('r.id', '=', id).where(homeUnitInScope(db, 'r.home_unit_id', scope)).executeTakeFirst();
+}
+
+/** What a write about a resident needs of them: where they live, their status, their birth date. */
+export function findResidentToWrite(db: Db, scope: Scope, id: number) {
+  return db
+    .selectFrom('resident as r')
+    .where('r.id', '=', id)
+    .where(homeUnitInScope(db, 'r.home_unit_id', scope))
+    .select(['r.id', 'r.commune_id as communeId', 'r.village_id as villageId', 'r.status', 'r.birth_date as birthDate'])
+    .executeTakeFirst();
 }
 
 export interface ResidentSearch {
@@ -246,6 +256,19 @@ export async function insertLifeEvent(db: Db, e: { residentId: number; communeId
     .execute();
 }
 
+/**
+ * The "registered" life event of everyone a statement has just inserted (`inserted` names a CTE
+ * returning their id and village_id): the set-based twin of registeredEvent (registration.ts),
+ * for the import. Same kind, date, destination (village, else commune) and author.
+ */
+export function insertRegisteredEvents(inserted: string, e: { communeId: number; date: string; recordedBy: number | null }) {
+  return sql`insert into life_event (resident_id, commune_id, kind, date, to_unit_id, recorded_by)
+    select id, ${e.communeId}, ${REGISTERED}, ${e.date}::date, coalesce(village_id, ${e.communeId}), ${e.recordedBy}::bigint from ${sql.table(inserted)}`;
+}
+
+/** The kind of the life event that opens every registered person's history. */
+export const REGISTERED = 'registered';
+
 export function lifeEvents(db: Db, residentId: number) {
   return db
     .selectFrom('life_event as l')
@@ -256,6 +279,30 @@ export function lifeEvents(db: Db, residentId: number) {
     .orderBy('l.date')
     .orderBy('l.id')
     .execute();
+}
+
+export async function ethnicityKnown(db: Db, code: string) {
+  return !!(await db.selectFrom('ethnic_group').where('code', '=', code).select('code').executeTakeFirst());
+}
+
+/** A unit by id (any level, open or closed), with its path. */
+export function findUnit(db: Db, id: number) {
+  return db.selectFrom('org_unit').where('id', '=', id).select(['id', 'path']).executeTakeFirst();
+}
+
+/**
+ * "Registered elsewhere" answers a user had in the last window, counted under the user's advisory
+ * lock (held to the end of trx) so that concurrent lookups cannot all slip under the limit.
+ */
+export async function lockedLookupUsage(trx: Transaction<DB>, userId: number | null, lockClass: number, windowSeconds: number): Promise<{ n: number; wait: number | null }> {
+  await sql`select pg_advisory_xact_lock(${lockClass}, ${userId ?? 0})`.execute(trx);
+  const { rows } = await sql<{ n: number; wait: number | null }>`
+    select count(*)::int as n, ceil(extract(epoch from (min(at) + make_interval(secs => ${windowSeconds}) - now())))::int as wait
+    from audit_event
+    where user_id = ${userId} and action = 'person.id_lookup' and details->>'answer' = 'elsewhere'
+      and at > now() - make_interval(secs => ${windowSeconds})
+  `.execute(trx);
+  return rows[0] ?? { n: 0, wait: null };
 }
 
 /**
