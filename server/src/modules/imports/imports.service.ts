@@ -12,7 +12,7 @@ import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { ID_LOOKUP_LIMIT, placeIn, spendElsewhere } from '../registry/index.ts';
+import { ID_LOOKUP_LIMIT, placeIn, readPersonal, spendElsewhere } from '../registry/index.ts';
 import { type Column, ERRORS_HEADER, headerScore, mapColumns, missingColumns } from './imports.columns.ts';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -305,9 +305,10 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     },
 
     async errorsFile(ctx: RequestContext, id: number, log: (err: unknown) => void) {
-      const job = await repo.findJob(db, ctx.scope, id);
-      if (!job) throw notFound();
-      await recordAudit(db, ctx.actor, { action: 'import.errors_file', entityType: 'import', entityId: id, orgUnitId: job.communeId, details: { rows: job.invalid } });
+      // The rows given back are people as the file wrote them: read through the registry's gateway.
+      const job = await readPersonal(db, ctx, (trx) => repo.findJob(trx, ctx.scope, id), (found) => [
+        { action: 'import.errors_file', entityType: 'import', entityId: id, orgUnitId: found.communeId, details: { rows: found.invalid } },
+      ]);
       const width = job.columns.length;
       async function* rows() {
         let after = 0;
