@@ -2,5 +2,5 @@
 export { type ReadEvent, type Resident, personReads, readPersonal, residentToWrite } from './person-reads.ts';
 export { placeIn } from './registry.scope.ts';
 export { ID_LOOKUP_LIMIT, spendElsewhere } from './residents.identity.ts';
-export { insertRegisteredEvents } from './residents.repository.ts';
+export { insertRegisteredEvents } from './life-events.repository.ts';
 export { coverageUnit } from './coverage.repository.ts';

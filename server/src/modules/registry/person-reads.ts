@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { type AuditEntry, recordAudit } from '../audit/index.ts';
 import * as households from './households.repository.ts';
+import * as history from './life-events.repository.ts';
 import { scopeUnitOf } from './registry.scope.ts';
 import * as residents from './residents.repository.ts';
 
@@ -67,7 +68,7 @@ export function personReads(db: Kysely<DB>) {
         async (trx) => {
           const person = await residents.findResident(trx, ctx.scope, id);
           if (!person) return null;
-          const [lifeEvents, more] = await Promise.all([residents.lifeEvents(trx, id), parts(trx, person)]);
+          const [lifeEvents, more] = await Promise.all([history.lifeEvents(trx, id), parts(trx, person)]);
           return { person, lifeEvents, parts: more };
         },
         (found) => residentEvents(found.person, events),

@@ -1,6 +1,6 @@
 /**
  * Registering a person, the one way for the resident form, each member of the household form and
- * (set-based, in residents.repository.ts's insertRegisteredEvents) the import: check the person
+ * (set-based, in life-events.repository.ts's insertRegisteredEvents) the import: check the person
  * (errors refuse, warnings are kept on the record), insert the resident, and write the
  * "registered" life event that opens their history.
  */
@@ -10,6 +10,7 @@ import type { RequestContext } from '../../access/context.ts';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldError, invalid } from '../../errors.ts';
+import { REGISTERED, insertLifeEvent } from './life-events.repository.ts';
 import * as repo from './residents.repository.ts';
 
 export type ResidentFields = ResidentInput & { relationship?: string | null };
@@ -83,7 +84,7 @@ export type Registration = Awaited<ReturnType<typeof prepareResident>>;
 export const registeredEvent = (residentId: number, place: Place, recordedBy: number | null, date = todayIso()) => ({
   residentId,
   communeId: place.communeId,
-  kind: repo.REGISTERED,
+  kind: REGISTERED,
   date,
   toUnitId: place.villageId ?? place.communeId,
   recordedBy,
@@ -99,7 +100,7 @@ async function writeRegistration(trx: Transaction<DB>, ctx: RequestContext, plac
     relationship: home.relationship,
     warnings: JSON.stringify(person.warnings),
   });
-  await repo.insertLifeEvent(trx, registeredEvent(id, place, ctx.actor.userId));
+  await insertLifeEvent(trx, registeredEvent(id, place, ctx.actor.userId));
   return id;
 }
 

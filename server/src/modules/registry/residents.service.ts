@@ -15,6 +15,7 @@ import { personReads } from './person-reads.ts';
 import { findHouseholdIn, placeIn } from './registry.scope.ts';
 import { type ResidentFields, needsConfirmation, prepareResident, registerPeople } from './registration.ts';
 import { afterIdentifierRace, guardIdentifiers } from './residents.identity.ts';
+import * as history from './life-events.repository.ts';
 import * as repo from './residents.repository.ts';
 
 const unknownPlace = (field: string) => invalid([{ field, message: 'Thôn/xã không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Village or commune unknown, closed or outside your scope' }]);
@@ -92,9 +93,9 @@ export function residentService(db: Kysely<DB>) {
       if (!from || !into) throw notFound();
       if (from.status === 'merged' || into.status === 'merged') throw conflict('Một trong hai hồ sơ đã được gộp', 'One of the records was already merged');
       await db.transaction().execute(async (trx) => {
-        await repo.moveHistory(trx, id, intoId);
+        await history.moveHistory(trx, id, intoId);
         await repo.updateResident(trx, id, { status: 'merged', merged_into: intoId });
-        await repo.insertLifeEvent(trx, { residentId: intoId, communeId: into.communeId, kind: 'merged', date: todayIso(), note: `Gộp hồ sơ ${id} / merged record ${id}`, recordedBy: ctx.actor.userId });
+        await history.insertLifeEvent(trx, { residentId: intoId, communeId: into.communeId, kind: 'merged', date: todayIso(), note: `Gộp hồ sơ ${id} / merged record ${id}`, recordedBy: ctx.actor.userId });
         await recordAudit(trx, ctx.actor, { action: 'resident.merge', entityType: 'resident', entityId: intoId, orgUnitId: into.communeId, details: { merged: id } });
       });
       return read(ctx, intoId);
@@ -122,7 +123,7 @@ export function residentService(db: Kysely<DB>) {
           if (place) await repo.updateResident(trx, id, { commune_id: place.communeId, village_id: place.villageId, household_id: null, relationship: null });
           else await repo.updateResident(trx, id, { status: 'moved_out' });
         }
-        await repo.insertLifeEvent(trx, { residentId: id, communeId: current.communeId, kind: event.kind, date: event.date, fromUnitId: fromUnit, toUnitId: event.toUnitId ?? null, note: event.note ?? null, recordedBy: ctx.actor.userId });
+        await history.insertLifeEvent(trx, { residentId: id, communeId: current.communeId, kind: event.kind, date: event.date, fromUnitId: fromUnit, toUnitId: event.toUnitId ?? null, note: event.note ?? null, recordedBy: ctx.actor.userId });
         await recordAudit(trx, ctx.actor, { action: `resident.${event.kind}`, entityType: 'resident', entityId: id, orgUnitId: current.communeId });
       });
       return read(ctx, id);
