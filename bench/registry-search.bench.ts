@@ -10,8 +10,9 @@
 import os from 'node:os';
 import { sql } from 'kysely';
 import { type Principal, scopeOf } from '../server/src/access/principal.ts';
+import { contextOf } from '../server/src/access/context.ts';
 import { sessionService } from '../server/src/modules/auth/auth.session.ts';
-import { homeUnitInScope } from '../server/src/modules/registry/registry.scope.ts';
+import { homeUnitInScope } from '../server/src/db/scope.ts';
 import { residentService } from '../server/src/modules/registry/residents.service.ts';
 import { captureStatements, type Statement } from './lib/capture.ts';
 import type { BenchDatabase, Exec } from './lib/database.ts';
@@ -108,9 +109,8 @@ async function searchTexts(ctx: RegistryContext, scope: ReturnType<typeof scopeO
 }
 
 async function capture(exec: Exec, principal: Principal, q: string): Promise<Query['statements']> {
-  const scope = scopeOf(principal, 'person.read');
-  const actor = { userId: principal.userId, ip: '127.0.0.1', requestId: 'bench' };
-  const statements = await captureStatements((db) => residentService(db).search(scope, actor, { q, limit: PAGE, offset: 0 }), exec);
+  const ctx = contextOf({ principal, scope: scopeOf(principal, 'person.read'), actor: { userId: principal.userId, ip: '127.0.0.1', requestId: 'bench' } });
+  const statements = await captureStatements((db) => residentService(db).search(ctx, { q, limit: PAGE, offset: 0 }), exec);
   const audit = statements.find((s) => /^insert into "audit_event"/i.test(s.sql));
   const search = statements.filter((s) => s !== audit);
   if (!audit || search.length === 0) throw new Error(`search "${q}": expected search statements and an audit row, got ${statements.length} statements`);

@@ -1,2 +1,2 @@
-/** The audit module's front door: every module writes its events with recordAudit. */
-export { recordAudit, auditInScope, isCountryWide } from './audit.repository.ts';
+/** The audit log's front door: other modules record events and filter by the auditor's reach. */
+export { type AuditEntry, auditInScope, isCountryWide, recordAudit } from './audit.repository.ts';

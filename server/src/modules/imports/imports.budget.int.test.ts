@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, createTestContext, createUser, createVillage, multipart, signIn, unitId } from '../../../test/harness.ts';
-import { ID_LOOKUP_LIMIT } from '../registry/residents.identity.ts';
+import { ID_LOOKUP_LIMIT } from '../registry/index.ts';
 
 let ctx: TestContext;
 let station: string;

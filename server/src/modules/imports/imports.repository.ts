@@ -7,7 +7,8 @@ import { type Generated, type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
-import { homeUnitInScope } from '../registry/registry.scope.ts';
+import { homeUnitInScope } from '../../db/scope.ts';
+import { insertRegisteredEvents } from '../registry/index.ts';
 import type { StagedRow } from './imports.rows.ts';
 
 /** The tables of migration 2026_11_25_0003_imports, as Kysely sees them. */
@@ -309,10 +310,7 @@ export async function insertResidents(trx: Transaction<DB>, communeId: number, f
       from import_commit where not skip and row_no > ${fromRow} and row_no <= ${toRow}
       order by row_no
       returning id, village_id
-    ), events as (
-      insert into life_event (resident_id, commune_id, kind, date, to_unit_id, recorded_by)
-      select id, ${communeId}, 'registered', ${today}::date, coalesce(village_id, ${communeId}), ${userId}::bigint from ins
-    )
+    ), events as (${insertRegisteredEvents('ins', { communeId, date: today, recordedBy: userId })})
     select count(*)::int as n from ins
   `.execute(trx);
   return rows[0]?.n ?? 0;

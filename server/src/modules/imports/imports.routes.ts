@@ -4,6 +4,7 @@
  */
 import multipart from '@fastify/multipart';
 import { CommitResult, ExportQuery, IdParams, ImportJob, ImportQuery } from '@ytcs/common';
+import { contextOf } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
 import { invalid } from '../../errors.ts';
 import { importService } from './imports.service.ts';
@@ -55,7 +56,7 @@ export async function importRoutes(app: App) {
         const mapping = parseMapping(formField(data.fields, 'mapping'));
         // A name is shown back and stored: no control characters (PostgreSQL refuses NUL), not endless.
         const fileName = [...data.filename].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('').slice(0, 255) || null;
-        const job = await imports.preview(req.scope, req.actor, { unitId, fileName, file: data.file, truncated: () => data.file.truncated, mapping });
+        const job = await imports.preview(contextOf(req), { unitId, fileName, file: data.file, truncated: () => data.file.truncated, mapping });
         return reply.code(201).send(job);
       } finally {
         // Whatever happened, read the rest of the upload so the request completes.
@@ -67,20 +68,20 @@ export async function importRoutes(app: App) {
   app.get('/api/imports/:id', {
     schema: { tags, operationId: 'getImport', description: 'Status and counts; during a commit, rows done so far', params: IdParams, response: { 200: ImportJob } },
     config: { permission: 'person.write' },
-    handler: (req) => imports.view(req.scope, req.params.id),
+    handler: (req) => imports.view(contextOf(req), req.params.id),
   });
 
   app.post('/api/imports/:id/commit', {
     schema: { tags, operationId: 'commitImport', description: 'Registers every valid row in one transaction; people registered already are skipped', params: IdParams, response: { 200: CommitResult } },
     config: { permission: 'person.write' },
-    handler: (req) => imports.commit(req.scope, req.actor, req.params.id),
+    handler: (req) => imports.commit(contextOf(req), req.params.id),
   });
 
   app.get('/api/imports/:id/errors.xlsx', {
     schema: { tags, operationId: 'importErrorsFile', description: 'The rows with errors, their original columns and an "Lỗi / Errors" column', params: IdParams, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
     config: { permission: 'person.write' },
     handler: async (req, reply) => {
-      const file = await imports.errorsFile(req.scope, req.actor, req.params.id, (err) => req.log.error({ err }, 'errors file failed'));
+      const file = await imports.errorsFile(contextOf(req), req.params.id, (err) => req.log.error({ err }, 'errors file failed'));
       return reply.type(file.type).header('content-disposition', attachment(file.fileName)).send(file.stream);
     },
   });
@@ -89,7 +90,7 @@ export async function importRoutes(app: App) {
     schema: { tags: ['registry'], operationId: 'exportResidents', description: 'The active residents under a unit as XLSX, with the headers the importer reads', querystring: ExportQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
     config: { permission: 'person.export' },
     handler: async (req, reply) => {
-      const file = await exporter.export(req.scope, req.actor, req.query.orgUnit, (err) => req.log.error({ err }, 'export failed'));
+      const file = await exporter.export(contextOf(req), req.query.orgUnit, (err) => req.log.error({ err }, 'export failed'));
       return reply.type(file.type).header('content-disposition', attachment(file.fileName)).header('x-total-count', String(file.count)).send(file.stream);
     },
   });

@@ -6,15 +6,13 @@
  * already are skipped, so importing the same file twice adds nobody. The errors file gives back
  * the rows to fix with the reason beside each.
  */
-import { foldVietnamese } from '@ytcs/common';
+import { foldVietnamese, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { ID_LOOKUP_LIMIT, spendElsewhere } from '../registry/residents.identity.ts';
-import { placeIn } from '../registry/registry.scope.ts';
+import { recordAudit } from '../audit/index.ts';
+import { ID_LOOKUP_LIMIT, placeIn, readPersonal, spendElsewhere } from '../registry/index.ts';
 import { type Column, ERRORS_HEADER, headerScore, mapColumns, missingColumns } from './imports.columns.ts';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,7 +56,6 @@ const beyondLimit = (err: FileTooLarge) => new AppError(413, 'too_large', err.me
 const busy = () =>
   new AppError(429, 'imports_busy', 'Máy chủ đang đọc các tệp khác; hãy thử lại sau ít phút', 'The server is reading other files; try again in a few minutes', undefined, { retryAfterSeconds: 60 });
 const isBlank = (row: SheetRow) => row.cells.every((c) => cellText(c) === '');
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
   const stageBatch = options.stageBatch ?? 1000;
@@ -68,8 +65,8 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
   const running = new Map<number, { done: number }>();
   const slots = parseSlots(options.parallelParses, options.waitingParses);
 
-  async function view(scope: Scope, id: number) {
-    const job = await repo.findJob(db, scope, id);
+  async function view(ctx: RequestContext, id: number) {
+    const job = await repo.findJob(db, ctx.scope, id);
     if (!job) throw notFound();
     const [errors, rowWarnings] = await Promise.all([repo.findings(db, id, 'errors', LIST_LIMIT), repo.findings(db, id, 'warnings', LIST_LIMIT)]);
     const { createdAt, committedAt, ...rest } = job;
@@ -89,13 +86,13 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
    * id, unit or name, and not "existing" (that was an oracle). Every holder found is noted in
    * `found` for the preview's audit event.
    */
-  async function checkRegistered(scope: Scope, actor: Actor, rows: StagedRow[], communeId: number, idColumn: Column | undefined, found: Map<number, number>): Promise<number> {
+  async function checkRegistered(ctx: RequestContext, rows: StagedRow[], communeId: number, idColumn: Column | undefined, found: Map<number, number>): Promise<number> {
     const withId = rows.filter((r) => r.resident?.citizen_id);
-    const holders = new Map((await repo.registeredIds(db, scope, withId.map((r) => r.resident?.citizen_id as string))).map((h) => [h.citizenId, h]));
+    const holders = new Map((await repo.registeredIds(db, ctx.scope, withId.map((r) => r.resident?.citizen_id as string))).map((h) => [h.citizenId, h]));
     // "Registered elsewhere" draws on the user's hourly budget, as in the form: a file of
     // thousands of numbers is no way round it.
     const outside = [...new Map([...holders.values()].filter((h) => !h.inScope).map((h) => [h.id, h])).values()];
-    const budget = await spendElsewhere(db, actor, outside);
+    const budget = await spendElsewhere(db, ctx, outside);
     let existing = 0;
     const idError = (r: StagedRow, message: string, messageEn: string) =>
       r.errors.push({ row: r.rowNo, column: idColumn?.header ?? null, letter: idColumn?.letter ?? null, field: 'citizenId', message, messageEn });
@@ -128,7 +125,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     const withoutId = rows.filter((r) => r.resident && !r.resident.citizen_id);
     const lookalikes = await repo.registeredLookalikes(
       db,
-      scope,
+      ctx.scope,
       communeId,
       withoutId.map((r) => ({ rowNo: r.rowNo, fullName: r.resident?.full_name as string, birthYear: r.resident?.birth_year as number, birthDate: r.resident?.birth_date ?? null, villageId: r.resident?.village_id ?? null })),
     );
@@ -136,15 +133,15 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
   }
 
   /** Reads the rows of a sniffed file, checks and stages them; `limit` says why a guarded XLSX stopped early. */
-  async function previewRows(scope: Scope, actor: Actor, place: { communeId: number; villageId: number | null }, input: PreviewInput, format: FileFormat, stream: Readable, limit: () => Error | null) {
+  async function previewRows(ctx: RequestContext, place: { communeId: number; villageId: number | null }, input: PreviewInput, format: FileFormat, stream: Readable, limit: () => Error | null) {
     if (format === 'xls') throw fileError('Tệp .xls (Excel 97–2003) không được hỗ trợ; hãy lưu lại thành .xlsx hoặc CSV UTF-8', 'Old .xls files are not supported; save as .xlsx or CSV UTF-8');
-    const [villages, groups] = await Promise.all([repo.villagesOf(db, scope, place.communeId), repo.ethnicGroups(db)]);
+    const [villages, groups] = await Promise.all([repo.villagesOf(db, ctx.scope, place.communeId), repo.ethnicGroups(db)]);
     const targetVillage = place.villageId ? (villages.find((v) => v.id === place.villageId) ?? null) : null;
     const ethnicity = ethnicityReader(groups);
-    const id = await repo.insertJob(db, { unitId: input.unitId, communeId: place.communeId, format, fileName: input.fileName, createdBy: actor.userId });
+    const id = await repo.insertJob(db, { unitId: input.unitId, communeId: place.communeId, format, fileName: input.fileName, createdBy: ctx.actor.userId });
 
     let columns: Column[] | null = null;
-    let ctx: RowContext | null = null;
+    let rowContext: RowContext | null = null;
     const mappingWarnings: RowFinding[] = [];
     const households = new Map<string, number>();
     const counts = { rows: 0, valid: 0, invalid: 0, existing: 0 };
@@ -154,7 +151,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     /** Registered people the personal IDs of this file matched → their commune (for the audit). */
     const found = new Map<number, number>();
     const stage = async (rows: StagedRow[]) => {
-      counts.existing += await checkRegistered(scope, actor, rows, place.communeId, columns?.find((c) => c.field === 'citizenId'), found);
+      counts.existing += await checkRegistered(ctx, rows, place.communeId, columns?.find((c) => c.field === 'citizenId'), found);
       for (const r of rows) r.resident ? counts.valid++ : counts.invalid++;
       await repo.stageRows(db, id, rows);
     };
@@ -179,17 +176,17 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
             if (missing.length) throw invalid(missing.map((m) => ({ field: m.field, message: m.message, messageEn: m.messageEn })));
             columns = mapped.columns;
             mappingWarnings.push(...mapped.warnings.map((w) => ({ row: row.number, column: w.column, letter: columns?.find((c) => c.header === w.column)?.letter ?? null, field: w.field, message: w.message, messageEn: w.messageEn })));
-            ctx = { columns, targetVillage, village: villageReader(villages), ethnicity: ethnicity.read, seenIds: new Map(), heads: new Map() };
+            rowContext = { columns, targetVillage, village: villageReader(villages), ethnicity: ethnicity.read, seenIds: new Map(), heads: new Map() };
           } else if (++leading >= HEADER_SEARCH_ROWS) break;
           continue;
         }
-        const staged = readRow(row.number, row.cells.slice(0, columns.length), ctx as RowContext);
+        const staged = readRow(row.number, row.cells.slice(0, columns.length), rowContext as RowContext);
         if (staged.householdKey && !households.has(staged.householdKey)) households.set(staged.householdKey, row.number);
         batch.push(staged);
         counts.rows += 1;
         if (batch.length >= stageBatch) await flush();
       }
-      if (!columns || !ctx) throw fileError('Không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 20 dòng đầu', 'No header row with a "Full name" column in the first 20 rows');
+      if (!columns || !rowContext) throw fileError('Không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 20 dòng đầu', 'No header row with a "Full name" column in the first 20 rows');
       await flush();
       await staging;
       if (input.truncated?.()) throw tooLarge();
@@ -200,7 +197,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     }
 
     const relationshipColumn = columns.find((c) => c.field === 'relationship');
-    const headless = [...households].filter(([key]) => !ctx?.heads.has(key));
+    const headless = [...households].filter(([key]) => !rowContext?.heads.has(key));
     const householdWarnings: RowFinding[] = headless.slice(0, LIST_LIMIT).map(([key, row]) => ({
       row,
       column: relationshipColumn?.header ?? null,
@@ -218,16 +215,16 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       existing_rows: counts.existing,
       warnings: JSON.stringify([...mappingWarnings, ...householdWarnings]),
     });
-    await recordAudit(db, actor, { action: 'import.preview', entityType: 'import', entityId: id, orgUnitId: place.communeId, details: { format, ...counts } });
-    if (found.size) await recordAudit(db, actor, lookupEvent(id, place.communeId, found));
-    return view(scope, id);
+    await recordAudit(db, ctx.actor, { action: 'import.preview', entityType: 'import', entityId: id, orgUnitId: place.communeId, details: { format, ...counts } });
+    if (found.size) await recordAudit(db, ctx.actor, lookupEvent(id, place.communeId, found));
+    return view(ctx, id);
   }
 
   return {
     view,
 
-    async preview(scope: Scope, actor: Actor, input: PreviewInput) {
-      const place = await placeIn(db, scope, input.unitId);
+    async preview(ctx: RequestContext, input: PreviewInput) {
+      const place = await placeIn(db, ctx.scope, input.unitId);
       if (!place) throw notFound();
       await repo.deleteOldJobs(db, keepDays);
       // Memory stays bounded whatever is sent: a few files are read at once, the rest wait or come back later.
@@ -237,7 +234,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       let guardedStream: Readable | null = null;
       try {
         const { format, stream } = await sniff(input.file);
-        if (format !== 'xlsx') return await previewRows(scope, actor, place, input, format, stream, () => null);
+        if (format !== 'xlsx') return await previewRows(ctx, place, input, format, stream, () => null);
         // The zip's central directory is at its end: the upload is kept in a private temporary file while read.
         spool = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ytcs-import-'));
         const file = path.join(spool, 'upload.xlsx');
@@ -250,7 +247,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
           throw err instanceof FileTooLarge ? beyondLimit(err) : readFailure(new UnreadableFile(err), format);
         }
         guardedStream = guarded.stream;
-        return await previewRows(scope, actor, place, input, format, guarded.stream, guarded.failure);
+        return await previewRows(ctx, place, input, format, guarded.stream, guarded.failure);
       } finally {
         // exceljs may still be pulling when the preview stops early: stop it, then drop the copy.
         guardedStream?.destroy();
@@ -259,8 +256,8 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       }
     },
 
-    async commit(scope: Scope, actor: Actor, id: number) {
-      const job = await repo.findJob(db, scope, id);
+    async commit(ctx: RequestContext, id: number) {
+      const job = await repo.findJob(db, ctx.scope, id);
       if (!job) throw notFound();
       // A job left 'committing' by a stopped server may be committed again: its transaction never
       // finished, and the row lock below waits for one still running elsewhere.
@@ -272,9 +269,9 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       try {
         if (!(await repo.claimForCommit(db, id))) throw conflict('Tệp này đã được nhập', 'This file has already been imported');
         return await db.transaction().execute(async (trx) => {
-          const locked = await repo.findJob(trx, scope, id, true);
+          const locked = await repo.findJob(trx, ctx.scope, id, true);
           if (!locked || locked.status === 'committed') throw conflict('Tệp này đã được nhập', 'This file has already been imported');
-          const prep = await repo.prepareCommit(trx, scope, id, job.communeId);
+          const prep = await repo.prepareCommit(trx, ctx.scope, id, job.communeId);
           // Registered outside the scope since the preview: touch nothing, say nothing of whom; a new preview says which rows.
           if (prep.elsewhere > 0) throw conflict('Một số người trong tệp vừa được đăng ký ở nơi khác; chưa ghi dòng nào, hãy xem trước lại và nhập lại', 'Some people in the file were just registered elsewhere; nothing was written, preview and import again');
           // Staged rows are unlogged: a database crash empties them. Import all or nothing.
@@ -283,7 +280,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
           let inserted = 0;
           if (prep.firstRow !== null && prep.lastRow !== null) {
             for (let from = prep.firstRow - 1; from < prep.lastRow; from += commitBatch) {
-              inserted += await repo.insertResidents(trx, job.communeId, from, Math.min(from + commitBatch, prep.lastRow), today(), actor.userId);
+              inserted += await repo.insertResidents(trx, job.communeId, from, Math.min(from + commitBatch, prep.lastRow), todayIso(), ctx.actor.userId);
               progress.done = prep.skipped + inserted;
             }
           }
@@ -291,12 +288,12 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
           await repo.dropCommittedRows(trx, id);
           const counts = { inserted, households: prep.households, skipped: prep.skipped, invalid: job.invalid };
           await repo.markCommitted(trx, id, counts);
-          await recordAudit(trx, actor, { action: 'import.commit', entityType: 'import', entityId: id, orgUnitId: job.communeId, details: counts });
+          await recordAudit(trx, ctx.actor, { action: 'import.commit', entityType: 'import', entityId: id, orgUnitId: job.communeId, details: counts });
           return counts;
         });
       } catch (err) {
         // Nothing of the commit remains (one transaction); the job can be committed again.
-        const current = await repo.findJob(db, scope, id);
+        const current = await repo.findJob(db, ctx.scope, id);
         if (current?.status === 'committing') await repo.updateJob(db, id, { status: 'failed' });
         if ((err as { code?: string }).code === '23505') {
           throw conflict('Một số người trong tệp vừa được đăng ký từ nơi khác; chưa ghi dòng nào, hãy xem lại và nhập lại', 'Some people in the file were just registered elsewhere; nothing was written, preview and import again');
@@ -307,10 +304,11 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       }
     },
 
-    async errorsFile(scope: Scope, actor: Actor, id: number, log: (err: unknown) => void) {
-      const job = await repo.findJob(db, scope, id);
-      if (!job) throw notFound();
-      await recordAudit(db, actor, { action: 'import.errors_file', entityType: 'import', entityId: id, orgUnitId: job.communeId, details: { rows: job.invalid } });
+    async errorsFile(ctx: RequestContext, id: number, log: (err: unknown) => void) {
+      // The rows given back are people as the file wrote them: read through the registry's gateway.
+      const job = await readPersonal(db, ctx, (trx) => repo.findJob(trx, ctx.scope, id), (found) => [
+        { action: 'import.errors_file', entityType: 'import', entityId: id, orgUnitId: found.communeId, details: { rows: found.invalid } },
+      ]);
       const width = job.columns.length;
       async function* rows() {
         let after = 0;

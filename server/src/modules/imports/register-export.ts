@@ -5,14 +5,12 @@
  * time, and each row leaves as it is written (streaming WorkbookWriter). Audited with the count.
  */
 import { formatDateVi } from '@ytcs/common';
-import { type Kysely, sql } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
-import { orgUnitInScope } from '../../db/scope.ts';
-import { notFound } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { homeUnitInScope } from '../registry/registry.scope.ts';
+import { readPersonal } from '../registry/index.ts';
+import { ethnicGroups } from './imports.repository.ts';
+import { registerOf, registerPeople } from './register-export.repository.ts';
 import { type ImportField, headerOf } from './imports.columns.ts';
 import { RELATIONSHIP_LABELS, RESIDENCE_LABELS, SEX_LABELS, ethnicityReader } from './imports.values.ts';
 import { XLSX_TYPE, xlsxStream } from './imports.xlsx.ts';
@@ -87,64 +85,20 @@ export function registerCells(p: RegisterPerson, ethnicityName: (code: string | 
 }
 
 export function registerExport(db: Kysely<DB>) {
-  function people(ids: number[]) {
-    return db
-      .selectFrom('resident as r')
-      .leftJoin('household as h', 'h.id', 'r.household_id')
-      .leftJoin('org_unit as v', 'v.id', 'r.village_id')
-      .where(sql<boolean>`r.id = any(${ids}::bigint[])`)
-      .select([
-        'r.id',
-        'v.name as village',
-        'h.code as householdCode',
-        'h.address',
-        'r.relationship',
-        'r.full_name as fullName',
-        'r.sex',
-        'r.birth_date as birthDate',
-        'r.birth_year as birthYear',
-        'r.citizen_id as citizenId',
-        'r.insurance_code as insuranceCode',
-        'r.insurance_valid_from as insuranceValidFrom',
-        'r.insurance_valid_to as insuranceValidTo',
-        'r.insurance_facility as insuranceFacility',
-        'r.beneficiary_group as beneficiaryGroup',
-        'r.phone',
-        'r.ethnicity_code as ethnicityCode',
-        'r.occupation',
-        'r.residence_status as residenceStatus',
-      ])
-      .execute();
-  }
-
   return {
-    async export(scope: Scope, actor: Actor, orgUnit: number, log: (err: unknown) => void) {
-      const unit = await db.selectFrom('org_unit as o').where('o.id', '=', orgUnit).where(orgUnitInScope('o', scope)).select(['o.id', 'o.code', 'o.path']).executeTakeFirst();
-      if (!unit) throw notFound();
-      const under = db.selectFrom('org_unit as f').where(sql<boolean>`f.path <@ ${unit.path}::ltree`).select('f.id');
-      const ordered = await db
-        .selectFrom('resident as r')
-        .leftJoin('org_unit as v', 'v.id', 'r.village_id')
-        .leftJoin('household as h', 'h.id', 'r.household_id')
-        .where('r.status', '=', 'active')
-        .where('r.home_unit_id', 'in', under)
-        .where(homeUnitInScope(db, 'r.home_unit_id', scope))
-        .select('r.id')
-        .orderBy('r.commune_id')
-        .orderBy(sql`v.name nulls first`)
-        .orderBy(sql`h.id nulls last`)
-        .orderBy(sql`r.relationship = 'head'`, 'desc')
-        .orderBy('r.birth_year')
-        .orderBy('r.id')
-        .execute();
-      const ids = ordered.map((r) => r.id);
-      await recordAudit(db, actor, { action: 'resident.export', entityType: 'resident', orgUnitId: unit.id, details: { orgUnit: unit.id, count: ids.length } });
-      const ethnicity = ethnicityReader(await db.selectFrom('ethnic_group').select(['code', 'name', 'other_names']).execute());
+    async export(ctx: RequestContext, orgUnit: number, log: (err: unknown) => void) {
+      const { scope } = ctx;
+      // The people are read a page at a time while the file is written; the gateway audits the
+      // list of them (with its count) before the first row leaves.
+      const { unit, ids } = await readPersonal(db, ctx, (trx) => registerOf(trx, scope, orgUnit), ({ unit, ids }) => [
+        { action: 'resident.export', entityType: 'resident', orgUnitId: unit.id, details: { orgUnit: unit.id, count: ids.length } },
+      ]);
+      const ethnicity = ethnicityReader(await ethnicGroups(db));
 
       async function* rows() {
         for (let i = 0; i < ids.length; i += PAGE) {
           const page = ids.slice(i, i + PAGE);
-          const byId = new Map((await people(page)).map((p) => [p.id, p]));
+          const byId = new Map((await registerPeople(db, page)).map((p) => [p.id, p]));
           for (const id of page) {
             const p = byId.get(id);
             if (!p) continue;

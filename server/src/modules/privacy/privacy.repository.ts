@@ -2,7 +2,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
-import { auditInScope } from '../audit/audit.repository.ts';
+import { auditInScope } from '../audit/index.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -93,4 +93,9 @@ export async function accessSummary(db: Db, scope: Scope, countryWide: boolean, 
     .orderBy(sql`count(*)`, 'desc')
     .execute();
   return rows.map((r) => ({ userId: r.user_id, username: r.username, events: r.events, records: r.records }));
+}
+
+/** A unit by id, with its path (to check it lies in the caller's scope). */
+export function findUnit(db: Db, id: number) {
+  return db.selectFrom('org_unit').where('id', '=', id).select(['id', 'path']).executeTakeFirst();
 }

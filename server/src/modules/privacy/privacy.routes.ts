@@ -3,9 +3,10 @@
  * the breach-notice report of who read which records in a period (JSON, XLSX). Both audited.
  */
 import { AccessReport, AccessReportQuery, IdParams, PersonalData } from '@ytcs/common';
+import { contextOf } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
-import { isCountryWide } from '../audit/audit.repository.ts';
-import { xlsxStream } from '../imports/imports.xlsx.ts';
+import { isCountryWide } from '../audit/index.ts';
+import { xlsxStream } from '../imports/index.ts';
 import { personalDataDocument } from './privacy.document.ts';
 import { privacyService } from './privacy.service.ts';
 
@@ -21,14 +22,14 @@ export async function privacyRoutes(app: App) {
   app.get('/api/residents/:id/personal-data', {
     schema: { tags: ['privacy'], operationId: 'getPersonalData', description: 'Everything held on a person, and who accessed it (Law 91/2025); audited', params: IdParams, response: { 200: PersonalData } },
     config: { permission: 'person.export' },
-    handler: (req) => privacy.personalData(req.scope, req.actor, req.params.id, 'json'),
+    handler: (req) => privacy.personalData(contextOf(req), req.params.id, 'json'),
   });
 
   app.get('/api/residents/:id/personal-data.docx', {
     schema: { tags: ['privacy'], operationId: 'printPersonalData', description: 'The same as a DOCX to hand to the person; audited', params: IdParams, produces: [DOCX] },
     config: { permission: 'person.export' },
     handler: async (req, reply) => {
-      const data = await privacy.personalData(req.scope, req.actor, req.params.id, 'docx');
+      const data = await privacy.personalData(contextOf(req), req.params.id, 'docx');
       const buffer = await personalDataDocument(data, `Trạm Y tế ${data.resident.communeName}`);
       return reply.type(DOCX).header('content-disposition', `attachment; filename="du-lieu-ca-nhan-${req.params.id}.docx"`).header('cache-control', 'no-store').send(buffer);
     },
@@ -39,7 +40,7 @@ export async function privacyRoutes(app: App) {
     config: { permission: 'audit.read' },
     handler: async (req) => {
       const q = { from: req.query.from, to: req.query.to, unitId: req.query.unit };
-      const report = await privacy.accessReport(req.scope, isCountryWide(req.scope), req.actor, q, 'json');
+      const report = await privacy.accessReport(contextOf(req), q, 'json');
       return { from: q.from, to: q.to, total: report.total, truncated: report.total > report.first.length, users: report.users, items: report.first };
     },
   });
@@ -49,7 +50,7 @@ export async function privacyRoutes(app: App) {
     config: { permission: 'audit.read' },
     handler: async (req, reply) => {
       const q = { from: req.query.from, to: req.query.to, unitId: req.query.unit };
-      const report = await privacy.accessReport(req.scope, isCountryWide(req.scope), req.actor, q, 'xlsx');
+      const report = await privacy.accessReport(contextOf(req), q, 'xlsx');
       async function* cells() {
         for await (const r of report.rows()) {
           yield [r.at, r.userId === null ? '' : String(r.userId), r.username ?? '', r.fullName ?? '', r.action, r.entityType ?? '', r.entityId ?? '', r.units.join(', '), r.results === null ? '' : String(r.results), r.ip ?? '', String(r.id)];

@@ -5,14 +5,13 @@
  * the names of the fields changed, never their values).
  */
 import type { Kysely } from 'kysely';
-import { covers } from '../../access/principal.ts';
-import type { Scope } from '../../access/principal.ts';
+import type { RequestContext } from '../../access/context.ts';
+import { type Scope, covers } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { invalid, notFound } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { recordService } from '../records/records.service.ts';
-import { type AccessReportFilter, type AccessRow, accessLog, accessPage, accessSummary } from './privacy.repository.ts';
+import { isCountryWide, recordAudit } from '../audit/index.ts';
+import { recordService } from '../records/index.ts';
+import { type AccessReportFilter, type AccessRow, accessLog, accessPage, accessSummary, findUnit } from './privacy.repository.ts';
 
 /** Rows in the JSON answer; the spreadsheet carries every row. */
 export const JSON_ROWS = 5000;
@@ -27,24 +26,25 @@ export function privacyService(db: Kysely<DB>) {
     if (!(days >= 0)) throw invalid([{ field: 'to', message: 'Ngày kết thúc phải sau ngày bắt đầu', messageEn: 'The end date must not be before the start date' }]);
     if (days > MAX_DAYS) throw invalid([{ field: 'to', message: 'Khoảng thời gian tối đa 366 ngày', messageEn: 'The period may be at most 366 days' }]);
     if (f.unitId) {
-      const unit = await db.selectFrom('org_unit').where('id', '=', f.unitId).select(['id', 'path']).executeTakeFirst();
+      const unit = await findUnit(db, f.unitId);
       if (!unit || !covers(scope, unit.path)) throw notFound();
     }
   }
 
   return {
     /** Everything held on a person, and every audited access to it (this one included). */
-    async personalData(scope: Scope, actor: Actor, id: number, format: 'json' | 'docx') {
-      const record = await records.read(scope, actor, id);
-      await recordAudit(db, actor, { action: 'resident.personal_data', entityType: 'resident', entityId: id, orgUnitId: record.resident.communeId, details: { format } });
+    async personalData(ctx: RequestContext, id: number, format: 'json' | 'docx') {
+      const record = await records.read(ctx, id, [{ action: 'resident.personal_data', details: { format } }]);
       return { generatedAt: new Date().toISOString(), ...record, accessLog: await accessLog(db, id, record.household?.id ?? null) };
     },
 
-    async accessReport(scope: Scope, countryWide: boolean, actor: Actor, f: AccessReportFilter, format: 'json' | 'xlsx') {
+    async accessReport(ctx: RequestContext, f: AccessReportFilter, format: 'json' | 'xlsx') {
+      const { scope } = ctx;
+      const countryWide = isCountryWide(scope);
       await checkPeriod(scope, f);
       const [summary, first] = await Promise.all([accessSummary(db, scope, countryWide, f), accessPage(db, scope, countryWide, f, null, format === 'json' ? JSON_ROWS : PAGE)]);
       const total = summary.reduce((n, s) => n + s.events, 0);
-      await recordAudit(db, actor, { action: 'audit.access_report', entityType: 'audit', orgUnitId: f.unitId ?? null, details: { from: f.from, to: f.to, unit: f.unitId ?? null, format, rows: total } });
+      await recordAudit(db, ctx.actor, { action: 'audit.access_report', entityType: 'audit', orgUnitId: f.unitId ?? null, details: { from: f.from, to: f.to, unit: f.unitId ?? null, format, rows: total } });
       async function* rows(): AsyncGenerator<AccessRow> {
         let page = first;
         while (page.length > 0) {

@@ -2,7 +2,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
-import { homeUnitInScope } from '../registry/registry.scope.ts';
+import { homeUnitInScope } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -4,12 +4,11 @@
  * first entry; the share of residents with an opened record is the registry's coverage figure.
  */
 import type { Kysely } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
-import { invalid, notFound } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { findResident, lifeEvents } from '../registry/residents.repository.ts';
+import { invalid } from '../../errors.ts';
+import { recordAudit } from '../audit/index.ts';
+import { type ReadEvent, personReads, residentToWrite } from '../registry/index.ts';
 import * as repo from './records.repository.ts';
 
 const ENCOUNTER_TITLES: Record<string, [string, string]> = {
@@ -36,17 +35,16 @@ export function bmiOf(weightKg?: number, heightCm?: number): number | null {
 }
 
 export function recordService(db: Kysely<DB>) {
-  async function resident(scope: Scope, id: number) {
-    const r = await findResident(db, scope, id);
-    if (!r) throw notFound();
-    return r;
-  }
+  const reads = personReads(db);
+  const resident = (ctx: RequestContext, id: number) => residentToWrite(db, ctx, id);
 
   return {
-    async read(scope: Scope, actor: Actor, id: number) {
-      const person = await resident(scope, id);
-      const [parts, household, events] = await Promise.all([repo.readParts(db, id), person.householdId ? repo.householdOf(db, scope, person.householdId) : null, lifeEvents(db, id)]);
-      await recordAudit(db, actor, { action: 'record.read', entityType: 'resident', entityId: id, orgUnitId: person.communeId });
+    /** The whole record, audited as `record.read` (and any further events, e.g. the personal-data export's). */
+    async read(ctx: RequestContext, id: number, also: ReadEvent[] = []) {
+      const { person, lifeEvents: events, parts: read } = await reads.record(ctx, id, ['record.read', ...also], (trx, p) =>
+        Promise.all([repo.readParts(trx, id), p.householdId ? repo.householdOf(trx, ctx.scope, p.householdId) : null]),
+      );
+      const [parts, household] = read;
       const encounters = parts.encounters.map((e) => {
         const observations = Object.fromEntries(parts.observations.filter((o) => o.encounter_id === e.id).map((o) => [o.code, Number(o.value)]));
         return {
@@ -79,20 +77,20 @@ export function recordService(db: Kysely<DB>) {
       };
     },
 
-    async saveHistory(scope: Scope, actor: Actor, id: number, history: { personalHistory?: { conditions: string[] }; familyHistory?: { icd10Code?: string | null }[] }) {
-      const person = await resident(scope, id);
+    async saveHistory(ctx: RequestContext, id: number, history: { personalHistory?: { conditions: string[] }; familyHistory?: { icd10Code?: string | null }[] }) {
+      const person = await resident(ctx, id);
       const codes = [...(history.personalHistory?.conditions ?? []), ...(history.familyHistory ?? []).map((f) => f.icd10Code).filter((c): c is string => !!c)];
       const known = await repo.knownCodes(db, codes);
       const unknown = codes.filter((c) => !known.has(c));
       if (unknown.length) throw invalid([{ field: 'personalHistory.conditions', message: `Mã ICD-10 không có trong danh mục: ${unknown.join(', ')}`, messageEn: `ICD-10 codes not in the list: ${unknown.join(', ')}` }]);
       await db.transaction().execute(async (trx) => {
         await repo.saveHistory(trx, id, person.communeId, history);
-        await recordAudit(trx, actor, { action: 'record.history', entityType: 'resident', entityId: id, orgUnitId: person.communeId });
+        await recordAudit(trx, ctx.actor, { action: 'record.history', entityType: 'resident', entityId: id, orgUnitId: person.communeId });
       });
     },
 
-    async addEncounter(scope: Scope, actor: Actor, id: number, input: { date: string; type: string; facilityId?: number; practitioner?: string; reason?: string; notes?: string; diagnoses?: string[]; observations?: Record<string, number | undefined>; prescriptions?: { drug: string; dose?: string; quantity?: string; days?: number }[] }) {
-      const person = await resident(scope, id);
+    async addEncounter(ctx: RequestContext, id: number, input: { date: string; type: string; facilityId?: number; practitioner?: string; reason?: string; notes?: string; diagnoses?: string[]; observations?: Record<string, number | undefined>; prescriptions?: { drug: string; dose?: string; quantity?: string; days?: number }[] }) {
+      const person = await resident(ctx, id);
       const errors = [];
       if (input.date > new Date().toISOString().slice(0, 10)) errors.push({ field: 'date', message: 'Ngày khám ở tương lai', messageEn: 'The encounter date is in the future' });
       const diagnoses = [...new Set(input.diagnoses ?? [])];
@@ -121,17 +119,17 @@ export function recordService(db: Kysely<DB>) {
           diagnoses,
           observations,
           prescriptions: input.prescriptions ?? [],
-          recordedBy: actor.userId,
+          recordedBy: ctx.actor.userId,
         });
         await repo.touchRecord(trx, id);
-        await recordAudit(trx, actor, { action: 'record.encounter', entityType: 'encounter', entityId: eid, orgUnitId: person.communeId, details: { resident: id } });
+        await recordAudit(trx, ctx.actor, { action: 'record.encounter', entityType: 'encounter', entityId: eid, orgUnitId: person.communeId, details: { resident: id } });
         return eid;
       });
       return { id: encounterId };
     },
 
-    async addImmunization(scope: Scope, actor: Actor, id: number, input: { vaccineCode: string; dose: number; date: string; facilityId?: number; lot?: string; note?: string }) {
-      const person = await resident(scope, id);
+    async addImmunization(ctx: RequestContext, id: number, input: { vaccineCode: string; dose: number; date: string; facilityId?: number; lot?: string; note?: string }) {
+      const person = await resident(ctx, id);
       const errors = [];
       if (!(await repo.vaccineExists(db, input.vaccineCode))) errors.push({ field: 'vaccineCode', message: 'Vắc xin không có trong danh mục', messageEn: 'Unknown vaccine' });
       if (input.date > new Date().toISOString().slice(0, 10)) errors.push({ field: 'date', message: 'Ngày tiêm ở tương lai', messageEn: 'The vaccination date is in the future' });
@@ -140,9 +138,9 @@ export function recordService(db: Kysely<DB>) {
       if (errors.length) throw invalid(errors);
       const immunizationId = await db.transaction().execute(async (trx) => {
         await repo.openRecord(trx, id, person.communeId);
-        const iid = await repo.insertImmunization(trx, { residentId: id, communeId: person.communeId, vaccineCode: input.vaccineCode, dose: input.dose, date: input.date, facilityId: input.facilityId ?? null, lot: input.lot ?? null, note: input.note ?? null, recordedBy: actor.userId });
+        const iid = await repo.insertImmunization(trx, { residentId: id, communeId: person.communeId, vaccineCode: input.vaccineCode, dose: input.dose, date: input.date, facilityId: input.facilityId ?? null, lot: input.lot ?? null, note: input.note ?? null, recordedBy: ctx.actor.userId });
         await repo.touchRecord(trx, id);
-        await recordAudit(trx, actor, { action: 'record.immunization', entityType: 'immunization', entityId: iid, orgUnitId: person.communeId, details: { resident: id } });
+        await recordAudit(trx, ctx.actor, { action: 'record.immunization', entityType: 'immunization', entityId: iid, orgUnitId: person.communeId, details: { resident: id } });
         return iid;
       });
       return { id: immunizationId };

@@ -8,8 +8,8 @@
  */
 import { periodOf, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
-import type { Principal, Scope } from '../../access/principal.ts';
-import { covers, scopeOf } from '../../access/principal.ts';
+import type { RequestContext } from '../../access/context.ts';
+import { type Principal, covers } from '../../access/principal.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
@@ -50,14 +50,14 @@ export function coverageService(db: Kysely<DB>, config: Pick<Config, 'smallCell'
   }
 
   return {
-    async forUnit(principal: Principal, scope: Scope, query: { orgUnit?: number; asOf?: string }) {
+    async forUnit(ctx: RequestContext & { principal: Principal }, query: { orgUnit?: number; asOf?: string }) {
       const asOf = query.asOf ?? todayIso();
-      const unit = await coverageUnit(db, scope, query.orgUnit);
+      const unit = await coverageUnit(db, ctx.scope, query.orgUnit);
       if (!unit) throw notFound();
       const rows = await coverageByChild(db, unit.id, asOf);
-      const shown = covers(scopeOf(principal, 'person.read'), unit.path)
+      const shown = covers(ctx.scopeFor('person.read'), unit.path)
         ? rows.map((r) => ({ ...r, recordRate: ratio(r.withRecord, r.residents), insuredRate: ratio(r.insured, r.residents), suppressed: false }))
-        : await protectedRows(principal, rows, asOf);
+        : await protectedRows(ctx.principal, rows, asOf);
       // The query returns the unit itself first, then its children.
       const [total, ...children] = shown;
       if (!total) throw notFound();

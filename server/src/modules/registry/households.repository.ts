@@ -2,7 +2,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
-import { homeUnitInScope, homeUnitsOf } from './registry.scope.ts';
+import { homeUnitInScope, homeUnitsOf } from '../../db/scope.ts';
 import { containing } from '../../db/like.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;

@@ -2,18 +2,18 @@
  * Households: a family registered at an address in a village, with its members. Registering a
  * household and its members is one transaction: all of them or none.
  */
-import { type FieldFinding, foldVietnamese } from '@ytcs/common';
+import { foldVietnamese } from '@ytcs/common';
 import type { Kysely } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import * as repo from './households.repository.ts';
+import { personReads } from './person-reads.ts';
+import { placeIn } from './registry.scope.ts';
+import { type ResidentFields, registerPeople } from './registration.ts';
 import { afterIdentifierRace, guardIdentifiers } from './residents.identity.ts';
-import { placeIn, scopeTops, scopeUnitOf } from './registry.scope.ts';
-import * as residents from './residents.repository.ts';
-import { type ResidentFields, needsConfirmation, prepareResident } from './residents.service.ts';
+import { findUnit } from './residents.repository.ts';
 
 export interface NewHousehold {
   unitId: number;
@@ -24,41 +24,19 @@ export interface NewHousehold {
 }
 
 export function householdService(db: Kysely<DB>) {
+  const reads = personReads(db);
+
   return {
-    /** Audited like a search of residents: the list names each household's head. */
-    async list(scope: Scope, actor: Actor, query: { q?: string; orgUnit?: number; limit: number; offset: number }) {
-      let orgUnitPath: string | undefined;
-      if (query.orgUnit) {
-        const unit = await db.selectFrom('org_unit').where('id', '=', query.orgUnit).select('path').executeTakeFirst();
-        if (!unit) throw notFound();
-        orgUnitPath = unit.path;
-      }
-      const result = await repo.listHouseholds(db, scope, { q: query.q ? foldVietnamese(query.q) : undefined, orgUnitPath, limit: query.limit, offset: query.offset });
-      await recordAudit(db, actor, {
-        action: 'household.list',
-        entityType: 'household',
-        orgUnitId: query.orgUnit ?? scopeUnitOf(scope),
-        details: {
-          searched: !!query.q,
-          results: result.items.length,
-          households: result.items.map((h) => h.id),
-          residents: result.items.flatMap((h) => (h.headId ? [h.headId] : [])),
-          ...(query.orgUnit ? {} : { scope: scopeTops(scope) }),
-        },
-      });
-      return result;
+    async list(ctx: RequestContext, query: { q?: string; orgUnit?: number; limit: number; offset: number }) {
+      const unit = query.orgUnit ? await findUnit(db, query.orgUnit) : undefined;
+      if (query.orgUnit && !unit) throw notFound();
+      return reads.households(ctx, { q: query.q ? foldVietnamese(query.q) : undefined, searched: !!query.q, limit: query.limit, offset: query.offset }, unit);
     },
 
-    async get(scope: Scope, actor: Actor, id: number) {
-      const household = await repo.findHousehold(db, scope, id);
-      if (!household) throw notFound();
-      const members = await residents.searchResidents(db, scope, { householdId: id, limit: 50, offset: 0 });
-      await recordAudit(db, actor, { action: 'household.read', entityType: 'household', entityId: id, orgUnitId: household.communeId, details: { residents: members.items.map((m) => m.id) } });
-      return { ...household, members: members.items };
-    },
+    get: (ctx: RequestContext, id: number) => reads.household(ctx, id),
 
-    async create(scope: Scope, actor: Actor, input: NewHousehold) {
-      const place = await placeIn(db, scope, input.unitId);
+    async create(ctx: RequestContext, input: NewHousehold) {
+      const place = await placeIn(db, ctx.scope, input.unitId);
       if (!place) throw invalid([{ field: 'unitId', message: 'Thôn/xã không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Village or commune unknown, closed or outside your scope' }]);
       if (!input.address.trim()) throw invalid([{ field: 'address', message: 'Địa chỉ là bắt buộc', messageEn: 'Address is required' }]);
       if (input.members.length === 0) throw invalid([{ field: 'members', message: 'Hộ cần ít nhất một thành viên', messageEn: 'A household needs at least one member' }]);
@@ -68,40 +46,28 @@ export function householdService(db: Kysely<DB>) {
       if (code && (await repo.householdCodeTaken(db, place.communeId, code))) throw conflict(`Số hộ ${code} đã có trong xã`, `Household number ${code} already exists in this commune`, 'code');
 
       const guardMembers = async () => {
-        for (const [i, member] of input.members.entries()) await guardIdentifiers(db, scope, actor, member, { prefix: `members.${i}.` });
+        for (const [i, member] of input.members.entries()) await guardIdentifiers(db, ctx, member, { prefix: `members.${i}.` });
       };
       await guardMembers();
-      const id = await db.transaction().execute(async (trx) => {
-        const prepared = [];
-        const warnings: FieldFinding[] = [];
-        const seenIds = new Set<string>();
-        for (const [i, member] of input.members.entries()) {
-          const p = await prepareResident(trx, scope, member, place.communeId, `members.${i}.`);
-          if (p.row.citizenId) {
-            if (seenIds.has(p.row.citizenId)) throw invalid([{ field: `members.${i}.citizenId`, message: 'Số CCCD bị lặp trong hộ', messageEn: 'Personal ID repeated in the household' }]);
-            seenIds.add(p.row.citizenId);
-          }
-          prepared.push({ ...p, relationship: member.relationship ?? 'other' });
-          warnings.push(...p.warnings.map((w) => ({ ...w, field: `members.${i}.${w.field}` })));
-        }
-        if (warnings.length && !input.confirmWarnings) throw needsConfirmation(warnings);
-        const householdId = await repo.insertHousehold(trx, { communeId: place.communeId, villageId: place.villageId, code, address: input.address.trim() });
-        for (const p of prepared) {
-          const residentId = await residents.insertResident(trx, {
-            ...residents.toColumns(p.row),
-            commune_id: place.communeId,
-            village_id: place.villageId,
-            household_id: householdId,
-            relationship: p.relationship,
-            warnings: JSON.stringify(p.warnings),
+      const members = input.members.map((fields, i) => ({ fields, relationship: fields.relationship ?? 'other', prefix: `members.${i}.` }));
+      const id = await db
+        .transaction()
+        .execute(async (trx) => {
+          let householdId = 0;
+          const ids = await registerPeople(trx, ctx, place, members, {
+            confirmWarnings: input.confirmWarnings,
+            home: async () => {
+              householdId = await repo.insertHousehold(trx, { communeId: place.communeId, villageId: place.villageId, code, address: input.address.trim() });
+              return householdId;
+            },
           });
-          if (p.relationship === 'head') await repo.setHead(trx, householdId, residentId);
-          await residents.insertLifeEvent(trx, { residentId, communeId: place.communeId, kind: 'registered', date: new Date().toISOString().slice(0, 10), toUnitId: place.villageId ?? place.communeId, recordedBy: actor.userId });
-        }
-        await recordAudit(trx, actor, { action: 'household.create', entityType: 'household', entityId: householdId, orgUnitId: place.communeId, details: { members: prepared.length } });
-        return householdId;
-      }).catch(afterIdentifierRace(guardMembers));
-      return this.get(scope, actor, id);
+          const headId = ids[members.findIndex((m) => m.relationship === 'head')];
+          if (headId) await repo.setHead(trx, householdId, headId);
+          await recordAudit(trx, ctx.actor, { action: 'household.create', entityType: 'household', entityId: householdId, orgUnitId: place.communeId, details: { members: members.length } });
+          return householdId;
+        })
+        .catch(afterIdentifierRace(guardMembers));
+      return reads.household(ctx, id);
     },
   };
 }

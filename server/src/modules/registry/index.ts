@@ -1,2 +1,6 @@
-/** The registry's front door: what other modules may use of it. */
+/** The registry's front door: what other modules may use of households and residents. */
+export { type ReadEvent, type Resident, personReads, readPersonal, residentToWrite } from './person-reads.ts';
+export { placeIn } from './registry.scope.ts';
+export { ID_LOOKUP_LIMIT, spendElsewhere } from './residents.identity.ts';
+export { insertRegisteredEvents } from './life-events.repository.ts';
 export { coverageUnit } from './coverage.repository.ts';

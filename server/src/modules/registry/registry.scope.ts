@@ -1,26 +1,14 @@
 /**
- * Which households and residents a caller reaches: those whose home unit (village, or commune
- * when no village is known) lies in the caller's scope. The units are a small set (a province
- * has a few thousand villages), so the check is a hash semi-join on an indexed column.
+ * Where the caller may place a new record (a commune or village in scope), which household they
+ * reach there, and the unit an event about their whole scope is filed under.
  */
-import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { commonUnit } from '../../access/paths.ts';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
-import { orgUnitInScope } from '../../db/scope.ts';
+import { homeUnitInScope, orgUnitInScope } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-export { scopeTops } from '../../access/principal.ts';
-
-/** The ids of the units under the caller's scope, as a subquery. */
-export function homeUnitsOf(db: Db, scope: Scope) {
-  return db.selectFrom('org_unit as su').where(orgUnitInScope('su', scope)).select('su.id');
-}
-
-export function homeUnitInScope(db: Db, column: string, scope: Scope): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} in (${homeUnitsOf(db, scope)})`;
-}
 
 /** The commune and village a new record is placed in, if the caller may write there. */
 export async function placeIn(db: Db, scope: Scope, unitId: number) {

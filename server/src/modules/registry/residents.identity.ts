@@ -20,13 +20,12 @@
  * lock so that concurrent probes cannot all slip under the limit.
  */
 import { type ResidentInput, checkResident } from '@ytcs/common';
-import { type Kysely, type Transaction, sql } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldError, invalid } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { findByIdentifier } from './residents.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findByIdentifier, lockedLookupUsage } from './residents.repository.ts';
 
 /** "Registered elsewhere" answers a user may get in an hour. */
 export const ID_LOOKUP_LIMIT = 20;
@@ -58,22 +57,22 @@ const lookupsLimited = (seconds: number) =>
  * Run with the root connection, outside the write's transaction: the audit of the lookup must
  * stay when the write is refused. `fields` limits the check to identifiers being changed.
  */
-export async function guardIdentifiers(db: Kysely<DB>, scope: Scope, actor: Actor, input: ResidentInput, opts: { prefix?: string; exceptId?: number; fields?: IdentifierField[] } = {}) {
+export async function guardIdentifiers(db: Kysely<DB>, ctx: RequestContext, input: ResidentInput, opts: { prefix?: string; exceptId?: number; fields?: IdentifierField[] } = {}) {
   const check = checkResident(input);
   if (check.errors.length) throw invalid(check.errors.map((f): FieldError => ({ field: `${opts.prefix ?? ''}${f.field}`, message: f.message, messageEn: f.messageEn })));
   for (const id of IDENTIFIERS) {
     const value = check.value[id.value];
     if (!value || (opts.fields && !opts.fields.includes(id.field))) continue;
     const field = `${opts.prefix ?? ''}${id.field}`;
-    const found = await findByIdentifier(db, scope, id.column, value, opts.exceptId);
-    const audit = (on: Kysely<DB>, answer: string) => recordAudit(on, actor, { action: 'person.id_lookup', entityType: 'resident', entityId: found?.id, orgUnitId: found?.communeId, details: { answer, field: id.field } });
+    const found = await findByIdentifier(db, ctx.scope, id.column, value, opts.exceptId);
+    const audit = (on: Kysely<DB>, answer: string) => recordAudit(on, ctx.actor, { action: 'person.id_lookup', entityType: 'resident', entityId: found?.id, orgUnitId: found?.communeId, details: { answer, field: id.field } });
     if (found?.inScope) {
       await audit(db, 'in_scope');
       throw new AppError(409, id.duplicateCode, `${id.vi} đã được đăng ký cho hồ sơ mã ${found.id}`, `${id.en} is already registered on record ${found.id}`, [{ field, message: `${id.vi} đã được đăng ký`, messageEn: `${id.en} already registered` }], { residentId: found.id });
     }
     // Not in scope (registered elsewhere, or nowhere): the per-user limit applies to both alike.
     const refusal = await db.transaction().execute(async (trx) => {
-      const used = await lockedUsage(trx, actor);
+      const used = await lockedLookupUsage(trx, ctx.actor.userId, LOCK_CLASS, WINDOW_SECONDS);
       if (used.n >= ID_LOOKUP_LIMIT) {
         if (found) await audit(trx, 'limited');
         return lookupsLimited(Math.max(1, used.wait ?? WINDOW_SECONDS));
@@ -88,31 +87,19 @@ export async function guardIdentifiers(db: Kysely<DB>, scope: Scope, actor: Acto
   }
 }
 
-/** "Registered elsewhere" answers the user had this hour, under the user's lock (held to the end of trx). */
-async function lockedUsage(trx: Transaction<DB>, actor: Actor): Promise<{ n: number; wait: number | null }> {
-  await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${actor.userId ?? 0})`.execute(trx);
-  const { rows } = await sql<{ n: number; wait: number | null }>`
-    select count(*)::int as n, ceil(extract(epoch from (min(at) + make_interval(secs => ${WINDOW_SECONDS}) - now())))::int as wait
-    from audit_event
-    where user_id = ${actor.userId} and action = 'person.id_lookup' and details->>'answer' = 'elsewhere'
-      and at > now() - make_interval(secs => ${WINDOW_SECONDS})
-  `.execute(trx);
-  return rows[0] ?? { n: 0, wait: null };
-}
-
 /**
  * The same hourly budget for a batch (an import preview): of the holders found outside the
  * caller's scope, those still within the budget may be answered "registered elsewhere" (each
  * audited as a lookup, so it counts); `exhausted` says the rest may not — and then no number of
  * the batch that was not found in scope may be answered either way, or the difference would tell.
  */
-export async function spendElsewhere(db: Kysely<DB>, actor: Actor, holders: { id: number; communeId: number }[]): Promise<{ granted: Set<number>; exhausted: boolean }> {
+export async function spendElsewhere(db: Kysely<DB>, ctx: RequestContext, holders: { id: number; communeId: number }[]): Promise<{ granted: Set<number>; exhausted: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const used = await lockedUsage(trx, actor);
+    const used = await lockedLookupUsage(trx, ctx.actor.userId, LOCK_CLASS, WINDOW_SECONDS);
     const left = Math.max(0, ID_LOOKUP_LIMIT - used.n);
     const granted = holders.slice(0, left);
     for (const h of granted) {
-      await recordAudit(trx, actor, { action: 'person.id_lookup', entityType: 'resident', entityId: h.id, orgUnitId: h.communeId, details: { answer: 'elsewhere', field: 'citizenId', via: 'import' } });
+      await recordAudit(trx, ctx.actor, { action: 'person.id_lookup', entityType: 'resident', entityId: h.id, orgUnitId: h.communeId, details: { answer: 'elsewhere', field: 'citizenId', via: 'import' } });
     }
     return { granted: new Set(granted.map((h) => h.id)), exhausted: used.n >= ID_LOOKUP_LIMIT || granted.length < holders.length };
   });

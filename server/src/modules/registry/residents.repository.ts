@@ -5,7 +5,7 @@ import { unitOfPath } from '../../access/paths.ts';
 import { type Scope, scopeTops } from '../../access/principal.ts';
 import { insuredOn } from '../../db/rules.ts';
 import type { DB } from '../../db/schema.ts';
-import { homeUnitInScope, homeUnitsOf } from './registry.scope.ts';
+import { homeUnitInScope, homeUnitsOf } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -90,6 +90,16 @@ export type Resident = Awaited<ReturnType<typeof findResident>>;
 
 export function findResident(db: Db, scope: Scope, id: number) {
   return selectResident(db).where('r.id', '=', id).where(homeUnitInScope(db, 'r.home_unit_id', scope)).executeTakeFirst();
+}
+
+/** What a write about a resident needs of them: where they live, their status, their birth date. */
+export function findResidentToWrite(db: Db, scope: Scope, id: number) {
+  return db
+    .selectFrom('resident as r')
+    .where('r.id', '=', id)
+    .where(homeUnitInScope(db, 'r.home_unit_id', scope))
+    .select(['r.id', 'r.commune_id as communeId', 'r.village_id as villageId', 'r.status', 'r.birth_date as birthDate'])
+    .executeTakeFirst();
 }
 
 export interface ResidentSearch {
@@ -238,43 +248,26 @@ export function findLookalikes(db: Db, scope: Scope, communeId: number, nameFold
   return q.orderBy('r.id').limit(5).execute();
 }
 
-export async function insertLifeEvent(db: Db, e: { residentId: number; communeId: number; kind: string; date: string; fromUnitId?: number | null; toUnitId?: number | null; note?: string | null; recordedBy: number | null }) {
-  await db
-    .insertInto('life_event')
-    .values({ resident_id: e.residentId, commune_id: e.communeId, kind: e.kind, date: e.date, from_unit_id: e.fromUnitId ?? null, to_unit_id: e.toUnitId ?? null, note: e.note ?? null, recorded_by: e.recordedBy })
-    .execute();
+export async function ethnicityKnown(db: Db, code: string) {
+  return !!(await db.selectFrom('ethnic_group').where('code', '=', code).select('code').executeTakeFirst());
 }
 
-export function lifeEvents(db: Db, residentId: number) {
-  return db
-    .selectFrom('life_event as l')
-    .leftJoin('org_unit as f', 'f.id', 'l.from_unit_id')
-    .leftJoin('org_unit as t', 't.id', 'l.to_unit_id')
-    .where('l.resident_id', '=', residentId)
-    .select(['l.id', 'l.kind', 'l.date', 'l.note', 'f.name as fromUnit', 't.name as toUnit', 'l.recorded_at as recordedAt'])
-    .orderBy('l.date')
-    .orderBy('l.id')
-    .execute();
+/** A unit by id (any level, open or closed), with its path. */
+export function findUnit(db: Db, id: number) {
+  return db.selectFrom('org_unit').where('id', '=', id).select(['id', 'path']).executeTakeFirst();
 }
 
 /**
- * Moves everything recorded about `fromId` onto `intoId`; the merged record stays, marked and
- * pointing to the survivor, so both histories remain readable.
+ * "Registered elsewhere" answers a user had in the last window, counted under the user's advisory
+ * lock (held to the end of trx) so that concurrent lookups cannot all slip under the limit.
  */
-export async function moveHistory(db: Db, fromId: number, intoId: number) {
-  for (const table of ['encounter', 'immunization', 'diagnosis', 'observation', 'prescription', 'life_event'] as const) {
-    await db.updateTable(table).set({ resident_id: intoId }).where('resident_id', '=', fromId).execute();
-  }
-  const [fromRecord, intoRecord] = await Promise.all([
-    db.selectFrom('health_record').where('resident_id', '=', fromId).select('history').executeTakeFirst(),
-    db.selectFrom('health_record').where('resident_id', '=', intoId).select('history').executeTakeFirst(),
-  ]);
-  if (fromRecord && !intoRecord) {
-    await db.updateTable('health_record').set({ resident_id: intoId }).where('resident_id', '=', fromId).execute();
-  } else if (fromRecord && intoRecord) {
-    // Keep the survivor's record and file the other's history beside it rather than lose it.
-    const merged = { ...(fromRecord.history as object), ...(intoRecord.history as object), mergedHistory: fromRecord.history };
-    await db.updateTable('health_record').set({ history: JSON.stringify(merged), updated_at: sql`now()` }).where('resident_id', '=', intoId).execute();
-    await db.deleteFrom('health_record').where('resident_id', '=', fromId).execute();
-  }
+export async function lockedLookupUsage(trx: Transaction<DB>, userId: number | null, lockClass: number, windowSeconds: number): Promise<{ n: number; wait: number | null }> {
+  await sql`select pg_advisory_xact_lock(${lockClass}, ${userId ?? 0})`.execute(trx);
+  const { rows } = await sql<{ n: number; wait: number | null }>`
+    select count(*)::int as n, ceil(extract(epoch from (min(at) + make_interval(secs => ${windowSeconds}) - now())))::int as wait
+    from audit_event
+    where user_id = ${userId} and action = 'person.id_lookup' and details->>'answer' = 'elsewhere'
+      and at > now() - make_interval(secs => ${windowSeconds})
+  `.execute(trx);
+  return rows[0] ?? { n: 0, wait: null };
 }

@@ -1,0 +1,2 @@
+/** The import and export's front door. */
+export { xlsxStream } from './imports.xlsx.ts';

@@ -1,0 +1,2 @@
+/** The health record's front door. */
+export { recordService } from './records.service.ts';
