@@ -40,7 +40,7 @@ export const AccessReport = Type.Object({
   from: Type.String(),
   to: Type.String(),
   total: Type.Integer(),
-  truncated: Type.Boolean({ description: 'Whether more rows matched than the JSON answer carries (5,000; the XLSX has them all)' }),
+  truncated: Type.Boolean({ description: 'Whether more rows matched than the JSON answer carries (the XLSX has them all)' }),
   users: Type.Array(Type.Object({ userId: N(Type.Integer()), username: N(Type.String()), events: Type.Integer(), records: Type.Integer() })),
   items: Type.Array(AccessRow),
 });
