@@ -2,6 +2,7 @@ export * from './access.ts';
 export * from './dates.ts';
 export * from './text.ts';
 export * from './identifiers.ts';
+export * from './insurance.ts';
 export * from './resident.ts';
 export * from './import-columns.ts';
 export * from './periods.ts';

@@ -30,7 +30,9 @@ export const unauthenticated = () =>
 export const forbidden = () =>
   new AppError(403, 'forbidden', 'Tài khoản không có quyền thực hiện thao tác này', 'Your account may not do this');
 
-export const conflict = (messageVi: string, messageEn: string) => new AppError(409, 'conflict', messageVi, messageEn);
+/** A clash with existing data; `field` names the input that clashes, as a unique violation does (http/unique-violations.ts). */
+export const conflict = (messageVi: string, messageEn: string, field?: string) =>
+  new AppError(409, 'conflict', messageVi, messageEn, field ? [{ field, message: messageVi, messageEn }] : undefined);
 
 export const invalid = (errors: FieldError[]) =>
   new AppError(400, 'invalid', 'Dữ liệu không hợp lệ', 'Invalid data', errors);

@@ -2,8 +2,6 @@
 // dropped whenever the session ends so one official never sees another's data.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, Button, ConfigProvider, Result, Skeleton } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
 import { type ReactElement, Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
@@ -27,6 +25,7 @@ import { HouseholdsPage } from './features/registry/HouseholdsPage';
 import { ResidentsPage } from './features/registry/ResidentsPage';
 import { AppShell } from './features/shell/AppShell';
 import { UsersPage } from './features/users/UsersPage';
+import { definitionOf } from './i18n/languages';
 
 // The dashboard carries the charting library; it loads when first opened.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -132,7 +131,7 @@ function AppRoutes() {
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={THEME}>
+    <ConfigProvider locale={definitionOf(i18n.language).antd} theme={THEME}>
       <AntApp className="app-root">
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

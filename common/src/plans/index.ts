@@ -1,6 +1,8 @@
 /** Plans: the plan-text parser and its draft, and the plans and tasks API. */
 export { parsePlanText } from './parse.ts';
-export * from './types.ts';
+export type * from './types.ts';
 export * from './contract.ts';
 export * from './tasks.contract.ts';
+/** When a task is overdue (the database's twin is in the plans module's task repository). */
+export { isOverdue, type TaskDue } from './overdue.ts';
 export * from './codes.ts';

@@ -5,6 +5,7 @@
  * centre's catchment communes). This is the one evaluator every route goes through.
  */
 import type { Permission } from '@ytcs/common';
+import { isBelow, isWithin, unitOfPath } from './paths.ts';
 
 export interface Grant {
   permission: string;
@@ -28,14 +29,17 @@ export interface Scope {
 export function scopeOf(principal: Principal, permission: Permission): Scope {
   const paths = [...new Set(principal.grants.filter((g) => g.permission === permission).map((g) => g.path))];
   // A path inside another adds nothing; dropping it keeps the SQL predicate short.
-  const minimal = paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(`${q}.`)));
+  const minimal = paths.filter((p) => !paths.some((q) => q !== p && isBelow(p, q)));
   return { paths: minimal.sort() };
 }
 
 /** Whether a unit (by path) lies inside a scope. */
 export function covers(scope: Scope, path: string): boolean {
-  return scope.paths.some((p) => path === p || path.startsWith(`${p}.`));
+  return scope.paths.some((p) => isWithin(path, p));
 }
+
+/** The units at the top of a scope (a path's last label is its unit). */
+export const scopeTops = (scope: Scope): number[] => scope.paths.map(unitOfPath);
 
 export function permissionsOf(principal: Principal): string[] {
   return [...new Set(principal.grants.map((g) => g.permission))].sort();

@@ -5,11 +5,9 @@
  * generated scope_ids column (all unit ids on those paths) with one GIN-indexed overlap.
  */
 import { type Expression, type SqlBool, sql } from 'kysely';
-import type { Scope } from '../access/principal.ts';
+import { type Scope, scopeTops } from '../access/principal.ts';
 
 export function orgUnitInScope(alias: string, scope: Scope): Expression<SqlBool> {
   if (scope.paths.length === 0) return sql<SqlBool>`false`;
-  // Paths are made of unit ids, so a scope path's last label is the unit at its top.
-  const tops = scope.paths.map((p) => Number(p.slice(p.lastIndexOf('.') + 1)));
-  return sql<SqlBool>`${sql.ref(alias)}.scope_ids && ${sql.val(tops)}::bigint[]`;
+  return sql<SqlBool>`${sql.ref(alias)}.scope_ids && ${sql.val(scopeTops(scope))}::bigint[]`;
 }

@@ -10,8 +10,8 @@ import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import type { DB } from '../db/schema.ts';
 import { listIndicators } from '../modules/indicators/indicators.repository.ts';
-import { areaOf, insertPlan } from '../modules/plans/plans.repository.ts';
 import type { NewPlan } from '@ytcs/common';
+import { areaOf, insertPlan } from '../modules/plans/index.ts';
 
 const PLANS_DIR = new URL('../../data/plans/', import.meta.url);
 

@@ -1,6 +1,10 @@
-/** Maps errors to HTTP in one place: AppError as it says, schema failures as field errors, the rest as 500 without internals. */
+/**
+ * Maps errors to HTTP in one place: AppError as it says, schema failures as field errors, unique
+ * violations as 409 naming the field, the rest as 500 without internals.
+ */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError, invalid } from '../errors.ts';
+import { uniqueViolation } from './unique-violations.ts';
 
 function fieldOf(v: { instancePath?: string; params?: Record<string, unknown> }, location: string | undefined): string {
   const missing = v.params?.missingProperty ?? v.params?.requiredProperties;
@@ -37,7 +41,9 @@ function translate(v: { keyword?: string; message?: string; params?: Record<stri
 
 export function errorHandler(error: FastifyError & { validation?: unknown[]; validationContext?: string }, req: FastifyRequest, reply: FastifyReply) {
   let appError: AppError;
+  const duplicate = uniqueViolation(error);
   if (error instanceof AppError) appError = error;
+  else if (duplicate) appError = duplicate;
   else if (error.validation) {
     const errors: FieldError[] = (error.validation as { instancePath?: string; params?: Record<string, unknown>; keyword?: string; message?: string }[]).map((v) => {
       const m = translate(v);

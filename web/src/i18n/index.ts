@@ -1,26 +1,24 @@
 // i18next setup. Vietnamese first; the choice is remembered per browser, not per account,
-// because officials often share a computer at the station.
+// because officials often share a computer at the station. The languages are those of languages.ts.
 import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { vi } from './vi';
+import { LANGUAGES, LANGUAGE_CODES, type Language, SOURCE_LANGUAGE, definitionOf, languageOf } from './languages';
 
-export type Language = 'vi' | 'en';
+export type { Language } from './languages';
 
 const STORAGE_KEY = 'ytcs.lang';
 
 function storedLanguage(): Language {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+    return languageOf(localStorage.getItem(STORAGE_KEY));
   } catch {
-    return 'vi';
+    return SOURCE_LANGUAGE;
   }
 }
 
 function applyLanguage(language: Language): void {
-  dayjs.locale(language);
+  dayjs.locale(definitionOf(language).dayjs);
   document.documentElement.lang = language;
 }
 
@@ -28,9 +26,9 @@ const initial = storedLanguage();
 applyLanguage(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: Object.fromEntries(LANGUAGE_CODES.map((code) => [code, { translation: LANGUAGES[code].messages }])),
   lng: initial,
-  fallbackLng: 'vi',
+  fallbackLng: SOURCE_LANGUAGE,
   initAsync: false,
   interpolation: { escapeValue: false }, // React escapes already
 });
@@ -46,7 +44,7 @@ export function setLanguage(language: Language): void {
 }
 
 export function currentLanguage(): Language {
-  return i18n.language === 'en' ? 'en' : 'vi';
+  return languageOf(i18n.language);
 }
 
 export default i18n;

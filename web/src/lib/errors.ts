@@ -4,6 +4,7 @@ import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { serverText } from '../i18n/languages';
 
 export function useErrorText(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
@@ -11,7 +12,7 @@ export function useErrorText(): (error: unknown) => string {
     (error: unknown) => {
       if (error instanceof ApiError) {
         // The server's sentence already says how long a lockout (429) lasts.
-        return i18n.language === 'en' ? error.messageEn : error.message;
+        return serverText(error, i18n.language);
       }
       return error instanceof Error ? error.message : t('errors.title');
     },
@@ -53,7 +54,7 @@ export function placeFindings(form: FormInstance, findings: Finding[], language:
       placedAll = false;
       continue;
     }
-    const text = options.text ?? (language === 'en' ? (finding.messageEn ?? finding.message) : finding.message);
+    const text = options.text ?? serverText(finding, language);
     const key = JSON.stringify(name);
     const entry = byField.get(key) ?? { name, texts: [] };
     entry.texts.push(text);

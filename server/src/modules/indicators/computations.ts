@@ -8,6 +8,7 @@
  * period recomputed today gives that period's figures for today's population.
  */
 import { type Kysely, type Transaction, sql } from 'kysely';
+import { insuredOn, sqlDate } from '../../db/rules.ts';
 import type { DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -57,9 +58,7 @@ export async function recomputeCommunes(db: Db, communes: number[] | null, asOf:
     ), person as (
       select r.home_unit_id, c.last,
         h.resident_id is not null as has_record,
-        (r.insurance_code is not null
-          and (r.insurance_valid_from is null or r.insurance_valid_from <= ${asOf}::date)
-          and (r.insurance_valid_to is null or r.insurance_valid_to >= ${asOf}::date)) as insured
+        ${insuredOn('r', sqlDate(asOf))} as insured
       from resident r
       left join health_record h on h.resident_id = r.id and h.created_at < ${asOf}::date + 1
       left join checked c on c.resident_id = r.id

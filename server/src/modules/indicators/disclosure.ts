@@ -7,6 +7,7 @@
  */
 import { type AdditiveRelation, type CountCell, isSmallCount, parsePeriod, periodRelations, periodsOfYear, suppressCells } from '@ytcs/common';
 import { type Kysely, sql } from 'kysely';
+import { isWithin } from '../../access/paths.ts';
 import { type Principal, covers, scopeOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { type IndicatorRow, type RolledUpValue, rolledUp } from './indicators.repository.ts';
@@ -105,7 +106,7 @@ export function disclosureFor(db: Kysely<DB>, principal: Principal, k: number) {
     async hidden(indicator: IndicatorRow, unit: { id: number; path: string }, period: string, counting: IndicatorRow[], shown?: { numerator: number; denominator: number | null }): Promise<boolean> {
       if (!indicator.countsPeople || covers(people, unit.path)) return false;
       const parsed = parsePeriod(period);
-      const rootPath = aggregate.paths.find((p) => unit.path === p || unit.path.startsWith(`${p}.`)) ?? unit.path;
+      const rootPath = aggregate.paths.find((p) => isWithin(unit.path, p)) ?? unit.path;
       if (!parsed) return true;
       const key = `${rootPath}|${parsed.year}|${indicator.id}|${counting.map((i) => i.id).join(',')}`;
       let set = hiddenSets.get(key);

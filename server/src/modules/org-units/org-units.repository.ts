@@ -1,5 +1,6 @@
 /** All SQL about org units: the effective-dated tree, successions, catchments. */
 import { type Kysely, type Transaction, sql } from 'kysely';
+import { childPath } from '../../access/paths.ts';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
@@ -139,7 +140,7 @@ export async function insertOrgUnits(db: Db, units: NewOrgUnit[], existing: Map<
     const id = next++;
     const parent = u.parentKey ? placed.get(u.parentKey) : undefined;
     if (u.parentKey && !parent) throw new Error(`org unit ${u.key}: parent ${u.parentKey} not placed`);
-    const path = parent ? `${parent.path}.${id}` : String(id);
+    const path = childPath(parent?.path, id);
     placed.set(u.key, { id, path });
     return { id, code: u.code, name: u.name, level: u.level, kind: u.kind, parent_id: parent?.id ?? null, path, valid_from: u.validFrom, valid_to: u.validTo };
   });
@@ -207,4 +208,21 @@ export async function unitsByKey(db: Db, level: string, codes: string[], current
     .where(current ? sql<boolean>`o.valid_to is null` : sql<boolean>`o.valid_to is not null`)
     .select(['o.id', 'o.code', 'o.path', 'o.name'])
     .execute();
+}
+
+/**
+ * The unit asked for, or without an id the top of the caller's scope, if the caller may see it:
+ * how a module that works "at a unit" (plans, coverage, indicators) checks the unit it is given.
+ */
+export async function unitInScope(db: Db, scope: Scope, id: number | undefined) {
+  let query = db.selectFrom('org_unit as o').where(orgUnitInScope('o', scope)).select(['o.id', sql<string>`o.path::text`.as('path')]);
+  query = id ? query.where('o.id', '=', id) : query.orderBy(sql`nlevel(o.path)`).limit(1);
+  return query.executeTakeFirst();
+}
+
+/** Units by id with their paths, in id order (what the indicator engine sums over). */
+export async function unitsByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('org_unit').where('id', 'in', ids).select(['id', sql<string>`path::text`.as('path'), 'name', 'level', 'kind']).orderBy('id').execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }

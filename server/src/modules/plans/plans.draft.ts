@@ -4,27 +4,15 @@
  * reorganisation) are offered too, marked closed: their plans are judged on their heirs.
  */
 import { foldVietnamese, parsePlanText } from '@ytcs/common';
-import { type Kysely, sql } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
-import { orgUnitInScope } from '../../db/scope.ts';
+import { issuerCandidates } from './plans.repository.ts';
 
-export async function draftPlan(db: Kysely<DB>, scope: Scope, text: string) {
+export async function draftPlan(db: Kysely<DB>, ctx: RequestContext, text: string) {
   const draft = parsePlanText(text);
   const area = draft.issuer.areaName ? foldVietnamese(draft.issuer.areaName) : null;
   const level = draft.issuer.level;
-  const candidates = area
-    ? await db
-        .selectFrom('org_unit as o')
-        .leftJoin('org_unit as p', 'p.id', 'o.parent_id')
-        .where('o.name_folded', 'like', `%${area.replace(/[%_\\]/g, '\\$&')}`)
-        .where('o.level', 'in', level ? [level] : ['province', 'district', 'commune'])
-        .where(orgUnitInScope('o', scope))
-        .select(['o.id', 'o.name', 'o.level', 'o.valid_to as validTo', 'p.name as parentName'])
-        .orderBy(sql`o.valid_to is null`, 'desc')
-        .orderBy('o.id')
-        .limit(10)
-        .execute()
-    : [];
-  return { draft, candidates: candidates.map((c) => ({ ...c, id: Number(c.id), validTo: c.validTo ? String(c.validTo).slice(0, 10) : null })) };
+  const candidates = area ? await issuerCandidates(db, ctx.scope, area, level ? [level] : ['province', 'district', 'commune']) : [];
+  return { draft, candidates };
 }

@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import { type Principal, scopeOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { planRightFacts } from './plans.repository.ts';
+import { agencyOfUser, planRightFacts } from './plans.repository.ts';
 
 /** 'task': the update is the task's own; 'part': it reports the caller's agency's part; null: read only. */
 export type TaskRight = 'task' | 'part' | null;
@@ -30,12 +30,11 @@ export interface PlanRights {
 
 /** The caller's rights on a plan; null when the plan does not exist. */
 export async function planRights(db: Kysely<DB>, principal: Principal, planId: number): Promise<PlanRights | null> {
-  const [facts, user] = await Promise.all([
+  const [facts, agencyId] = await Promise.all([
     planRightFacts(db, planId, { write: scopeOf(principal, 'plan.write'), report: scopeOf(principal, 'task.update') }),
-    db.selectFrom('app_user').where('id', '=', principal.userId).select('agency_id').executeTakeFirst(),
+    agencyOfUser(db, principal.userId),
   ]);
   if (!facts) return null;
-  const agencyId = user?.agency_id === null || user?.agency_id === undefined ? null : Number(user.agency_id);
   return {
     issuerId: facts.issuerId,
     canEdit: facts.editsIssuer,

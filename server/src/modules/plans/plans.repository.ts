@@ -4,20 +4,18 @@
  * (the province's plan a commune carries out) are readable too, as the public documents they are.
  */
 import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
-import type { Static } from 'typebox';
-import type { DB, TaskStatus } from '../../db/schema.ts';
-import type { NewPlan } from '@ytcs/common';
+import { type Scope, scopeTops } from '../../access/principal.ts';
+import type { DB } from '../../db/schema.ts';
+import { orgUnitInScope } from '../../db/scope.ts';
+import { taskOverdue } from './tasks.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-const tops = (scope: Scope) => scope.paths.map((p) => Number(p.slice(p.lastIndexOf('.') + 1)));
 
 /** The plan is inside the scope: its issuing unit or an area unit lies in it. */
 export function planInScope(alias: string, scope: Scope): Expression<SqlBool> {
   if (scope.paths.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`exists (select 1 from org_unit so where (so.id = ${sql.ref(`${alias}.org_unit_id`)} or so.id = any(${sql.ref(`${alias}.area_ids`)}))
-    and so.scope_ids && ${sql.val(tops(scope))}::bigint[])`;
+    and so.scope_ids && ${sql.val(scopeTops(scope))}::bigint[])`;
 }
 
 /**
@@ -77,21 +75,6 @@ export async function areaOf(db: Db, unitId: number): Promise<number[]> {
   return result.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
-/** Agency ids for names at a unit, creating the missing ones (names compared folded). */
-export async function agencyIds(db: Db, unitId: number, names: string[]): Promise<Map<string, number>> {
-  const distinct = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
-  if (distinct.length === 0) return new Map();
-  await sql`
-    insert into agency (org_unit_id, name) select ${unitId}, n from unnest(${sql.val(distinct)}::text[]) as n
-    on conflict (org_unit_id, name_folded) do nothing
-  `.execute(db);
-  const rows = await sql<{ id: string; name: string }>`
-    select a.id, n as name from unnest(${sql.val(distinct)}::text[]) as n
-    join agency a on a.org_unit_id = ${unitId} and a.name_folded = ytcs_fold(n)
-  `.execute(db);
-  return new Map(rows.rows.map((r) => [r.name, Number(r.id)]));
-}
-
 export interface PlanSummary {
   id: number;
   orgUnitId: number;
@@ -133,7 +116,7 @@ export async function listPlans(db: Db, scope: Scope, f: { orgUnit?: number; tod
     .select([
       sql<number>`(select count(*)::int from plan_target t where t.plan_id = p.id)`.as('targets'),
       sql<number>`(select count(*)::int from plan_task t where t.plan_id = p.id)`.as('tasks'),
-      sql<number>`(select count(*)::int from plan_task t where t.plan_id = p.id and t.status <> 'done' and t.deadline < ${f.today}::date)`.as('overdueTasks'),
+      sql<number>`(select count(*)::int from plan_task t where t.plan_id = p.id and ${taskOverdue('t', f.today)})`.as('overdueTasks'),
     ])
     .orderBy('p.issued_on', 'desc')
     .orderBy('p.id', 'desc');
@@ -186,133 +169,26 @@ export async function targetsOf(db: Db, planId: number) {
   return rows.map((r) => ({ ...r, id: Number(r.id), value: Number(r.value), baseline: r.baseline === null ? null : Number(r.baseline) }));
 }
 
-export interface TaskRow {
-  id: number;
-  planId: number;
-  section: string | null;
-  text: string;
-  leadAgencyId: number | null;
-  lead: string | null;
-  coordinating: string[];
-  coordinatingIds: number[];
-  deadline: string | null;
-  recurring: string | null;
-  status: TaskStatus;
-  progress: number;
-  updatedAt: Date;
-  lastNote: string | null;
+/** The agency an account belongs to, or null for a unit's own account. */
+export async function agencyOfUser(db: Db, userId: number): Promise<number | null> {
+  const row = await db.selectFrom('app_user').where('id', '=', userId).select('agency_id').executeTakeFirst();
+  return row?.agency_id === null || row?.agency_id === undefined ? null : Number(row.agency_id);
 }
 
-export async function tasksOf(db: Db, where: { planId?: number; taskId?: number }): Promise<TaskRow[]> {
-  let q = db
-    .selectFrom('plan_task as t')
-    .leftJoin('agency as a', 'a.id', 't.lead_agency_id')
-    .select([
-      't.id',
-      't.plan_id as planId',
-      't.section',
-      't.text',
-      't.lead_agency_id as leadAgencyId',
-      'a.name as lead',
-      sql<string[]>`coalesce((select array_agg(g.name order by g.name) from plan_task_partner pp join agency g on g.id = pp.agency_id where pp.task_id = t.id), '{}')`.as('coordinating'),
-      sql<number[]>`coalesce((select array_agg(pp.agency_id) from plan_task_partner pp where pp.task_id = t.id), '{}')`.as('coordinatingIds'),
-      sql<string | null>`to_char(t.deadline, 'YYYY-MM-DD')`.as('deadline'),
-      't.recurring',
-      't.status',
-      't.progress',
-      't.updated_at as updatedAt',
-      // The task's own note: a partner's note on its part stays in the history.
-      sql<string | null>`(select u.note from task_update u where u.task_id = t.id and u.partner_agency_id is null order by u.created_at desc, u.id desc limit 1)`.as('lastNote'),
-    ])
-    .orderBy('t.sort');
-  if (where.planId) q = q.where('t.plan_id', '=', where.planId);
-  if (where.taskId) q = q.where('t.id', '=', where.taskId);
-  const rows = await q.execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id), planId: Number(r.planId), leadAgencyId: r.leadAgencyId === null ? null : Number(r.leadAgencyId), coordinatingIds: r.coordinatingIds.map(Number) }));
+/** Org units in the scope whose folded name ends with `area`, at `levels`; current ones first. */
+export async function issuerCandidates(db: Db, scope: Scope, area: string, levels: string[]) {
+  const rows = await db
+    .selectFrom('org_unit as o')
+    .leftJoin('org_unit as p', 'p.id', 'o.parent_id')
+    .where('o.name_folded', 'like', `%${area.replace(/[%_\\]/g, '\\$&')}`)
+    .where('o.level', 'in', levels)
+    .where(orgUnitInScope('o', scope))
+    .select(['o.id', 'o.name', 'o.level', 'o.valid_to as validTo', 'p.name as parentName'])
+    .orderBy(sql`o.valid_to is null`, 'desc')
+    .orderBy('o.id')
+    .limit(10)
+    .execute();
+  return rows.map((c) => ({ ...c, id: Number(c.id), validTo: c.validTo ? String(c.validTo).slice(0, 10) : null }));
 }
 
-export async function unitsByIds(db: Db, ids: number[]) {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('org_unit').where('id', 'in', ids).select(['id', sql<string>`path::text`.as('path'), 'name', 'level', 'kind']).orderBy('id').execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
-}
 
-export interface PlanInsert {
-  unitId: number;
-  area: number[];
-  input: Static<typeof NewPlan>;
-  indicatorIds: Map<string, number>;
-  userId: number | null;
-}
-
-/** Writes a plan with its targets, tasks and the agencies they name, in the caller's transaction. */
-export async function insertPlan(trx: Db, p: PlanInsert): Promise<number> {
-  const plan = await trx
-    .insertInto('plan')
-    .values({
-      org_unit_id: p.unitId,
-      area_ids: p.area,
-      number: p.input.number,
-      issued_on: p.input.issuedOn,
-      title: p.input.title,
-      implements: JSON.stringify(p.input.implements),
-      parent_ref: p.input.parentRef ? JSON.stringify(p.input.parentRef) : null,
-      // The higher plan, when it is in the system too (same number; same date when both say).
-      parent_plan_id: p.input.parentRef
-        ? sql<number | null>`(select pp.id from plan pp where pp.number = ${p.input.parentRef.number}
-            and (${p.input.parentRef.issuedOn}::date is null or pp.issued_on is null or pp.issued_on = ${p.input.parentRef.issuedOn}::date) order by pp.id limit 1)`
-        : null,
-      legal_basis: JSON.stringify(p.input.legalBasis),
-      from_year: p.input.fromYear,
-      to_year: p.input.toYear,
-      recipients: JSON.stringify(p.input.recipients),
-      signer: p.input.signer ? JSON.stringify(p.input.signer) : null,
-      created_by: p.userId,
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const planId = Number(plan.id);
-  if (p.input.targets.length > 0) {
-    await trx
-      .insertInto('plan_target')
-      .values(
-        p.input.targets.map((t, sort) => ({
-          plan_id: planId,
-          indicator_id: p.indicatorIds.get(t.indicator) as number,
-          comparator: t.comparator,
-          value: t.value,
-          year: t.year,
-          baseline: t.baseline ?? null,
-          baseline_year: t.baselineYear ?? null,
-          text: t.text ?? null,
-          sort,
-        })),
-      )
-      .execute();
-  }
-  const agencies = await agencyIds(trx, p.unitId, p.input.tasks.flatMap((t) => [...(t.lead ? [t.lead] : []), ...t.coordinating]));
-  if (p.input.tasks.length > 0) {
-    const tasks = await trx
-      .insertInto('plan_task')
-      .values(
-        p.input.tasks.map((t, sort) => ({
-          plan_id: planId,
-          section: t.section ?? null,
-          text: t.text,
-          lead_agency_id: t.lead ? (agencies.get(t.lead.trim()) ?? null) : null,
-          deadline: t.deadline ?? null,
-          recurring: t.recurring ?? null,
-          updated_at: new Date(),
-          sort,
-        })),
-      )
-      .returning('id')
-      .execute();
-    const partners = p.input.tasks.flatMap((t, n) =>
-      [...new Set(t.coordinating.map((c) => agencies.get(c.trim())).filter((a): a is number => a !== undefined))].map((agency_id) => ({ task_id: Number(tasks[n]?.id), agency_id })),
-    );
-    if (partners.length > 0) await trx.insertInto('plan_task_partner').values(partners).execute();
-  }
-  return planId;
-}

@@ -4,19 +4,24 @@
  * owns them. A unit closed by the 2025 reorganisation keeps its plans: they are judged on the
  * current units that inherited its area.
  */
-import { type Comparator, periodOf, previousPeriods, todayIso } from '@ytcs/common';
+import { type Comparator, isOverdue, periodOf, previousPeriods, todayIso } from '@ytcs/common';
 import type { Static } from 'typebox';
 import type { Kysely } from 'kysely';
-import { type Principal, type Scope, scopeOf } from '../../access/principal.ts';
+import type { RequestContext, signedInContext } from '../../access/context.ts';
+import type { Principal } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import type { IndicatorService } from '../indicators/indicators.service.ts';
-import { coverageUnit } from '../registry/coverage.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { IndicatorService } from '../indicators/index.ts';
+import { unitInScope, unitsByIds } from '../org-units/index.ts';
 import { notThePlansEditor, planRights } from './plans.policy.ts';
-import { areaOf, findPlan, insertPlan, listPlans, planIsReadable, targetsOf, tasksOf, unitsByIds } from './plans.repository.ts';
+import { areaOf, findPlan, listPlans, planIsReadable, planIssuer, targetsOf } from './plans.repository.ts';
 import type { NewPlan, PlanDetail } from '@ytcs/common';
+import { insertPlan, setPlanStatus } from './plans.writes.repository.ts';
+import { tasksOf } from './tasks.repository.ts';
+
+/** A signed-in caller's context (plan routes all require a permission). */
+export type SignedIn = ReturnType<typeof signedInContext>;
 
 /** Whether a value meets a target, and by how much it falls short (positive) or exceeds it. */
 export function judge(comparator: Comparator, target: number, value: number | null): { met: boolean | null; gap: number | null } {
@@ -57,8 +62,10 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
     });
   }
 
-  async function get(principal: Principal, scope: Scope, id: number, today = todayIso()): Promise<Static<typeof PlanDetail>> {
-    const plan = await findPlan(db, scope, id);
+  /** A plan as `ctx.scope` reads it (the route's scope: plan.read, or plan.write right after a write). */
+  async function get(ctx: SignedIn, id: number, today = todayIso()): Promise<Static<typeof PlanDetail>> {
+    const { principal } = ctx;
+    const plan = await findPlan(db, ctx.scope, id);
     if (!plan) throw notFound();
     const areaIds = plan.areaIds.map(Number);
     const [areas, targetList, tasks, rights] = await Promise.all([
@@ -70,7 +77,7 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
     const canEdit = rights?.canEdit ?? false;
     const taskList = tasks.map((t) => {
       const right = rights?.taskRight(t) ?? null;
-      return { ...t, overdue: t.status !== 'done' && t.deadline !== null && t.deadline < today, canUpdate: right !== null, partOnly: right === 'part' };
+      return { ...t, overdue: isOverdue(t, today), canUpdate: right !== null, partOnly: right === 'part' };
     });
     return {
       ...plan,
@@ -95,28 +102,30 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
 
   return {
     get,
-    list: (scope: Scope, q: { orgUnit?: number }) => listPlans(db, scope, { ...q, today: todayIso() }).then((items) => ({ items, total: items.length })),
+    /** The unit that issued a plan: what its events are filed under, so the auditors above it see them. */
+    issuer: (id: number) => planIssuer(db, id),
+    list: (ctx: RequestContext, q: { orgUnit?: number }) => listPlans(db, ctx.scope, { ...q, today: todayIso() }).then((items) => ({ items, total: items.length })),
 
     /**
      * Draft, in force, or ended: an ended plan stays readable with its figures and reports. A
      * caller who reads the plan but does not edit it is refused (403); one who cannot read it
      * learns nothing (404).
      */
-    async setStatus(principal: Principal, actor: Actor, id: number, status: 'draft' | 'active' | 'closed') {
-      const readable = scopeOf(principal, 'plan.read');
+    async setStatus(ctx: SignedIn, id: number, status: 'draft' | 'active' | 'closed') {
+      const readable = ctx.scopeFor('plan.read');
       if (!(await planIsReadable(db, readable, id))) throw notFound();
-      const rights = await planRights(db, principal, id);
+      const rights = await planRights(db, ctx.principal, id);
       if (!rights?.canEdit) throw notThePlansEditor();
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('plan').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
-        await recordAudit(trx, actor, { action: 'plan.status', entityType: 'plan', entityId: id, orgUnitId: rights.issuerId, details: { status } });
+        await setPlanStatus(trx, id, status);
+        await recordAudit(trx, ctx.actor, { action: 'plan.status', entityType: 'plan', entityId: id, orgUnitId: rights.issuerId, details: { status } });
       });
-      return get(principal, readable, id);
+      return get({ ...ctx, scope: readable }, id);
     },
 
-    async create(principal: Principal, scope: Scope, actor: Actor, input: Static<typeof NewPlan>) {
+    async create(ctx: SignedIn, input: Static<typeof NewPlan>) {
       const errors: FieldError[] = [];
-      const unit = await coverageUnit(db, scope, input.orgUnitId);
+      const unit = await unitInScope(db, ctx.scope, input.orgUnitId);
       if (!unit) throw notFound();
       const area = await areaOf(db, unit.id);
       if (area.length === 0) errors.push({ field: 'orgUnitId', message: 'Đơn vị đã giải thể và không có đơn vị kế thừa', messageEn: 'The unit was dissolved and has no successor' });
@@ -129,11 +138,13 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
       if (errors.length > 0) throw invalid(errors);
 
       const id = await db.transaction().execute(async (trx) => {
-        const planId = await insertPlan(trx, { unitId: unit.id, area, input, indicatorIds: new Map(known.map((i) => [i.code, i.id])), userId: actor.userId });
-        await recordAudit(trx, actor, { action: 'plan.create', entityType: 'plan', entityId: planId, orgUnitId: unit.id, details: { targets: input.targets.length, tasks: input.tasks.length } });
+        const planId = await insertPlan(trx, { unitId: unit.id, area, input, indicatorIds: new Map(known.map((i) => [i.code, i.id])), userId: ctx.actor.userId });
+        await recordAudit(trx, ctx.actor, { action: 'plan.create', entityType: 'plan', entityId: planId, orgUnitId: unit.id, details: { targets: input.targets.length, tasks: input.tasks.length } });
         return planId;
       });
-      return get(principal, scope, id);
+      return get(ctx, id);
     },
   };
 }
+
+export type PlanService = ReturnType<typeof planService>;

@@ -1,20 +1,22 @@
 /**
  * Task progress: an update (status, percent, note) with evidence files, kept as a history; the
  * task carries its lead's latest state, a partner's update on its own part stays in the history.
- * Who may post is plans.policy.ts. Overdue is computed when read (deadline passed, not done), so it
- * is never stale. A committee or agency works here without ever reaching personal records.
+ * Who may post is plans.policy.ts. Overdue is computed when read (common's isOverdue), so it is
+ * never stale. A committee or agency works here without ever reaching personal records.
  */
-import { todayIso } from '@ytcs/common';
+import { isOverdue, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
-import { type Principal, type Scope, scopeOf } from '../../access/principal.ts';
+import type { RequestContext } from '../../access/context.ts';
+import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { invalid, notFound } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { notTheTasksAgency, planRights } from './plans.policy.ts';
-import { planIsReadable, tasksOf } from './plans.repository.ts';
+import { planIsReadable } from './plans.repository.ts';
 import type { NewTaskUpdate } from '@ytcs/common';
+import type { SignedIn } from './plans.service.ts';
+import { evidenceFile, insertTaskUpdate, taskHistory, tasksOf } from './tasks.repository.ts';
 
 const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 
@@ -27,33 +29,22 @@ export function taskService(db: Kysely<DB>) {
   }
 
   return {
-    async update(principal: Principal, actor: Actor, taskId: number, body: Static<typeof NewTaskUpdate>) {
-      const task = await taskIn(scopeOf(principal, 'plan.read'), taskId);
-      const rights = await planRights(db, principal, task.planId);
+    async update(ctx: SignedIn, taskId: number, body: Static<typeof NewTaskUpdate>) {
+      const task = await taskIn(ctx.scopeFor('plan.read'), taskId);
+      const rights = await planRights(db, ctx.principal, task.planId);
       const right = rights?.taskRight(task) ?? null;
       if (!rights || right === null) throw notTheTasksAgency();
       const partOf = right === 'part' ? rights.agencyId : null;
       if (body.status === 'done' && body.progress !== 100) {
         throw invalid([{ field: 'progress', message: 'Nhiệm vụ hoàn thành phải đạt 100%', messageEn: 'A finished task is at 100%' }]);
       }
-      const files = (body.evidence ?? []).map((e, n) => ({ ...e, n, content: Buffer.from(e.dataBase64, 'base64') }));
+      const files = (body.evidence ?? []).map((e, n) => ({ n, fileName: e.fileName, contentType: e.contentType, content: Buffer.from(e.dataBase64, 'base64') }));
       const tooBig = files.find((f) => f.content.length > MAX_EVIDENCE_BYTES || f.content.length === 0);
       if (tooBig) throw invalid([{ field: `evidence.${tooBig.n}`, message: 'Tệp minh chứng rỗng hoặc quá 5 MB', messageEn: 'The evidence file is empty or over 5 MB' }]);
       await db.transaction().execute(async (trx) => {
-        const update = await trx
-          .insertInto('task_update')
-          .values({ task_id: taskId, status: body.status, progress: body.progress, note: body.note ?? null, created_by: actor.userId, partner_agency_id: partOf })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        if (files.length > 0) {
-          await trx
-            .insertInto('task_evidence')
-            .values(files.map((f) => ({ update_id: Number(update.id), file_name: f.fileName, content_type: f.contentType, size: f.content.length, content: f.content })))
-            .execute();
-        }
         // A partner's part leaves the task as its lead reported it.
-        if (partOf === null) await trx.updateTable('plan_task').set({ status: body.status, progress: body.progress, updated_at: new Date() }).where('id', '=', taskId).execute();
-        await recordAudit(trx, actor, {
+        await insertTaskUpdate(trx, { taskId, status: body.status, progress: body.progress, note: body.note ?? null, userId: ctx.actor.userId, partOf, files });
+        await recordAudit(trx, ctx.actor, {
           action: 'task.update',
           entityType: 'plan_task',
           entityId: taskId,
@@ -63,41 +54,18 @@ export function taskService(db: Kysely<DB>) {
       });
       const [fresh] = await tasksOf(db, { taskId });
       if (!fresh) throw notFound();
-      const today = todayIso();
-      return { ...fresh, overdue: fresh.status !== 'done' && fresh.deadline !== null && fresh.deadline < today, canUpdate: true, partOnly: partOf !== null };
+      return { ...fresh, overdue: isOverdue(fresh, todayIso()), canUpdate: true, partOnly: partOf !== null };
     },
 
-    async history(scope: Scope, taskId: number) {
-      await taskIn(scope, taskId);
-      const rows = await db
-        .selectFrom('task_update as u')
-        .leftJoin('app_user as a', 'a.id', 'u.created_by')
-        .leftJoin('agency as g', 'g.id', 'u.partner_agency_id')
-        .where('u.task_id', '=', taskId)
-        .select(['u.id', 'u.status', 'u.progress', 'u.note', 'a.full_name as by', 'u.created_at as at', 'g.name as part'])
-        .orderBy('u.created_at', 'desc')
-        .orderBy('u.id', 'desc')
-        .execute();
-      const ids = rows.map((r) => Number(r.id));
-      const files = ids.length ? await db.selectFrom('task_evidence').where('update_id', 'in', ids).select(['id', 'update_id', 'file_name', 'size']).orderBy('id').execute() : [];
-      return {
-        items: rows.map((r) => ({
-          ...r,
-          id: Number(r.id),
-          evidence: files.filter((f) => Number(f.update_id) === Number(r.id)).map((f) => ({ id: Number(f.id), fileName: f.file_name, size: f.size })),
-        })),
-      };
+    async history(ctx: RequestContext, taskId: number) {
+      await taskIn(ctx.scope, taskId);
+      return { items: await taskHistory(db, taskId) };
     },
 
-    async evidence(scope: Scope, evidenceId: number) {
-      const file = await db
-        .selectFrom('task_evidence as e')
-        .innerJoin('task_update as u', 'u.id', 'e.update_id')
-        .where('e.id', '=', evidenceId)
-        .select(['e.file_name', 'e.content', 'u.task_id'])
-        .executeTakeFirst();
+    async evidence(ctx: RequestContext, evidenceId: number) {
+      const file = await evidenceFile(db, evidenceId);
       if (!file) throw notFound();
-      await taskIn(scope, Number(file.task_id));
+      await taskIn(ctx.scope, Number(file.task_id));
       return file;
     },
   };

@@ -4,16 +4,11 @@
  * villages and communes (numerators and denominators, never averaged percentages).
  */
 import { type Kysely, sql } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import { insuredOn, sqlDate } from '../../db/rules.ts';
 import type { DB } from '../../db/schema.ts';
-import { orgUnitInScope } from '../../db/scope.ts';
 
-/** The unit asked for, or the top of the caller's scope, if the caller may see it. */
-export async function coverageUnit(db: Kysely<DB>, scope: Scope, id: number | undefined) {
-  let query = db.selectFrom('org_unit as o').where(orgUnitInScope('o', scope)).select(['o.id', sql<string>`o.path::text`.as('path')]);
-  query = id ? query.where('o.id', '=', id) : query.orderBy(sql`nlevel(o.path)`).limit(1);
-  return query.executeTakeFirst();
-}
+/** Moved to org-units (its front door): kept here until the registry and indicators import it from there. */
+export { unitInScope as coverageUnit } from '../org-units/index.ts';
 
 export interface CoverageRow {
   id: number;
@@ -37,9 +32,7 @@ export async function coverageByChild(db: Kysely<DB>, parentId: number, asOf: st
       select r.home_unit_id,
         count(*)::int as residents,
         count(*) filter (where exists (select 1 from health_record h where h.resident_id = r.id))::int as with_record,
-        count(*) filter (where r.insurance_code is not null
-          and (r.insurance_valid_from is null or r.insurance_valid_from <= ${asOf}::date)
-          and (r.insurance_valid_to is null or r.insurance_valid_to >= ${asOf}::date))::int as insured
+        count(*) filter (where ${insuredOn('r', sqlDate(asOf))})::int as insured
       from resident r
       where r.status = 'active'
         and r.home_unit_id in (select u.id from org_unit u where u.path <@ (select path from org_unit where id = ${parentId}))

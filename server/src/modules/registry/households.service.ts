@@ -65,7 +65,7 @@ export function householdService(db: Kysely<DB>) {
       const heads = input.members.filter((m) => m.relationship === 'head').length;
       if (heads !== 1) throw invalid([{ field: 'members', message: 'Hộ cần đúng một chủ hộ', messageEn: 'A household needs exactly one head' }]);
       const code = input.code?.trim() || null;
-      if (code && (await repo.householdCodeTaken(db, place.communeId, code))) throw conflict(`Số hộ ${code} đã có trong xã`, `Household number ${code} already exists in this commune`);
+      if (code && (await repo.householdCodeTaken(db, place.communeId, code))) throw conflict(`Số hộ ${code} đã có trong xã`, `Household number ${code} already exists in this commune`, 'code');
 
       const guardMembers = async () => {
         for (const [i, member] of input.members.entries()) await guardIdentifiers(db, scope, actor, member, { prefix: `members.${i}.` });

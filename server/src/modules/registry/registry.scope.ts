@@ -4,14 +4,14 @@
  * has a few thousand villages), so the check is a hash semi-join on an indexed column.
  */
 import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
+import { commonUnit } from '../../access/paths.ts';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The units at the top of the caller's scope (a path's last label is its unit). */
-export const scopeTops = (scope: Scope) => scope.paths.map((p) => Number(p.slice(p.lastIndexOf('.') + 1)));
+export { scopeTops } from '../../access/principal.ts';
 
 /** The ids of the units under the caller's scope, as a subquery. */
 export function homeUnitsOf(db: Db, scope: Scope) {
@@ -48,14 +48,4 @@ export function findHouseholdIn(db: Db, scope: Scope, householdId: number, commu
  * deepest unit above all of its units (a user holding roles at two communes: their province), so
  * that every auditor whose scope covers the whole of what was reached sees the event.
  */
-export function scopeUnitOf(scope: Scope): number | null {
-  const [first, ...rest] = scope.paths.map((p) => p.split('.'));
-  if (!first) return null;
-  let depth = first.length;
-  for (const labels of rest) {
-    let i = 0;
-    while (i < depth && i < labels.length && labels[i] === first[i]) i++;
-    depth = i;
-  }
-  return depth > 0 ? Number(first[depth - 1]) : null;
-}
+export const scopeUnitOf = (scope: Scope): number | null => commonUnit(scope.paths);

@@ -1,7 +1,9 @@
 /** SQL for residents: search, read, write, duplicates, merge, life events. */
 import type { FieldFinding } from '@ytcs/common';
 import { type Kysely, type Transaction, sql } from 'kysely';
-import type { Scope } from '../../access/principal.ts';
+import { unitOfPath } from '../../access/paths.ts';
+import { type Scope, scopeTops } from '../../access/principal.ts';
+import { insuredOn } from '../../db/rules.ts';
 import type { DB } from '../../db/schema.ts';
 import { homeUnitInScope, homeUnitsOf } from './registry.scope.ts';
 
@@ -77,7 +79,7 @@ function selectResident(db: Db) {
       'c.name as communeName',
       'r.village_id as villageId',
       'v.name as villageName',
-      sql<boolean>`r.insurance_code is not null and (r.insurance_valid_to is null or r.insurance_valid_to >= current_date)`.as('insured'),
+      insuredOn('r', sql`current_date`).as('insured'),
       sql<boolean>`exists (select 1 from health_record h where h.resident_id = r.id)`.as('hasRecord'),
       'r.created_at as createdAt',
       'r.updated_at as updatedAt',
@@ -106,8 +108,6 @@ export interface ResidentSearch {
 export const SEARCH_CAP = 1000;
 /** Up to this many communes, a search names them (the commune-keyed index); more is broad. */
 const FEW_COMMUNES = 8;
-
-const topsOf = (paths: string[]) => paths.map((p) => Number(p.slice(p.lastIndexOf('.') + 1)));
 
 /**
  * The communes holding every home unit under these units (a village's commune is its parent) and
@@ -143,8 +143,8 @@ export async function communesUnder(db: Db, tops: number[]): Promise<number[] | 
  * it finds: the total is then SEARCH_CAP + 1 with `totalCapped`, "more than 1,000, refine".
  */
 export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
-  let communes = s.orgUnitPath ? await communesUnder(db, topsOf([s.orgUnitPath])) : null;
-  communes ??= await communesUnder(db, topsOf(scope.paths));
+  let communes = s.orgUnitPath ? await communesUnder(db, [unitOfPath(s.orgUnitPath)]) : null;
+  communes ??= await communesUnder(db, scopeTops(scope));
   const q = s.q ?? '';
   const nameSearch = !!q && (!s.kind || s.kind === 'name');
   // A name in known communes: the commune-keyed trigram index is the way in, the scope a filter.
@@ -163,9 +163,7 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
   if (s.householdId) hits = hits.where('r.household_id', '=', s.householdId);
   if (s.missing === 'record') hits = hits.where(sql<boolean>`not exists (select 1 from health_record h where h.resident_id = r.id)`);
   // The same rule as the coverage figure: a card code valid today.
-  if (s.missing === 'insurance') {
-    hits = hits.where(sql<boolean>`not (r.insurance_code is not null and (r.insurance_valid_from is null or r.insurance_valid_from <= current_date) and (r.insurance_valid_to is null or r.insurance_valid_to >= current_date))`);
-  }
+  if (s.missing === 'insurance') hits = hits.where(sql<boolean>`not ${insuredOn('r', sql`current_date`)}`);
   if (q && s.kind === 'citizen_id') hits = hits.where('r.citizen_id', '=', q);
   else if (q && s.kind === 'phone') hits = hits.where('r.phone', '=', q);
   else if (q && s.kind === 'phone_or_social') hits = hits.where((eb) => eb.or([eb('r.phone', '=', q), eb('r.social_insurance_no', '=', q)]));

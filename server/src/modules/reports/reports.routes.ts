@@ -1,9 +1,9 @@
 /** The periodic report of a plan as DOCX (administrative format) and its XLSX annex. */
 import { IdParams, REPORT_FORMATS, ReportQuery } from '@ytcs/common';
-import { signedIn } from '../../access/principal.ts';
+import { signedInContext } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
-import { indicatorService } from '../indicators/indicators.service.ts';
-import { planService } from '../plans/plans.service.ts';
+import { indicatorService } from '../indicators/index.ts';
+import { planService } from '../plans/index.ts';
 import { reportService } from './reports.service.ts';
 
 const MIME = {
@@ -26,7 +26,7 @@ export async function reportRoutes(app: App) {
       },
       config: { permission: 'plan.read' },
       handler: async (req, reply) => {
-        const file = await reports.render(signedIn(req), req.scope, req.actor, req.params.id, req.query, format);
+        const file = await reports.render(signedInContext(req), req.params.id, req.query, format);
         const name = `bao-cao-ke-hoach-${req.params.id}-${req.query.period}.${format}`;
         return reply.header('content-type', MIME[format]).header('content-disposition', `attachment; filename="${name}"`).send(file);
       },

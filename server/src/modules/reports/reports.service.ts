@@ -6,21 +6,15 @@
  */
 import { parsePeriod, periodLabel, previousPeriods, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
-import type { Principal, Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { invalid } from '../../errors.ts';
-import type { Actor } from '../../http/app-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import type { IndicatorService } from '../indicators/indicators.service.ts';
-import { unitWithChildren } from '../indicators/indicators.repository.ts';
-import type { planService } from '../plans/plans.service.ts';
-import { judge } from '../plans/plans.service.ts';
-import { planIssuer, unitsByIds } from '../plans/plans.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { type IndicatorService, unitWithChildren } from '../indicators/index.ts';
+import { unitsByIds } from '../org-units/index.ts';
+import { type PlanService, type SignedIn, judge } from '../plans/index.ts';
 import { renderReportXlsx } from './render/report.annex.ts';
 import { renderReportDocx } from './render/report.document.ts';
 import type { ReportChildRow, ReportData, ReportTarget, ReportTask } from './render/report.types.ts';
-
-type PlanService = ReturnType<typeof planService>;
 
 const KIND_PREFIX = /^(tỉnh|thành phố|thị xã|quận|huyện|phường|xã|thị trấn|đặc khu)\s+/i;
 const CHILD_LABEL: Record<string, string> = { province: 'Xã, phường', district: 'Xã, phường, thị trấn', commune: 'Thôn, tổ dân phố' };
@@ -29,10 +23,11 @@ const CHILD_LABEL: Record<string, string> = { province: 'Xã, phường', distri
 export const placeName = (unitName: string) => unitName.replace(KIND_PREFIX, '');
 
 export function reportService(db: Kysely<DB>, plans: PlanService, indicators: IndicatorService) {
-  async function assemble(principal: Principal, scope: Scope, planId: number, q: { period: string; kind?: 'so_ket' | 'tong_ket' }, today = todayIso()): Promise<ReportData> {
+  async function assemble(ctx: SignedIn, planId: number, q: { period: string; kind?: 'so_ket' | 'tong_ket' }, today = todayIso()): Promise<ReportData> {
     const period = parsePeriod(q.period);
     if (!period) throw invalid([{ field: 'period', message: 'Kỳ báo cáo không hợp lệ (2026, 2026S1, 2026Q3, 202609)', messageEn: 'Invalid report period (2026, 2026S1, 2026Q3, 202609)' }]);
-    const plan = await plans.get(principal, scope, planId, today);
+    const { principal } = ctx;
+    const plan = await plans.get(ctx, planId, today);
     const [previous] = previousPeriods(q.period, 2);
     const areas = await unitsByIds(db, plan.areaIds);
     const all = await indicators.list();
@@ -104,11 +99,11 @@ export function reportService(db: Kysely<DB>, plans: PlanService, indicators: In
 
   return {
     assemble,
-    async render(principal: Principal, scope: Scope, actor: Actor, planId: number, q: { period: string; kind?: 'so_ket' | 'tong_ket' }, format: 'docx' | 'xlsx') {
-      const data = await assemble(principal, scope, planId, q);
+    async render(ctx: SignedIn, planId: number, q: { period: string; kind?: 'so_ket' | 'tong_ket' }, format: 'docx' | 'xlsx') {
+      const data = await assemble(ctx, planId, q);
       const file = format === 'docx' ? await renderReportDocx(data) : await renderReportXlsx(data);
       // Filed under the plan's issuer, so the auditors of its province see who drew its reports.
-      await recordAudit(db, actor, { action: 'report.generate', entityType: 'plan', entityId: planId, orgUnitId: await planIssuer(db, planId), details: { period: q.period, format } });
+      await recordAudit(db, ctx.actor, { action: 'report.generate', entityType: 'plan', entityId: planId, orgUnitId: await plans.issuer(planId), details: { period: q.period, format } });
       return file;
     },
   };

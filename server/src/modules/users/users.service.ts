@@ -102,7 +102,7 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
       if (input.roles.length === 0) errors.push({ field: 'roles', message: 'Cần ít nhất một vai trò', messageEn: 'At least one role is needed' });
       errors.push(...(await checkRoles(principal, scope, input.roles)));
       if (errors.length) throw invalid(errors);
-      if (await repo.usernameTaken(db, username)) throw conflict('Tên đăng nhập đã được dùng', 'Username already taken');
+      if (await repo.usernameTaken(db, username)) throw conflict('Tên đăng nhập đã được dùng', 'Username already taken', 'username');
       const passwordHash = await hashPassword(input.password);
       const id = await db.transaction().execute(async (trx) => {
         const userId = await repo.insertUser(trx, { username, fullName: input.fullName.trim(), passwordHash, mustChangePassword: true });

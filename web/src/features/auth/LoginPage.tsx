@@ -4,7 +4,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/errors';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { authKeys, login, useMe } from './auth.api';
 import { usePageTitle } from '../../lib/usePageTitle';
 

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator, IndicatorUnit, UnitValue } from '@ytcs/common';
 import { useErrorText } from '../../lib/errors';
 import { useFormatNumber } from '../../lib/numbers';
-import { FigureText, usePeriodLabel } from '../plans/planFormat';
-import { useChildValues } from './indicators.api';
+import { FigureText } from '../indicators/indicatorFormat';
+import { usePeriodLabel } from '../../lib/periods';
+import { useChildValues } from '../indicators/indicators.api';
 
 type Props = {
   unitId: number;

@@ -13,11 +13,11 @@ import { hasPermission, useMe } from '../auth/auth.api';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
 import { useOrgUnitDetail, useScopeRoots } from '../org-units/orgUnits.api';
 import { usePlanDetails, usePlans } from '../plans/plans.api';
-import { currentPeriod, periodChoices, usePeriodLabel } from '../plans/planFormat';
+import { currentPeriod, periodChoices, usePeriodLabel } from '../../lib/periods';
 import { ChildUnitsCard } from './ChildUnitsCard';
 import { RECORD_INDICATORS, TargetsPanel } from './TargetsPanel';
 import { TrendCard } from './TrendCard';
-import { useIndicatorValues, useIndicators } from './indicators.api';
+import { useIndicatorValues, useIndicators } from '../indicators/indicators.api';
 import '../plans/plans.css';
 
 export function DashboardPage() {

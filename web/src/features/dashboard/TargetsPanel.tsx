@@ -5,7 +5,9 @@ import { type HTMLAttributes, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Figure, Indicator, IndicatorValue, PlanDetail, TargetView } from '@ytcs/common';
-import { FigureText, GapText, MetTag, gapOf, meets, useIndicatorName, usePeriodLabel, useTargetText, useValueText } from '../plans/planFormat';
+import { FigureText, useIndicatorName, useValueText } from '../indicators/indicatorFormat';
+import { usePeriodLabel } from '../../lib/periods';
+import { GapText, MetTag, gapOf, meets, useTargetText } from '../plans/planFormat';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts';
 

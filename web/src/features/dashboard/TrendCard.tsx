@@ -3,10 +3,11 @@ import { Card, Empty, Select, Space } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, IndicatorUnit } from '@ytcs/common';
-import { trendQuarters, useIndicatorName, usePeriodLabel, useValueText } from '../plans/planFormat';
+import { useIndicatorName, useValueText } from '../indicators/indicatorFormat';
+import { trendQuarters, usePeriodLabel } from '../../lib/periods';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts';
-import { useIndicatorValues } from './indicators.api';
+import { useIndicatorValues } from '../indicators/indicators.api';
 
 type Props = {
   unitId: number;

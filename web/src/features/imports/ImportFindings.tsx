@@ -4,10 +4,10 @@ import { Alert, Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportFinding, ImportJob } from '../../api/import-types';
 import { useFormatNumber } from '../../lib/numbers';
+import { serverText } from '../../i18n/languages';
 
 function FindingsTable({ findings, empty, testId }: { findings: ImportFinding[]; empty: string; testId: string }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   return (
     <Table<ImportFinding>
       data-testid={testId}
@@ -32,7 +32,7 @@ function FindingsTable({ findings, empty, testId }: { findings: ImportFinding[];
               '—'
             ),
         },
-        { title: t('imports.message'), key: 'message', render: (_, f) => (en ? f.messageEn : f.message) },
+        { title: t('imports.message'), key: 'message', render: (_, f) => serverText(f, i18n.language) },
       ]}
     />
   );

@@ -15,12 +15,13 @@ import { registryKeys, usePlaces } from '../registry/registry.api';
 import { ImportHelp } from './ImportHelp';
 import { ImportPreview } from './ImportPreview';
 import { ACCEPTED_FILES, type ColumnMapping, commitImport, downloadImportErrors, importKeys, previewImport, useImportProgress } from './imports.api';
+import { serverText } from '../../i18n/languages';
 
 /** The server's sentence, and the field errors under it (a missing column, an unknown mapping). */
 function ProblemAlert({ error }: { error: unknown }) {
   const { i18n } = useTranslation();
   const errorText = useErrorText();
-  const details = error instanceof ApiError ? error.errors.map((e) => (i18n.language === 'en' ? (e.messageEn ?? e.message) : e.message)) : [];
+  const details = error instanceof ApiError ? error.errors.map((e) => serverText(e, i18n.language)) : [];
   return (
     <Alert
       type="error"

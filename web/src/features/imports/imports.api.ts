@@ -41,5 +41,3 @@ export function useImportProgress(id: number | undefined, polling: boolean) {
 }
 
 export const downloadImportErrors = (id: number) => downloadFile(`/api/imports/${id}/errors.xlsx`, `loi-nhap-${id}.xlsx`);
-
-export const downloadResidents = (orgUnit: number) => downloadFile(`/api/residents/export.xlsx?orgUnit=${orgUnit}`, `dan-cu-${orgUnit}.xlsx`);

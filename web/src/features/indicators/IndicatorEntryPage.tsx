@@ -17,14 +17,16 @@ import { toNamePath, useErrorText } from '../../lib/errors';
 import { preventEnterSubmit } from '../../lib/forms';
 import { useFormatNumber } from '../../lib/numbers';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { indicatorKeys, useIndicators } from '../dashboard/indicators.api';
+import { indicatorKeys, useIndicators } from './indicators.api';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
 import { useOrgUnitDetail, useScopeRoots } from '../org-units/orgUnits.api';
-import { Suppressed, periodChoices, useIndicatorName, useLang, usePeriodLabel } from '../plans/planFormat';
-import { planKeys } from '../plans/plans.api';
+import { Suppressed, useIndicatorName } from './indicatorFormat';
+import { useLang } from '../../i18n/useLang';
+import { readsFigures } from '../../lib/figures';
+import { periodChoices, usePeriodLabel } from '../../lib/periods';
 import { isEntered, saveEnteredValues, useEnteredValues } from './indicatorEntry.api';
-import '../plans/plans.css';
 import './indicators.css';
+import { serverText } from '../../i18n/languages';
 
 type Pair = { numerator: number | null; denominator: number | null };
 type EntryValues = { values: Record<string, Pair> };
@@ -145,7 +147,7 @@ export function IndicatorEntryPage() {
       setProblems([]);
       message.success(t('indicators.entry.saved', { count: saved }));
       // The dashboard and the plans read the same figures.
-      await Promise.all([queryClient.invalidateQueries({ queryKey: indicatorKeys.all }), queryClient.invalidateQueries({ queryKey: planKeys.all })]);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: indicatorKeys.all }), queryClient.invalidateQueries({ predicate: readsFigures })]);
     },
     onError: (error, items) => {
       if (!(error instanceof ApiError) || error.errors.length === 0) {
@@ -155,7 +157,7 @@ export function IndicatorEntryPage() {
       const placed = new Map<string, { name: FieldName; errors: string[] }>();
       const loose: string[] = [];
       for (const e of error.errors) {
-        const text = i18n.language === 'en' ? (e.messageEn ?? e.message) : e.message;
+        const text = serverText(e, i18n.language);
         // items.2.denominator → the third row sent → that indicator's field on the page.
         const [root, index, field] = toNamePath(e.field);
         const sent = root === 'items' && typeof index === 'number' ? items[index] : undefined;

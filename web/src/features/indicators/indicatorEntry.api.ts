@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { EnteredCount, EnteredValue, Indicator, IndicatorValues, Permission } from '@ytcs/common';
-import { indicatorKeys } from '../dashboard/indicators.api';
+import { indicatorKeys } from './indicators.api';
 
 /** Typing figures in by hand (the server's `config.permission` of PUT /api/indicator-values). */
 export const AGGREGATE_WRITE: Permission = 'aggregate.write';

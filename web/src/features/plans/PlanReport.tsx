@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/errors';
 import { downloadPlanReport } from './plans.api';
-import { currentPeriod, periodChoices, usePeriodLabel } from './planFormat';
+import { currentPeriod, periodChoices, usePeriodLabel } from '../../lib/periods';
 
 export function PlanReport({ planId }: { planId: number }) {
   const { t } = useTranslation();

@@ -10,11 +10,11 @@ import type { DraftCandidate, PlanDraft } from '@ytcs/common';
 import { DATE_FORMAT } from '../../lib/dates';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { preventEnterSubmit } from '../../lib/forms';
-import { useIndicators } from '../dashboard/indicators.api';
+import { useIndicators } from '../indicators/indicators.api';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
 import { createPlan } from './plans.api';
 import { type ReviewValues, reviewValues, toNewPlan } from './planDraft';
-import { useLang } from './planFormat';
+import { useLang } from '../../i18n/useLang';
 import { ReviewTargets, ReviewTasks } from './ReviewTables';
 
 function candidateLabel(c: DraftCandidate, merged: string): string {

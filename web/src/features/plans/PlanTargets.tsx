@@ -4,8 +4,9 @@ import { Card, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetView } from '@ytcs/common';
-import { useIndicators } from '../dashboard/indicators.api';
-import { FigureText, GapText, MetTag, useIndicatorName, useTargetText } from './planFormat';
+import { useIndicators } from '../indicators/indicators.api';
+import { FigureText, useIndicatorName } from '../indicators/indicatorFormat';
+import { GapText, MetTag, useTargetText } from './planFormat';
 import { Sparkline } from './Sparkline';
 
 export function PlanTargets({ targets }: { targets: TargetView[] }) {

@@ -7,7 +7,8 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '@ytcs/common';
 import { DATE_FORMAT } from '../../lib/dates';
-import { COMPARATORS, COMPARATOR_SYMBOL, useIndicatorName } from './planFormat';
+import { useIndicatorName } from '../indicators/indicatorFormat';
+import { COMPARATORS, COMPARATOR_SYMBOL } from './planFormat';
 import type { TargetRow, TaskRow } from './planDraft';
 
 type Row = { key: number; name: number };

@@ -2,7 +2,8 @@
 // are in its tooltip. Drawn as SVG: a table of targets would otherwise hold a chart per row.
 import { Tooltip } from 'antd';
 import type { Figure, IndicatorUnit } from '@ytcs/common';
-import { usePeriodLabel, useValueText } from './planFormat';
+import { useValueText } from '../indicators/indicatorFormat';
+import { usePeriodLabel } from '../../lib/periods';
 
 const W = 110;
 const H = 28;

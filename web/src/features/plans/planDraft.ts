@@ -20,7 +20,7 @@ export type ReviewValues = {
   signer: { authority?: string | null; title?: string | null; name?: string | null };
 };
 
-/** The unit to propose: the only current candidate, else none (the reviewer chooses). */
+/** The unit to propose: the first candidate that still exists, else the first former one; the reviewer may choose another. */
 export function proposedUnit(candidates: DraftCandidate[]): number | undefined {
   const current = candidates.filter((c) => !c.validTo);
   return current.length >= 1 ? current[0]?.id : candidates[0]?.id;

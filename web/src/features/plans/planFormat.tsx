@@ -1,12 +1,12 @@
-// How plans and figures are written on screen: "≥ 95% (2030)", 62,8% (4.524/7.200), "<5" for a
-// suppressed figure, periods as officials name them (Quý IV/2026), and the periods one may choose.
-import { type Comparator, type PeriodType, parsePeriod, periodLabel, periodOf, previousPeriods } from '@ytcs/common';
-import { Tag, Tooltip } from 'antd';
+// How targets are written and judged on screen: "≥ 95% (2030)", met or not, the gap, a task's
+// status. Figures themselves are written by the indicators feature, periods by lib/periods.
+import type { Comparator } from '@ytcs/common';
+import { Tag } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Figure, Indicator, IndicatorUnit, TaskStatus } from '@ytcs/common';
-import { todayIso } from '../../lib/dates';
+import type { IndicatorUnit, TaskStatus } from '@ytcs/common';
 import { useFormatNumber } from '../../lib/numbers';
+import { useValueText } from '../indicators/indicatorFormat';
 
 export const COMPARATOR_SYMBOL: Record<Comparator, string> = { gt: '>', ge: '≥', eq: '=', le: '≤', lt: '<' };
 export const COMPARATORS: Comparator[] = ['ge', 'gt', 'eq', 'le', 'lt'];
@@ -23,60 +23,10 @@ export function gapOf(comparator: Comparator, target: number, value: number | nu
   return Math.round((comparator === 'le' || comparator === 'lt' ? value - target : target - value) * 10) / 10;
 }
 
-export function useLang(): 'vi' | 'en' {
-  const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en' : 'vi';
-}
-
-export function usePeriodLabel(): (code: string) => string {
-  const lang = useLang();
-  return useCallback((code: string) => periodLabel(code, lang), [lang]);
-}
-
-export function useIndicatorName(): (indicator: Pick<Indicator, 'nameVi' | 'nameEn'> | undefined, fallback?: string) => string {
-  const lang = useLang();
-  return useCallback((indicator, fallback = '') => (indicator ? (lang === 'en' ? indicator.nameEn : indicator.nameVi) : fallback), [lang]);
-}
-
-export function useValueText(): (value: number | null, unit: IndicatorUnit) => string {
-  const fmt = useFormatNumber();
-  return useCallback((value, unit) => (value === null ? '—' : unit === 'percent' ? `${fmt(value)}%` : fmt(value)), [fmt]);
-}
-
 /** "≥ 95% (2030)" */
 export function useTargetText(): (t: { comparator: Comparator; value: number; year: number | null; unit: IndicatorUnit }) => string {
   const valueText = useValueText();
   return useCallback((t) => `${COMPARATOR_SYMBOL[t.comparator]} ${valueText(t.value, t.unit)}${t.year ? ` (${t.year})` : ''}`, [valueText]);
-}
-
-export function Suppressed() {
-  const { t } = useTranslation();
-  return (
-    <Tooltip title={t('plans.suppressedHelp')}>
-      <span className="figure-suppressed" data-testid="figure-suppressed">
-        {'<5'}
-      </span>
-    </Tooltip>
-  );
-}
-
-/** A figure with its numerator and denominator: 62,8% (4.524/7.200). */
-export function FigureText({ figure, unit }: { figure: Figure; unit: IndicatorUnit }) {
-  const fmt = useFormatNumber();
-  const valueText = useValueText();
-  if (figure.suppressed) return <Suppressed />;
-  if (figure.value === null) return <span className="muted">—</span>;
-  return (
-    <span className="figure-text">
-      <strong>{valueText(figure.value, unit)}</strong>
-      {unit === 'percent' && figure.numerator !== null && figure.denominator !== null && (
-        <span className="muted">
-          {' '}
-          ({fmt(figure.numerator)}/{fmt(figure.denominator)})
-        </span>
-      )}
-    </span>
-  );
 }
 
 export function MetTag({ met }: { met: boolean | null }) {
@@ -91,35 +41,6 @@ export function MetTag({ met }: { met: boolean | null }) {
       {t('plans.notMet')}
     </Tag>
   );
-}
-
-export const currentPeriod = (type: PeriodType) => periodOf(type, todayIso());
-
-/**
- * Periods one may report on or look at: of this year and the last, only those already begun,
- * newest first (quarters, then halves, then the year, per year).
- */
-export function periodChoices(types: PeriodType[], years = 2): string[] {
-  const today = todayIso();
-  const thisYear = Number(today.slice(0, 4));
-  const out: string[] = [];
-  for (let year = thisYear; year > thisYear - years; year--) {
-    const codes: string[] = [];
-    if (types.includes('quarter')) codes.push(...previousPeriods(`${year}Q4`, 4).reverse());
-    if (types.includes('half')) codes.push(`${year}S2`, `${year}S1`);
-    if (types.includes('year')) codes.push(String(year));
-    out.push(...codes.filter((code) => (parsePeriod(code)?.start ?? '9999') <= today));
-  }
-  return out;
-}
-
-/** The quarters of a trend ending at a period (a year or half ends at its last quarter). */
-export function trendQuarters(period: string, n = 8): string[] {
-  const p = parsePeriod(period);
-  if (!p) return [];
-  // A period still running ends today (ISO dates sort as text).
-  const end = [p.end, todayIso()].sort()[0] ?? p.end;
-  return previousPeriods(periodOf('quarter', end), n);
 }
 
 /** The server's gap (shortfall positive) as people read a difference: −22% short, +3% ahead. */

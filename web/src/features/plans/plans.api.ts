@@ -3,6 +3,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, download } from '../../api/client';
 import type { DraftResponse, NewPlan, NewTaskUpdate, PlanDetail, PlanList, PlanStatus, ReportFormat, TaskHistory, TaskView } from '@ytcs/common';
+import { READS_FIGURES } from '../../lib/figures';
 import { downloadFile, saveBlob } from '../../lib/files';
 
 export const planKeys = {
@@ -15,6 +16,7 @@ export const planKeys = {
 export function usePlans(orgUnit?: number, enabled = true) {
   return useQuery({
     queryKey: planKeys.list(orgUnit),
+    meta: READS_FIGURES,
     queryFn: ({ signal }) => api.get<PlanList>('/api/plans', { orgUnit }, signal),
     enabled,
   });
@@ -24,6 +26,7 @@ export function usePlan(id: number) {
   return useQuery({
     queryKey: planKeys.detail(id),
     queryFn: ({ signal }) => api.get<PlanDetail>(`/api/plans/${id}`, undefined, signal),
+    meta: READS_FIGURES,
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -34,6 +37,7 @@ export function usePlanDetails(ids: number[]) {
     queries: ids.map((id) => ({
       queryKey: planKeys.detail(id),
       queryFn: ({ signal }: { signal: AbortSignal }) => api.get<PlanDetail>(`/api/plans/${id}`, undefined, signal),
+      meta: READS_FIGURES,
     })),
   });
 }

@@ -13,6 +13,7 @@ import { InsuredTag, RecordTag, StatusTag } from '../registry/ResidentTags';
 import { LifeEventModal } from './LifeEventModal';
 import { MergeModal } from './MergeModal';
 import { downloadPersonalData, downloadRecord } from './records.api';
+import { serverText } from '../../i18n/languages';
 
 type Action = 'move_out' | 'death' | 'merge' | null;
 
@@ -29,7 +30,6 @@ export function RecordHeader({ record, canWrite, canExport }: { record: HealthRe
   // Under two, age is counted in months, as on growth charts.
   const ageText =
     age === null ? '—' : age < 2 && r.birthDate ? t('registry.ageMonths', { count: on.diff(dayjs(r.birthDate), 'month') }) : t('registry.ageYears', { count: age });
-  const en = i18n.language === 'en';
   const active = r.status === 'active';
 
   const print = async (what: 'record' | 'personal') => {
@@ -122,7 +122,7 @@ export function RecordHeader({ record, canWrite, canExport }: { record: HealthRe
           description={
             <ul className="warning-list">
               {r.warnings.map((w) => (
-                <li key={`${w.field}-${w.code}`}>{en ? w.messageEn : w.message}</li>
+                <li key={`${w.field}-${w.code}`}>{serverText(w, i18n.language)}</li>
               ))}
             </ul>
           }

@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
-import { downloadResidents } from '../imports/imports.api';
 import { useScopeRoots } from '../org-units/orgUnits.api';
+import { downloadResidents } from './registry.api';
 
 /** `orgUnit`: the unit filter; without one, the user's own unit when there is only one. */
 export function ExportButton({ orgUnit }: { orgUnit?: number }) {

@@ -5,6 +5,7 @@ import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Resident } from '../../api/registry-types';
 import { formatDate } from '../../lib/dates';
+import { serverText } from '../../i18n/languages';
 
 export function InsuredTag({ resident }: { resident: Resident }) {
   const { t } = useTranslation();
@@ -27,13 +28,12 @@ export function RecordTag({ resident }: { resident: Resident }) {
 export function WarningsTag({ resident }: { resident: Resident }) {
   const { t, i18n } = useTranslation();
   if (resident.warnings.length === 0) return null;
-  const en = i18n.language === 'en';
   return (
     <Tooltip
       title={
         <ul className="tooltip-list">
           {resident.warnings.map((w) => (
-            <li key={`${w.field}-${w.code}`}>{en ? w.messageEn : w.message}</li>
+            <li key={`${w.field}-${w.code}`}>{serverText(w, i18n.language)}</li>
           ))}
         </ul>
       }

@@ -5,6 +5,7 @@ import { Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Warning } from '../../api/types';
 import type { GuardedSave } from './useGuardedSave';
+import { serverText } from '../../i18n/languages';
 
 type Props<V> = {
   flow: GuardedSave<V>;
@@ -14,7 +15,6 @@ type Props<V> = {
 
 export function WarningsConfirm<V>({ flow, whose }: Props<V>) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   return (
     <Modal
       open={flow.warnings !== null}
@@ -37,7 +37,7 @@ export function WarningsConfirm<V>({ flow, whose }: Props<V>) {
           {(flow.warnings ?? []).map((w) => (
             <li key={`${w.field}-${w.code}`}>
               {whose?.(w) && <strong>{whose(w)}: </strong>}
-              {en ? w.messageEn : w.message}
+              {serverText(w, i18n.language)}
             </li>
           ))}
         </ul>

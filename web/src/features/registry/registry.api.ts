@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { foldVietnamese } from '@ytcs/common';
 import { api } from '../../api/client';
+import { downloadFile } from '../../lib/files';
 import type {
   Coverage,
   EthnicGroup,
@@ -108,3 +109,6 @@ export const createResident = (body: NewResident) => api.post<Resident>('/api/re
 export const updateResident = (id: number, body: ResidentPatch) => api.patch<Resident>(`/api/residents/${id}`, body);
 export const recordLifeEvent = (id: number, body: LifeEvent) => api.post<Resident>(`/api/residents/${id}/events`, body);
 export const mergeResident = (id: number, intoId: number) => api.post<Resident>(`/api/residents/${id}/merge`, { intoId });
+
+/** The register of a unit as a spreadsheet. */
+export const downloadResidents = (orgUnit: number) => downloadFile(`/api/residents/export.xlsx?orgUnit=${orgUnit}`, `dan-cu-${orgUnit}.xlsx`);

@@ -8,6 +8,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Relationship, ResidenceStatus, Resident, ResidentFields, Sex } from '../../api/registry-types';
 import { parseIsoDate, toIsoDate } from '../../lib/dates';
+import { serverText } from '../../i18n/languages';
 
 export type ResidentFormValues = {
   fullName?: string;
@@ -105,16 +106,16 @@ export function birthAlias(name: (string | number)[]): (string | number)[] | nul
  */
 export function useResidentRule() {
   const { i18n } = useTranslation();
-  const en = i18n.language === 'en';
+  const language = i18n.language;
   return useCallback(
     (path: (string | number)[], field: string): FormRule =>
       (form) => ({
         validator: async () => {
           const values = (path.length ? form.getFieldValue(path) : form.getFieldsValue(true)) as ResidentFormValues;
           const found = residentErrors(values).filter((e) => e.field === field);
-          if (found.length) throw new Error(found.map((e) => (en ? e.messageEn : e.message)).join('; '));
+          if (found.length) throw new Error(found.map((e) => serverText(e, language)).join('; '));
         },
       }),
-    [en],
+    [language],
   );
 }

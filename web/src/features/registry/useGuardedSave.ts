@@ -11,6 +11,7 @@ import { ApiError } from '../../api/client';
 import type { Warning } from '../../api/types';
 import { applyFieldErrors, placeFindings } from '../../lib/errors';
 import { birthAlias } from './residentForm';
+import { serverText } from '../../i18n/languages';
 
 type Options<V, R> = {
   form: FormInstance;
@@ -47,7 +48,7 @@ export function useGuardedSave<V, R>({ form, save, onSuccess, conflictField }: O
     onError: (error, { values }) => {
       setPending(null);
       if (!(error instanceof ApiError)) return setGeneralError(error);
-      const text = language === 'en' ? error.messageEn : error.message;
+      const text = serverText(error, language);
       if (error.status === 422 && error.code === 'needs_confirmation') {
         placeFindings(form, error.warnings, language, { kind: 'warnings', alias: birthAlias });
         setPending({ values, warnings: error.warnings });

@@ -10,7 +10,7 @@ import { Permission } from '../../api/types';
 import { authKeys, hasPermission, logout, useMe } from '../auth/auth.api';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { AGGREGATE_WRITE } from '../indicators/indicatorEntry.api';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { UserBadge } from './UserBadge';
 
 const { Header, Sider, Content } = Layout;

@@ -1,6 +1,7 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Language, setLanguage } from '../../i18n';
+import { setLanguage } from '.';
+import { LANGUAGES, LANGUAGE_CODES, type Language, languageOf } from './languages';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -9,11 +10,8 @@ export function LanguageSwitch() {
       size="small"
       aria-label={t('shell.language')}
       data-testid="lang-switch"
-      value={i18n.language === 'en' ? 'en' : 'vi'}
-      options={[
-        { label: 'VI', value: 'vi' },
-        { label: 'EN', value: 'en' },
-      ]}
+      value={languageOf(i18n.language)}
+      options={LANGUAGE_CODES.map((code) => ({ label: LANGUAGES[code].label, title: LANGUAGES[code].name, value: code }))}
       onChange={setLanguage}
     />
   );

@@ -1,0 +1,2 @@
+/** The audit module's front door: every module writes its events with recordAudit. */
+export { recordAudit, auditInScope, isCountryWide } from './audit.repository.ts';
