@@ -45,8 +45,3 @@ export function permissionsOf(principal: Principal): string[] {
   return [...new Set(principal.grants.map((g) => g.permission))].sort();
 }
 
-/** The principal of a route that required sign-in (the access hook has already refused others). */
-export function signedIn(req: { principal: Principal | null }): Principal {
-  if (!req.principal) throw new Error('route reached without a principal');
-  return req.principal;
-}

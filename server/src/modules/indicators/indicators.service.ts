@@ -12,7 +12,7 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { coverageUnit } from '../registry/index.ts';
+import { unitInScope } from '../org-units/index.ts';
 import { disclosureFor, servedValue } from './disclosure.ts';
 import { type IndicatorRow, type RolledUpValue, listIndicators, rolledUp, unitPaths, unitWithChildren, upsertEntered } from './indicators.repository.ts';
 
@@ -66,7 +66,7 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
   }
 
   async function unitFor(scope: Scope, id: number | undefined) {
-    const unit = await coverageUnit(db, scope, id);
+    const unit = await unitInScope(db, scope, id);
     if (!unit) throw notFound();
     return unit;
   }
@@ -182,7 +182,7 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
     async enter(ctx: RequestContext, items: { indicator: string; orgUnit: number; period: string; numerator: number; denominator: number | null }[]) {
       const indicators = await listIndicators(db);
       const errors: FieldError[] = [];
-      const units = await Promise.all(items.map((v) => coverageUnit(db, ctx.scope, v.orgUnit)));
+      const units = await Promise.all(items.map((v) => unitInScope(db, ctx.scope, v.orgUnit)));
       const values = items.flatMap((v, n) => {
         const at = (f: string) => `items.${n}.${f}`;
         const ind = indicators.find((i) => i.code === v.indicator);

@@ -7,9 +7,6 @@ import { type Kysely, sql } from 'kysely';
 import { insuredOn, sqlDate } from '../../db/rules.ts';
 import type { DB } from '../../db/schema.ts';
 
-/** Moved to org-units (its front door): kept here until the registry and indicators import it from there. */
-export { unitInScope as coverageUnit } from '../org-units/index.ts';
-
 export interface CoverageRow {
   id: number;
   code: string;

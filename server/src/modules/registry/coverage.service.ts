@@ -14,7 +14,8 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { indicatorService } from '../indicators/index.ts';
-import { type CoverageRow, coverageByChild, coverageUnit } from './coverage.repository.ts';
+import { unitInScope } from '../org-units/index.ts';
+import { type CoverageRow, coverageByChild } from './coverage.repository.ts';
 
 const ratio = (n: number | null, d: number | null) => (n === null || d === null || d === 0 ? null : Math.round((n / d) * 1000) / 10);
 
@@ -52,7 +53,7 @@ export function coverageService(db: Kysely<DB>, config: Pick<Config, 'smallCell'
   return {
     async forUnit(ctx: RequestContext & { principal: Principal }, query: { orgUnit?: number; asOf?: string }) {
       const asOf = query.asOf ?? todayIso();
-      const unit = await coverageUnit(db, ctx.scope, query.orgUnit);
+      const unit = await unitInScope(db, ctx.scope, query.orgUnit);
       if (!unit) throw notFound();
       const rows = await coverageByChild(db, unit.id, asOf);
       const shown = covers(ctx.scopeFor('person.read'), unit.path)

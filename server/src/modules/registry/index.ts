@@ -3,4 +3,3 @@ export { type ReadEvent, type Resident, personReads, readPersonal, residentToWri
 export { placeIn } from './registry.scope.ts';
 export { ID_LOOKUP_LIMIT, spendElsewhere } from './residents.identity.ts';
 export { insertRegisteredEvents } from './life-events.repository.ts';
-export { coverageUnit } from './coverage.repository.ts';
