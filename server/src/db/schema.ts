@@ -1,4 +1,5 @@
 /** Row types of the tables, as Kysely sees them. Kept in step with migrations/ by hand. */
+import type { TaskStatus } from '@ytcs/common';
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -331,7 +332,7 @@ export interface PlanTargetTable {
   sort: number;
 }
 
-export type TaskStatus = 'not_started' | 'in_progress' | 'done';
+export type { TaskStatus };
 
 export interface PlanTaskTable {
   id: Generated<number>;

@@ -6,7 +6,7 @@
  * Adding an indicator is one entry here plus its test; a computed indicator row without an entry
  * stops the start (definitions.ts).
  */
-import type { PeriodType } from '@ytcs/common';
+import type { Indicator, PeriodType } from '@ytcs/common';
 import { type RawBuilder, sql } from 'kysely';
 import { insuredOn } from '../../db/rules.ts';
 
@@ -31,17 +31,11 @@ export type Numerator =
   | { counts: 'resident'; where: (d: CountingDays) => RawBuilder<boolean> }
   | { counts: 'events'; events: (d: CountingDays) => RawBuilder<unknown> };
 
-export interface IndicatorDefinition {
-  nameVi: string;
-  nameEn: string;
-  unit: 'percent' | 'count';
-  numeratorVi: string;
-  denominatorVi: string | null;
-  numeratorEn: string;
-  denominatorEn: string | null;
+/** An indicator's wording as the API serves it (the contract's Indicator), and its place in lists. */
+export type IndicatorDefinition = Omit<Indicator, 'code' | 'source' | 'countsPeople'> & {
   /** Order among all indicators (entered ones included). */
   sort: number;
-}
+};
 
 export interface ComputedIndicator {
   code: string;

@@ -4,7 +4,7 @@
  * indicator definition), and an org unit is our unit id. Import is all or nothing: any conflict
  * writes no value and lists every conflict, as DHIS2's importSummary does.
  */
-import { parsePeriod } from '@ytcs/common';
+import { type DataValue, parsePeriod } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { Config } from '../../config.ts';
@@ -13,16 +13,6 @@ import { AppError } from '../../errors.ts';
 import { disclosureFor } from './disclosure.ts';
 import { type StoredValue, listIndicators, storedValues, unitPaths } from './indicators.repository.ts';
 import type { IndicatorService, SignedIn } from './indicators.service.ts';
-
-export interface DataValue {
-  dataElement: string;
-  period: string;
-  orgUnit: string;
-  value: string;
-  storedBy?: string;
-  lastUpdated?: string;
-  comment?: string;
-}
 
 const PART = /^(.+)_(NUM|DEN)$/;
 

@@ -6,7 +6,7 @@
  * were asked for. Readers who may see the people behind a figure see it all, as before.
  */
 import { type AdditiveRelation, type CountCell, isSmallCount, parsePeriod, periodRelations, periodsOfYear, suppressCells } from '@ytcs/common';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely, } from 'kysely';
 import { isWithin } from '../../access/paths.ts';
 import { type Principal, covers, scopeOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';

@@ -4,24 +4,14 @@
  * unit as a whole), else the sum of the numerators and denominators stored below it. "Below"
  * is scope_ids, so history stored under a unit closed by a merger counts under its successor.
  */
+import type { Indicator } from '@ytcs/common';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface IndicatorRow {
-  id: number;
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  unit: 'percent' | 'count';
-  numeratorVi: string;
-  denominatorVi: string | null;
-  numeratorEn: string;
-  denominatorEn: string | null;
-  source: 'computed' | 'entered';
-  countsPeople: boolean;
-}
+/** An indicator as stored, with its row id. */
+export type IndicatorRow = Indicator & { id: number };
 
 export async function listIndicators(db: Db): Promise<IndicatorRow[]> {
   return db
@@ -175,18 +165,8 @@ export async function unitPaths(db: Db, ids: number[]): Promise<Map<number, stri
   return new Map(rows.map((r) => [Number(r.id), r.path]));
 }
 
-export interface ComputedDefinitionRow {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  unit: 'percent' | 'count';
-  numeratorVi: string;
-  denominatorVi: string | null;
-  numeratorEn: string;
-  denominatorEn: string | null;
-  countsPeople: boolean;
-  sort: number;
-}
+/** What the registry writes of a computed indicator. */
+export type ComputedDefinitionRow = Omit<Indicator, 'source'> & { sort: number };
 
 /**
  * Writes the definitions of computed indicators (an indicator entered until now becomes computed

@@ -14,7 +14,6 @@ import {
 } from '@ytcs/common';
 import { contextOf, signedInContext } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
-import { Instant, Nullable } from '@ytcs/common';
 import { dhis2Service } from './dhis2.ts';
 import { indicatorService } from './indicators.service.ts';
 

@@ -5,7 +5,6 @@
 import { AccessReport, AccessReportQuery, IdParams, PersonalData } from '@ytcs/common';
 import { contextOf } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
-import { isCountryWide } from '../audit/index.ts';
 import { xlsxStream } from '../imports/index.ts';
 import { personalDataDocument } from './privacy.document.ts';
 import { privacyService } from './privacy.service.ts';
