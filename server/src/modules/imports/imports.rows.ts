@@ -8,6 +8,7 @@
 import { type FieldFinding, type ResidentInput, checkResident, foldVietnamese } from '@ytcs/common';
 import type { Column, ImportField } from './imports.columns.ts';
 import { type Cell, type DateReading, cellText, readDate, readRelationship, readResidence, readSex } from './imports.values.ts';
+import { type ResidentColumns, storedResident, toColumns } from '../registry/index.ts';
 
 export interface RowFinding {
   row: number;
@@ -19,28 +20,13 @@ export interface RowFinding {
 }
 
 /** The values staged for the commit (resident columns in the database's names). */
-export interface StagedResident {
-  full_name: string;
-  sex: string;
-  birth_date: string | null;
-  birth_year: number;
-  citizen_id: string | null;
-  insurance_code: string | null;
-  social_insurance_no: string | null;
-  insurance_valid_from: string | null;
-  insurance_valid_to: string | null;
-  insurance_facility: string | null;
-  beneficiary_group: string | null;
-  phone: string | null;
-  ethnicity_code: string | null;
-  occupation: string | null;
-  residence_status: string;
+export type StagedResident = ResidentColumns & {
   relationship: string | null;
   village_id: number | null;
   household_code: string | null;
   address: string | null;
   warnings: FieldFinding[];
-}
+};
 
 export interface StagedRow {
   rowNo: number;
@@ -203,21 +189,7 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
     errors,
     warnings,
     resident: {
-      full_name: v.fullName,
-      sex: v.sex,
-      birth_date: v.birthDate,
-      birth_year: v.birthYear,
-      citizen_id: v.citizenId,
-      insurance_code: v.insuranceCode,
-      social_insurance_no: v.socialInsuranceNo,
-      insurance_valid_from: input.insuranceValidFrom || null,
-      insurance_valid_to: input.insuranceValidTo || null,
-      insurance_facility: text('insuranceFacility') || null,
-      beneficiary_group: text('beneficiaryGroup') || null,
-      phone: v.phone,
-      ethnicity_code: ethnicityCode ?? null,
-      occupation: text('occupation') || null,
-      residence_status: residence ?? 'permanent',
+      ...toColumns(storedResident({ ...input, insuranceFacility: text('insuranceFacility'), beneficiaryGroup: text('beneficiaryGroup'), ethnicityCode: ethnicityCode ?? null, occupation: text('occupation') }, v)),
       relationship: relationship ?? null,
       village_id: villageId,
       household_code: householdCode,

@@ -3,6 +3,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { homeUnitInScope, orgUnitInScope } from '../../db/scope.ts';
+import { RESIDENT_SELECTION } from '../registry/index.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -42,20 +43,7 @@ export function registerPeople(db: Db, ids: number[]) {
       'h.code as householdCode',
       'h.address',
       'r.relationship',
-      'r.full_name as fullName',
-      'r.sex',
-      'r.birth_date as birthDate',
-      'r.birth_year as birthYear',
-      'r.citizen_id as citizenId',
-      'r.insurance_code as insuranceCode',
-      'r.insurance_valid_from as insuranceValidFrom',
-      'r.insurance_valid_to as insuranceValidTo',
-      'r.insurance_facility as insuranceFacility',
-      'r.beneficiary_group as beneficiaryGroup',
-      'r.phone',
-      'r.ethnicity_code as ethnicityCode',
-      'r.occupation',
-      'r.residence_status as residenceStatus',
+      ...RESIDENT_SELECTION,
     ])
     .execute();
 }

@@ -11,6 +11,7 @@ import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldError, invalid } from '../../errors.ts';
 import { REGISTERED, insertLifeEvent } from './life-events.repository.ts';
+import { storedResident, toColumns } from './resident-columns.ts';
 import * as repo from './residents.repository.ts';
 
 export type ResidentFields = ResidentInput & { relationship?: string | null };
@@ -58,23 +59,8 @@ export async function prepareResident(db: Kysely<DB> | Transaction<DB>, scope: S
       messageEn: 'May duplicate someone registered with the same name and birth year elsewhere in this commune (outside your scope)',
     });
   }
-  const row: repo.ResidentRow = {
-    fullName: v.fullName,
-    sex: v.sex,
-    birthDate: v.birthDate,
-    birthYear: v.birthYear,
-    citizenId: v.citizenId,
-    insuranceCode: v.insuranceCode,
-    socialInsuranceNo: v.socialInsuranceNo,
-    insuranceValidFrom: input.insuranceValidFrom || null,
-    insuranceValidTo: input.insuranceValidTo || null,
-    insuranceFacility: input.insuranceFacility?.trim() || null,
-    beneficiaryGroup: input.beneficiaryGroup?.trim() || null,
-    phone: v.phone,
-    ethnicityCode: input.ethnicityCode || null,
-    occupation: input.occupation?.trim() || null,
-    residenceStatus: input.residenceStatus ?? 'permanent',
-  };
+  const row = storedResident(input, v);
+
   return { row, warnings };
 }
 
@@ -93,7 +79,7 @@ export const registeredEvent = (residentId: number, place: Place, recordedBy: nu
 /** Writes a checked person: the resident row and their "registered" life event. Returns the new id. */
 async function writeRegistration(trx: Transaction<DB>, ctx: RequestContext, place: Place, person: Registration, home: { householdId: number | null; relationship: string | null }) {
   const id = await repo.insertResident(trx, {
-    ...repo.toColumns(person.row),
+    ...toColumns(person.row),
     commune_id: place.communeId,
     village_id: place.villageId,
     household_id: home.householdId,

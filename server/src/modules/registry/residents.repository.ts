@@ -6,44 +6,9 @@ import { type Scope, scopeTops } from '../../access/principal.ts';
 import { insuredOn } from '../../db/rules.ts';
 import type { DB } from '../../db/schema.ts';
 import { homeUnitInScope, homeUnitsOf } from '../../db/scope.ts';
+import { RESIDENT_SELECTION, type ResidentColumns } from './resident-columns.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-export interface ResidentRow {
-  fullName: string;
-  sex: string;
-  birthDate: string | null;
-  birthYear: number;
-  citizenId: string | null;
-  insuranceCode: string | null;
-  socialInsuranceNo: string | null;
-  insuranceValidFrom: string | null;
-  insuranceValidTo: string | null;
-  insuranceFacility: string | null;
-  beneficiaryGroup: string | null;
-  phone: string | null;
-  ethnicityCode: string | null;
-  occupation: string | null;
-  residenceStatus: string;
-}
-
-export const toColumns = (r: ResidentRow) => ({
-  full_name: r.fullName,
-  sex: r.sex,
-  birth_date: r.birthDate,
-  birth_year: r.birthYear,
-  citizen_id: r.citizenId,
-  insurance_code: r.insuranceCode,
-  social_insurance_no: r.socialInsuranceNo,
-  insurance_valid_from: r.insuranceValidFrom,
-  insurance_valid_to: r.insuranceValidTo,
-  insurance_facility: r.insuranceFacility,
-  beneficiary_group: r.beneficiaryGroup,
-  phone: r.phone,
-  ethnicity_code: r.ethnicityCode,
-  occupation: r.occupation,
-  residence_status: r.residenceStatus,
-});
 
 function selectResident(db: Db) {
   return db
@@ -53,22 +18,8 @@ function selectResident(db: Db) {
     .leftJoin('ethnic_group as e', 'e.code', 'r.ethnicity_code')
     .select([
       'r.id',
-      'r.full_name as fullName',
-      'r.sex',
-      'r.birth_date as birthDate',
-      'r.birth_year as birthYear',
-      'r.citizen_id as citizenId',
-      'r.insurance_code as insuranceCode',
-      'r.social_insurance_no as socialInsuranceNo',
-      'r.insurance_valid_from as insuranceValidFrom',
-      'r.insurance_valid_to as insuranceValidTo',
-      'r.insurance_facility as insuranceFacility',
-      'r.beneficiary_group as beneficiaryGroup',
-      'r.phone',
-      'r.ethnicity_code as ethnicityCode',
+      ...RESIDENT_SELECTION,
       'e.name as ethnicityName',
-      'r.occupation',
-      'r.residence_status as residenceStatus',
       'r.status',
       'r.death_date as deathDate',
       'r.merged_into as mergedInto',
@@ -207,12 +158,12 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
   return { items: items.map(({ total: _, ...item }) => item), total, totalCapped: capped && total > SEARCH_CAP };
 }
 
-export async function insertResident(db: Db, values: ReturnType<typeof toColumns> & { commune_id: number; village_id: number | null; household_id: number | null; relationship: string | null; warnings: string }) {
+export async function insertResident(db: Db, values: ResidentColumns & { commune_id: number; village_id: number | null; household_id: number | null; relationship: string | null; warnings: string }) {
   const row = await db.insertInto('resident').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateResident(db: Db, id: number, values: Partial<ReturnType<typeof toColumns>> & { warnings?: string; village_id?: number | null; commune_id?: number; household_id?: number | null; relationship?: string | null; status?: string; death_date?: string | null; merged_into?: number | null }) {
+export async function updateResident(db: Db, id: number, values: Partial<ResidentColumns> & { warnings?: string; village_id?: number | null; commune_id?: number; household_id?: number | null; relationship?: string | null; status?: string; death_date?: string | null; merged_into?: number | null }) {
   await db.updateTable('resident').set({ ...values, updated_at: sql`now()` }).where('id', '=', id).execute();
 }
 

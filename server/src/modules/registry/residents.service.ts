@@ -17,6 +17,7 @@ import { type ResidentFields, needsConfirmation, prepareResident, registerPeople
 import { afterIdentifierRace, guardIdentifiers } from './residents.identity.ts';
 import * as history from './life-events.repository.ts';
 import * as repo from './residents.repository.ts';
+import { toColumns } from './resident-columns.ts';
 
 const unknownPlace = (field: string) => invalid([{ field, message: 'Thôn/xã không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Village or commune unknown, closed or outside your scope' }]);
 const mergedAway = () => conflict('Hồ sơ đã được gộp vào hồ sơ khác', 'This record was merged into another');
@@ -80,7 +81,7 @@ export function residentService(db: Kysely<DB>) {
         .execute(async (trx) => {
           const { row, warnings } = await prepareResident(trx, ctx.scope, merged, place.communeId, '', id);
           if (warnings.length && !patch.confirmWarnings) throw needsConfirmation(warnings);
-          await repo.updateResident(trx, id, { ...repo.toColumns(row), commune_id: place.communeId, village_id: place.villageId, relationship: merged.relationship ?? null, warnings: JSON.stringify(warnings) });
+          await repo.updateResident(trx, id, { ...toColumns(row), commune_id: place.communeId, village_id: place.villageId, relationship: merged.relationship ?? null, warnings: JSON.stringify(warnings) });
           await recordAudit(trx, ctx.actor, { action: 'resident.update', entityType: 'resident', entityId: id, orgUnitId: place.communeId, details: { fields: Object.keys(patch).filter((k) => k !== 'confirmWarnings') } });
         })
         .catch(afterIdentifierRace(() => guardIdentifiers(db, ctx, merged, { exceptId: id, fields: changing })));
