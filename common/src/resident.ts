@@ -5,27 +5,13 @@
  */
 import { isIsoDate } from './dates.ts';
 import { type Sex, checkCitizenId, checkInsuranceCode, normalisePhone } from './identifiers.ts';
+import { RESIDENCE_STATUSES } from './registry/codes.ts';
+import type { ResidentFields } from './registry/contract.ts';
 import { cleanName, textProblem } from './text.ts';
 
-export const RESIDENCE_STATUSES = ['permanent', 'temporary', 'absent'] as const;
-export const RELATIONSHIPS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'in_law', 'other'] as const;
 
-export interface ResidentInput {
-  fullName: string;
-  sex: Sex;
-  birthDate?: string | null;
-  birthYear?: number | null;
-  citizenId?: string | null;
-  insuranceCode?: string | null;
-  insuranceValidFrom?: string | null;
-  insuranceValidTo?: string | null;
-  insuranceFacility?: string | null;
-  beneficiaryGroup?: string | null;
-  phone?: string | null;
-  ethnicityCode?: string | null;
-  occupation?: string | null;
-  residenceStatus?: (typeof RESIDENCE_STATUSES)[number];
-}
+/** A resident's own fields as a person fills them in (the contract's, without the household role). */
+export type ResidentInput = Omit<ResidentFields, 'relationship'>;
 
 export interface FieldFinding {
   field: string;

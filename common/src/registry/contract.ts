@@ -2,7 +2,7 @@
 import { type Static, Type } from 'typebox';
 import { Instant, IsoDate, literalUnion, Nullable, Page, Warning } from '../http/contract.ts';
 import { OrgUnitLevel } from '../org-units/contract.ts';
-import { RELATIONSHIPS, RESIDENCE_STATUSES } from '../resident.ts';
+import { RELATIONSHIPS, RESIDENCE_STATUSES } from './codes.ts';
 
 const N = Nullable;
 const Str = (max: number) => Type.String({ maxLength: max });

@@ -4,11 +4,9 @@
  * (or any of their other names) or code, villages by name with or without "Thôn"/"Tổ dân phố".
  * Pure functions; each also has the label the export writes, which reads back to the same value.
  */
-import { type RELATIONSHIPS, type RESIDENCE_STATUSES, foldVietnamese } from '@ytcs/common';
+import { type Relationship, type ResidenceStatus, foldVietnamese } from '@ytcs/common';
 
 export type Cell = string | number | boolean | Date | null;
-type Relationship = (typeof RELATIONSHIPS)[number];
-type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const key = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, ' ').trim();

@@ -2,7 +2,7 @@
  * Households: a family registered at an address in a village, with its members. Registering a
  * household and its members is one transaction: all of them or none.
  */
-import { foldVietnamese } from '@ytcs/common';
+import { type ResidentFields, foldVietnamese } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/index.ts';
 import * as repo from './households.repository.ts';
 import { personReads } from './person-reads.ts';
 import { placeIn } from './registry.scope.ts';
-import { type ResidentFields, registerPeople } from './registration.ts';
+import { registerPeople } from './registration.ts';
 import { afterIdentifierRace, guardIdentifiers } from './residents.identity.ts';
 import { findUnit } from './residents.repository.ts';
 

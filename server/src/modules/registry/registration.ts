@@ -4,7 +4,7 @@
  * (errors refuse, warnings are kept on the record), insert the resident, and write the
  * "registered" life event that opens their history.
  */
-import { type FieldFinding, type ResidentInput, checkResident, foldVietnamese, todayIso } from '@ytcs/common';
+import { type FieldFinding, type ResidentFields, checkResident, foldVietnamese, todayIso } from '@ytcs/common';
 import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { Scope } from '../../access/principal.ts';
@@ -14,7 +14,6 @@ import { REGISTERED, insertLifeEvent } from './life-events.repository.ts';
 import { storedResident, toColumns } from './resident-columns.ts';
 import * as repo from './residents.repository.ts';
 
-export type ResidentFields = ResidentInput & { relationship?: string | null };
 /** Where a person is registered: their commune, and their village when known. */
 export interface Place {
   communeId: number;

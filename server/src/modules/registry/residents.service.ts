@@ -5,7 +5,7 @@
  * registered, is a warning the caller must confirm (`confirmWarnings`); the confirmed warnings
  * stay on the record until resolved.
  */
-import { foldVietnamese, todayIso } from '@ytcs/common';
+import { type ResidentFields, foldVietnamese, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -13,7 +13,7 @@ import { conflict, invalid, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { personReads } from './person-reads.ts';
 import { findHouseholdIn, placeIn } from './registry.scope.ts';
-import { type ResidentFields, needsConfirmation, prepareResident, registerPeople } from './registration.ts';
+import { needsConfirmation, prepareResident, registerPeople } from './registration.ts';
 import { afterIdentifierRace, guardIdentifiers } from './residents.identity.ts';
 import * as history from './life-events.repository.ts';
 import * as repo from './residents.repository.ts';
