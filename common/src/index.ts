@@ -19,3 +19,4 @@ export * from './privacy/index.ts';
 export * from './reference/index.ts';
 export * from './indicators/index.ts';
 export * from './reports/index.ts';
+export * from './rates.ts';

@@ -22,9 +22,12 @@ export function contextOf(req: { principal: Principal | null; scope: Scope; acto
   return { principal, scope, actor, scopeFor: (permission) => (principal ? scopeOf(principal, permission) : { paths: [] }) };
 }
 
+/** The context of a route that required sign-in: the principal is there. */
+export type SignedIn = RequestContext & { principal: Principal };
+
 /** The context of a route that required sign-in (the access hook has already refused others). */
-export function signedInContext(req: { principal: Principal | null; scope: Scope; actor: Actor }): RequestContext & { principal: Principal } {
+export function signedInContext(req: { principal: Principal | null; scope: Scope; actor: Actor }): SignedIn {
   const ctx = contextOf(req);
   if (!ctx.principal) throw new Error('route reached without a principal');
-  return ctx as RequestContext & { principal: Principal };
+  return ctx as SignedIn;
 }

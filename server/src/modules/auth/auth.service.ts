@@ -4,7 +4,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
-import type { RequestContext, signedInContext } from '../../access/context.ts';
+import type { RequestContext, SignedIn } from '../../access/context.ts';
 import { type Principal, permissionsOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, invalid } from '../../errors.ts';
@@ -33,7 +33,6 @@ const tooManyAttempts = (until: Date) => {
   );
 };
 
-type SignedIn = ReturnType<typeof signedInContext>;
 
 export function authService(db: Kysely<DB>, sessions: SessionService) {
   const throttle = loginThrottle(db);

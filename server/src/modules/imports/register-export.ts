@@ -8,7 +8,7 @@ import { formatDateVi } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
-import { readPersonal } from '../registry/index.ts';
+import { type ResidentRow, readPersonal } from '../registry/index.ts';
 import { ethnicGroups } from './imports.repository.ts';
 import { registerOf, registerPeople } from './register-export.repository.ts';
 import { type ImportField, headerOf } from './imports.columns.ts';
@@ -38,26 +38,12 @@ export const REGISTER_COLUMNS: ImportField[] = [
 const PAGE = 2000;
 
 /** One person as the register lists them (ISO dates, codes), before they are written as cells. */
-export interface RegisterPerson {
+export type RegisterPerson = Omit<ResidentRow, 'socialInsuranceNo'> & {
   village: string | null;
   householdCode: string | null;
   address: string | null;
   relationship: string | null;
-  fullName: string;
-  sex: string;
-  birthDate: string | null;
-  birthYear: number;
-  citizenId: string | null;
-  insuranceCode: string | null;
-  insuranceValidFrom: string | null;
-  insuranceValidTo: string | null;
-  insuranceFacility: string | null;
-  beneficiaryGroup: string | null;
-  phone: string | null;
-  ethnicityCode: string | null;
-  occupation: string | null;
-  residenceStatus: string;
-}
+};
 
 /** A person's cells in REGISTER_COLUMNS order, as the importer reads them back (labels, dd/mm/yyyy). */
 export function registerCells(p: RegisterPerson, ethnicityName: (code: string | null) => string): string[] {

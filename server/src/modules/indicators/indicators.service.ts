@@ -4,9 +4,9 @@
  * entered by hand. Roles without access to personal records get the small-cell rule
  * (disclosure.ts): no count of fewer than config.smallCell people, directly or by subtraction.
  */
-import { isSmallCount, parsePeriod, todayIso } from '@ytcs/common';
+import { isSmallCount, parsePeriod, percentOf, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
-import type { RequestContext } from '../../access/context.ts';
+import type { RequestContext, SignedIn } from '../../access/context.ts';
 import { type Principal, type Scope, covers, scopeOf } from '../../access/principal.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
@@ -16,8 +16,7 @@ import { unitInScope } from '../org-units/index.ts';
 import { disclosureFor, servedValue } from './disclosure.ts';
 import { type IndicatorRow, type RolledUpValue, listIndicators, rolledUp, unitPaths, unitWithChildren, upsertEntered } from './indicators.repository.ts';
 
-/** The context of a signed-in reader (the indicator routes all require a permission). */
-export type SignedIn = RequestContext & { principal: Principal };
+export type { SignedIn };
 
 export interface Figure {
   numerator: number | null;
@@ -35,7 +34,6 @@ export interface ShownValue extends Figure {
   updatedAt: Date | null;
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
  * A stored figure as a caller may see it. A hidden figure shows neither its numerator, its
@@ -45,7 +43,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export function shownFigure(indicator: IndicatorRow, v: Pick<RolledUpValue, 'numerator' | 'denominator'> | undefined, hidden: boolean, smallCell: number): Figure {
   if (!v) return { numerator: null, denominator: null, value: null, suppressed: false };
   if (hidden) return { numerator: null, denominator: v.denominator !== null && v.denominator >= smallCell ? v.denominator : null, value: null, suppressed: true };
-  const value = indicator.unit === 'count' ? v.numerator : v.denominator ? round1((v.numerator / v.denominator) * 100) : null;
+  const value = indicator.unit === 'count' ? v.numerator : percentOf(v.numerator, v.denominator);
   return { numerator: v.numerator, denominator: v.denominator, value, suppressed: false };
 }
 

@@ -7,7 +7,7 @@
 import { type Comparator, isOverdue, periodOf, previousPeriods, todayIso } from '@ytcs/common';
 import type { Static } from 'typebox';
 import type { Kysely } from 'kysely';
-import type { RequestContext, signedInContext } from '../../access/context.ts';
+import type { RequestContext, SignedIn } from '../../access/context.ts';
 import type { Principal } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../errors.ts';
@@ -21,8 +21,7 @@ import type { NewPlan, PlanDetail } from '@ytcs/common';
 import { insertPlan, setPlanStatus } from './plans.writes.repository.ts';
 import { tasksOf } from './tasks.repository.ts';
 
-/** A signed-in caller's context (plan routes all require a permission). */
-export type SignedIn = ReturnType<typeof signedInContext>;
+export type { SignedIn };
 
 /** Whether a value meets a target, and by how much it falls short (positive) or exceeds it. */
 export function judge(comparator: Comparator, target: number, value: number | null): { met: boolean | null; gap: number | null } {

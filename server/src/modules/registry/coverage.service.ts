@@ -6,7 +6,7 @@
  * that day) under the same small-cell rule, so coverage never shows what /api/indicator-values
  * hides, nor a figure that subtracting visible ones would undo.
  */
-import { periodOf, todayIso } from '@ytcs/common';
+import { percentOf, periodOf, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import { type Principal, covers } from '../../access/principal.ts';
@@ -17,7 +17,6 @@ import { indicatorService } from '../indicators/index.ts';
 import { unitInScope } from '../org-units/index.ts';
 import { type CoverageRow, coverageByChild } from './coverage.repository.ts';
 
-const ratio = (n: number | null, d: number | null) => (n === null || d === null || d === 0 ? null : Math.round((n / d) * 1000) / 10);
 
 export function coverageService(db: Kysely<DB>, config: Pick<Config, 'smallCell'>) {
   const indicators = indicatorService(db, config);
@@ -43,8 +42,8 @@ export function coverageService(db: Kysely<DB>, config: Pick<Config, 'smallCell'
         residents,
         withRecord,
         insured: insuredCount,
-        recordRate: record?.suppressed ? null : ratio(withRecord, residents),
-        insuredRate: insured?.suppressed ? null : ratio(insuredCount, residents),
+        recordRate: record?.suppressed ? null : percentOf(withRecord, residents),
+        insuredRate: insured?.suppressed ? null : percentOf(insuredCount, residents),
         suppressed: Boolean(record?.suppressed || insured?.suppressed),
       };
     });
@@ -57,7 +56,7 @@ export function coverageService(db: Kysely<DB>, config: Pick<Config, 'smallCell'
       if (!unit) throw notFound();
       const rows = await coverageByChild(db, unit.id, asOf);
       const shown = covers(ctx.scopeFor('person.read'), unit.path)
-        ? rows.map((r) => ({ ...r, recordRate: ratio(r.withRecord, r.residents), insuredRate: ratio(r.insured, r.residents), suppressed: false }))
+        ? rows.map((r) => ({ ...r, recordRate: percentOf(r.withRecord, r.residents), insuredRate: percentOf(r.insured, r.residents), suppressed: false }))
         : await protectedRows(ctx.principal, rows, asOf);
       // The query returns the unit itself first, then its children.
       const [total, ...children] = shown;

@@ -4,7 +4,7 @@
  * role they grant carries no permission they lack at that unit (rules in users.policy.ts).
  */
 import type { Kysely } from 'kysely';
-import type { signedInContext } from '../../access/context.ts';
+import type { SignedIn } from '../../access/context.ts';
 import type { Principal, Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, conflict, invalid, notFound } from '../../errors.ts';
@@ -18,8 +18,6 @@ export interface RoleAssignment {
   orgUnitId: number;
 }
 
-/** User administration routes all require a permission. */
-type SignedIn = ReturnType<typeof signedInContext>;
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 
