@@ -4,7 +4,7 @@
  * owns them. A unit closed by the 2025 reorganisation keeps its plans: they are judged on the
  * current units that inherited its area.
  */
-import { type Comparator, isOverdue, periodOf, previousPeriods, todayIso } from '@ytcs/common';
+import { type Comparator, isOverdue, judge, periodOf, previousPeriods, todayIso } from '@ytcs/common';
 import type { Static } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { RequestContext, SignedIn } from '../../access/context.ts';
@@ -23,13 +23,6 @@ import { tasksOf } from './tasks.repository.ts';
 
 export type { SignedIn };
 
-/** Whether a value meets a target, and by how much it falls short (positive) or exceeds it. */
-export function judge(comparator: Comparator, target: number, value: number | null): { met: boolean | null; gap: number | null } {
-  if (value === null) return { met: null, gap: null };
-  const met = { gt: value > target, ge: value >= target, eq: value === target, le: value <= target, lt: value < target }[comparator];
-  const gap = Math.round((comparator === 'le' || comparator === 'lt' ? value - target : target - value) * 10) / 10;
-  return { met, gap };
-}
 
 export function planService(db: Kysely<DB>, indicators: IndicatorService) {
   async function targetViews(principal: Principal, planId: number, areaIds: number[], today: string) {

@@ -3,6 +3,7 @@
  * completing the history, and adding encounters and immunisations. The record opens with its
  * first entry; the share of residents with an opened record is the registry's coverage figure.
  */
+import { bmiOf } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -29,10 +30,6 @@ const LIFE_TITLES: Record<string, [string, string]> = {
   merged: ['Gộp hồ sơ trùng', 'Duplicate record merged'],
 };
 
-export function bmiOf(weightKg?: number, heightCm?: number): number | null {
-  if (!weightKg || !heightCm) return null;
-  return Math.round((weightKg / (heightCm / 100) ** 2) * 10) / 10;
-}
 
 export function recordService(db: Kysely<DB>) {
   const reads = personReads(db);

@@ -7,7 +7,8 @@ import { Link } from 'react-router-dom';
 import type { Figure, Indicator, IndicatorValue, PlanDetail, TargetView } from '@ytcs/common';
 import { FigureText, useIndicatorName, useValueText } from '../indicators/indicatorFormat';
 import { usePeriodLabel } from '../../lib/periods';
-import { GapText, MetTag, gapOf, meets, useTargetText } from '../plans/planFormat';
+import { gapOf, meets } from '@ytcs/common';
+import { GapText, MetTag, useTargetText } from '../plans/planFormat';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts';
 

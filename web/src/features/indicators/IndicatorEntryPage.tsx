@@ -5,7 +5,7 @@
 // The server checks everything at once; its `items.2.denominator` lands on the row sent third.
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type PeriodType, parsePeriod, periodOf, previousPeriods } from '@ytcs/common';
+import { type PeriodType, parsePeriod, percentOf, periodOf, previousPeriods } from '@ytcs/common';
 import { Alert, App, Button, Card, Empty, Form, InputNumber, Segmented, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { type HTMLAttributes, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +70,7 @@ function RateCell({ indicator, stored }: { indicator: Indicator; stored: Indicat
   if (!changed && stored?.suppressed) rate = <Suppressed />;
   else if (indicator.unit === 'count' && n !== null) rate = <strong>{fmt(n)}</strong>;
   else if (n !== null && d) {
-    const value = Math.round((n / d) * 1000) / 10;
+    const value = percentOf(n, d) as number;
     rate = (
       <strong className={value > 100 ? 'entry-rate-over' : undefined} title={value > 100 ? t('indicators.entry.overHundred') : undefined}>
         {fmt(value)}%

@@ -11,18 +11,6 @@ import { useValueText } from '../indicators/indicatorFormat';
 export const COMPARATOR_SYMBOL: Record<Comparator, string> = { gt: '>', ge: '≥', eq: '=', le: '≤', lt: '<' };
 export const COMPARATORS: Comparator[] = ['ge', 'gt', 'eq', 'le', 'lt'];
 
-/** Whether a value meets a target (as the server judges it). */
-export function meets(comparator: Comparator, target: number, value: number | null): boolean | null {
-  if (value === null) return null;
-  return { gt: value > target, ge: value >= target, eq: value === target, le: value <= target, lt: value < target }[comparator];
-}
-
-/** How far a value falls short of a target (positive) or passes it (negative or zero). */
-export function gapOf(comparator: Comparator, target: number, value: number | null): number | null {
-  if (value === null) return null;
-  return Math.round((comparator === 'le' || comparator === 'lt' ? value - target : target - value) * 10) / 10;
-}
-
 /** "≥ 95% (2030)" */
 export function useTargetText(): (t: { comparator: Comparator; value: number; year: number | null; unit: IndicatorUnit }) => string {
   const valueText = useValueText();

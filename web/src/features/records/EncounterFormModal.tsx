@@ -13,7 +13,8 @@ import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { preventEnterSubmit } from '../../lib/forms';
 import { useMe } from '../auth/auth.api';
 import { Icd10Select } from './Icd10Select';
-import { OBSERVATIONS, bmiBand, bmiOf } from './observations';
+import { bmiOf } from '@ytcs/common';
+import { OBSERVATIONS, bmiBand } from './observations';
 import { addEncounter, recordKeys } from './records.api';
 
 type Values = {

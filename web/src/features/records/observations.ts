@@ -16,13 +16,6 @@ const STEPS: [ObservationCode, number][] = [
 
 export const OBSERVATIONS = STEPS.map(([code, step]) => ({ code, ...OBSERVATION_RANGES[code], step }));
 
-/** Body-mass index from kg and cm, one decimal, as the server computes it. */
-export function bmiOf(weight: number | null | undefined, height: number | null | undefined): number | null {
-  if (!weight || !height) return null;
-  const m = height / 100;
-  return Math.round((weight / (m * m)) * 10) / 10;
-}
-
 /** Vietnamese adults (WHO Asia-Pacific cut-offs): under 18.5 thin, 23 and over overweight, 25 and over obese. */
 export function bmiBand(bmi: number): 'under' | 'normal' | 'over' | 'obese' {
   if (bmi < 18.5) return 'under';
