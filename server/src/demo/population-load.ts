@@ -9,6 +9,13 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { generatePopulation, type PopulationBatch, type PopulationOptions } from '@ytcs/population';
 import type { DB } from '../db/schema.ts';
+import { RESIDENT_COLUMN_DEFINITIONS, RESIDENT_COLUMN_LIST, type ResidentColumns } from '../modules/registry/index.ts';
+
+// The generator's residents carry every column of the registry's resident (a compile error otherwise).
+const residentColumns = (row: PopulationBatch['residents'][number]): ResidentColumns => row;
+void residentColumns;
+const RESIDENT_COLUMNS = sql.raw(RESIDENT_COLUMN_LIST);
+const RESIDENT_DEFINITIONS = sql.raw(RESIDENT_COLUMN_DEFINITIONS);
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -135,16 +142,10 @@ async function insertBatch(trx: Transaction<DB>, seq: Sequences, b: PopulationBa
       from json_to_recordset(${JSON.stringify(b.households)}::json)
         as t(key int, commune_id bigint, village_id bigint, code text, address text, head_key int), ${ids}
     )
-    insert into resident (id, household_id, commune_id, village_id, relationship, full_name, sex, birth_date, birth_year,
-      citizen_id, insurance_code, social_insurance_no, insurance_valid_from, insurance_valid_to, insurance_facility,
-      beneficiary_group, phone, ethnicity_code, occupation, residence_status)
-    select ${rid('key')}, ${hid('household_key')}, t.commune_id, t.village_id, t.relationship, t.full_name, t.sex, t.birth_date, t.birth_year,
-      t.citizen_id, t.insurance_code, t.social_insurance_no, t.insurance_valid_from, t.insurance_valid_to, t.insurance_facility,
-      t.beneficiary_group, t.phone, t.ethnicity_code, t.occupation, t.residence_status
+    insert into resident (id, household_id, commune_id, village_id, relationship, ${RESIDENT_COLUMNS})
+    select ${rid('key')}, ${hid('household_key')}, t.commune_id, t.village_id, t.relationship, ${RESIDENT_COLUMNS}
     from json_to_recordset(${json}::json)
-      as t(key int, household_key int, commune_id bigint, village_id bigint, relationship text, full_name text, sex text, birth_date date,
-        birth_year int, citizen_id text, insurance_code text, social_insurance_no text, insurance_valid_from date, insurance_valid_to date,
-        insurance_facility text, beneficiary_group text, phone text, ethnicity_code text, occupation text, residence_status text), ${ids}
+      as t(key int, household_key int, commune_id bigint, village_id bigint, relationship text, ${RESIDENT_DEFINITIONS}), ${ids}
   `);
   counts.household = b.households.length;
 

@@ -8,7 +8,7 @@ import type { Scope } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
 import { homeUnitInScope } from '../../db/scope.ts';
-import { insertRegisteredEvents } from '../registry/index.ts';
+import { RESIDENT_COLUMN_DEFINITIONS, RESIDENT_COLUMN_LIST, insertRegisteredEvents } from '../registry/index.ts';
 import type { StagedRow } from './imports.rows.ts';
 
 /** The tables of migration 2026_11_25_0003_imports, as Kysely sees them. */
@@ -222,11 +222,11 @@ export async function registeredLookalikes(db: Db, scope: Scope, communeId: numb
   return new Set(rows.map((r) => r.rowNo));
 }
 
-const STAGED_COLUMNS = sql.raw(`
-  full_name text, sex text, birth_date date, birth_year int, citizen_id text, insurance_code text,
-  social_insurance_no text, insurance_valid_from date, insurance_valid_to date, insurance_facility text,
-  beneficiary_group text, phone text, ethnicity_code text, occupation text, residence_status text,
-  relationship text, village_id bigint, household_code text, address text, warnings jsonb`);
+/** A staged row: the resident's own fields, then where the person lives and what the file said of the household. */
+const STAGED_COLUMNS = sql.raw(
+  `${RESIDENT_COLUMN_DEFINITIONS}, relationship text, village_id bigint, household_code text, address text, warnings jsonb`,
+);
+const INSERTED_COLUMNS = sql.raw(RESIDENT_COLUMN_LIST);
 
 /**
  * The valid rows of a job, typed, with `skip` set for people registered already (same personal ID;
@@ -301,12 +301,8 @@ export async function prepareCommit(trx: Transaction<DB>, scope: Scope, jobId: n
 export async function insertResidents(trx: Transaction<DB>, communeId: number, fromRow: number, toRow: number, today: string, userId: number | null) {
   const { rows } = await sql<{ n: number }>`
     with ins as (
-      insert into resident (commune_id, village_id, household_id, relationship, full_name, sex, birth_date, birth_year, citizen_id,
-        insurance_code, social_insurance_no, insurance_valid_from, insurance_valid_to, insurance_facility, beneficiary_group,
-        phone, ethnicity_code, occupation, residence_status, warnings)
-      select ${communeId}, village_id, household_id, relationship, full_name, sex, birth_date, birth_year, citizen_id,
-        insurance_code, social_insurance_no, insurance_valid_from, insurance_valid_to, insurance_facility, beneficiary_group,
-        phone, ethnicity_code, occupation, residence_status, coalesce(warnings, '[]'::jsonb)
+      insert into resident (commune_id, village_id, household_id, relationship, ${INSERTED_COLUMNS}, warnings)
+      select ${communeId}, village_id, household_id, relationship, ${INSERTED_COLUMNS}, coalesce(warnings, '[]'::jsonb)
       from import_commit where not skip and row_no > ${fromRow} and row_no <= ${toRow}
       order by row_no
       returning id, village_id

@@ -44,6 +44,25 @@ export const RESIDENT_COLUMNS = {
   residenceStatus: 'residence_status',
 } as const satisfies Record<keyof ResidentRow, keyof DB['resident']>;
 
+/** The SQL type of each field, for staging tables that hold residents before they are written. */
+export const RESIDENT_TYPES = {
+  fullName: 'text',
+  sex: 'text',
+  birthDate: 'date',
+  birthYear: 'int',
+  citizenId: 'text',
+  insuranceCode: 'text',
+  socialInsuranceNo: 'text',
+  insuranceValidFrom: 'date',
+  insuranceValidTo: 'date',
+  insuranceFacility: 'text',
+  beneficiaryGroup: 'text',
+  phone: 'text',
+  ethnicityCode: 'text',
+  occupation: 'text',
+  residenceStatus: 'text',
+} as const satisfies Record<keyof ResidentRow, 'text' | 'date' | 'int'>;
+
 type Columns = typeof RESIDENT_COLUMNS;
 export type ResidentColumns = { [F in keyof Columns as Columns[F]]: ResidentRow[F] };
 
@@ -55,6 +74,12 @@ export function toColumns(row: ResidentRow): ResidentColumns {
   for (const f of FIELDS) out[RESIDENT_COLUMNS[f]] = row[f];
   return out as ResidentColumns;
 }
+
+/** `full_name, sex, …`: the columns in one order, for an insert and its select. */
+export const RESIDENT_COLUMN_LIST = FIELDS.map((f) => RESIDENT_COLUMNS[f]).join(', ');
+
+/** `full_name text, sex text, …`: a record definition (`jsonb_to_record(…) as v(…)`, a temp table). */
+export const RESIDENT_COLUMN_DEFINITIONS = FIELDS.map((f) => `${RESIDENT_COLUMNS[f]} ${RESIDENT_TYPES[f]}`).join(', ');
 
 /** `r.full_name as fullName`, … for a Kysely select over `resident as r`. */
 export const RESIDENT_SELECTION = FIELDS.map((f) => `r.${RESIDENT_COLUMNS[f]} as ${f}`) as { [F in keyof Columns]: `r.${Columns[F]} as ${F}` }[keyof Columns][];
