@@ -8,7 +8,7 @@ export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
 
 export const TASK_STATUSES = ['not_started', 'in_progress', 'done'] as const;
 
-/** How a target's figure is compared with its value: more than, at least, exactly, at most, less than. */
-export const COMPARATORS = ['gt', 'ge', 'eq', 'le', 'lt'] as const;
+/** How a target's figure is compared with its value: at least, more than, exactly, at most, less than (the order offered; "at least" is the usual one). */
+export const COMPARATORS = ['ge', 'gt', 'eq', 'le', 'lt'] as const;
 
 export const ISSUER_LEVELS = ['province', 'district', 'commune'] as const;

@@ -3,6 +3,14 @@ export const OBSERVATION_CODES = ['systolic_bp', 'diastolic_bp', 'pulse', 'gluco
 export type ObservationCode = (typeof OBSERVATION_CODES)[number];
 export const ENCOUNTER_TYPES = ['checkup', 'illness', 'chronic_followup', 'screening', 'antenatal', 'home_visit', 'other'] as const;
 
+/** Part 2 of the record: what each of its choices may hold. */
+export const ALLERGY_KINDS = ['drugs', 'chemicals', 'food', 'other'] as const;
+export const DISABILITY_KINDS = ['hearing', 'vision', 'hands', 'legs', 'spine', 'cleftLipPalate'] as const;
+export const TOBACCO_STATUSES = ['never', 'current', 'former'] as const;
+/** Alcohol and physical activity. */
+export const HABIT_LEVELS = ['none', 'occasional', 'regular'] as const;
+export const REPRODUCTIVE_COUNTS = ['pregnancies', 'termBirths', 'pretermBirths', 'miscarriages', 'abortions', 'livingChildren'] as const;
+
 /** Plausible ranges: a value outside is a typing error, not a patient (units in `unit`). */
 export const OBSERVATION_RANGES: Record<ObservationCode, { min: number; max: number; unit: string }> = {
   systolic_bp: { min: 50, max: 300, unit: 'mmHg' },

@@ -7,12 +7,25 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { Instant, IsoDate, literalUnion, Nullable } from '../http/contract.ts';
 import { Resident } from '../registry/contract.ts';
-import { ENCOUNTER_TYPES, OBSERVATION_CODES, OBSERVATION_RANGES, type ObservationCode } from './codes.ts';
+import {
+  ALLERGY_KINDS,
+  DISABILITY_KINDS,
+  ENCOUNTER_TYPES,
+  HABIT_LEVELS,
+  OBSERVATION_CODES,
+  OBSERVATION_RANGES,
+  type ObservationCode,
+  REPRODUCTIVE_COUNTS,
+  TOBACCO_STATUSES,
+} from './codes.ts';
 
 const N = Nullable;
 const Opt = <T extends TSchema>(t: T) => Type.Optional(N(t));
 const Text = (max = 500) => Type.String({ maxLength: max });
 const Count = Type.Integer({ minimum: 0, maximum: 30 });
+/** One property per key of a code list, each of the same schema. */
+const eachOf = <K extends string, T extends TSchema>(keys: readonly K[], schema: T) => Object.fromEntries(keys.map((k) => [k, schema])) as Record<K, T>;
+const HabitLevel = literalUnion(HABIT_LEVELS);
 const Icd10Code = Type.String({ pattern: '^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,2})?$' });
 
 /** Part 2 (Tiền sử và yếu tố nguy cơ). Every section optional: a record is filled over time. */
@@ -23,21 +36,21 @@ export const History = Type.Object(
     familyHistory: Type.Optional(
       Type.Array(Type.Object({ relation: Text(50), icd10Code: Opt(Icd10Code), condition: Opt(Text(200)) }, { additionalProperties: false }), { maxItems: 30 }),
     ),
-    allergies: Type.Optional(Type.Object({ drugs: Opt(Text()), chemicals: Opt(Text()), food: Opt(Text()), other: Opt(Text()) }, { additionalProperties: false })),
+    allergies: Type.Optional(Type.Object(eachOf(ALLERGY_KINDS, Opt(Text())), { additionalProperties: false })),
     disabilities: Type.Optional(
       Type.Object(
-        { hearing: Type.Optional(Type.Boolean()), vision: Type.Optional(Type.Boolean()), hands: Type.Optional(Type.Boolean()), legs: Type.Optional(Type.Boolean()), spine: Type.Optional(Type.Boolean()), cleftLipPalate: Type.Optional(Type.Boolean()), other: Opt(Text()) },
+        { ...eachOf(DISABILITY_KINDS, Type.Optional(Type.Boolean())), other: Opt(Text()) },
         { additionalProperties: false },
       ),
     ),
-    tobacco: Opt(Type.Union([Type.Literal('never'), Type.Literal('current'), Type.Literal('former')])),
-    alcohol: Opt(Type.Object({ status: Type.Union([Type.Literal('none'), Type.Literal('occasional'), Type.Literal('regular')]), glassesPerDay: Opt(Count) }, { additionalProperties: false })),
+    tobacco: Opt(literalUnion(TOBACCO_STATUSES)),
+    alcohol: Opt(Type.Object({ status: HabitLevel, glassesPerDay: Opt(Count) }, { additionalProperties: false })),
     drugUse: Type.Optional(Type.Boolean()),
-    physicalActivity: Opt(Type.Union([Type.Literal('none'), Type.Literal('occasional'), Type.Literal('regular')])),
+    physicalActivity: Opt(HabitLevel),
     occupationalExposure: Opt(Type.Object({ factor: Text(300), years: Opt(Count) }, { additionalProperties: false })),
     reproductive: Opt(
       Type.Object(
-        { contraception: Opt(Text(200)), pregnancies: Opt(Count), termBirths: Opt(Count), pretermBirths: Opt(Count), miscarriages: Opt(Count), abortions: Opt(Count), livingChildren: Opt(Count), gynaecologicalConditions: Opt(Text()) },
+        { contraception: Opt(Text(200)), ...eachOf(REPRODUCTIVE_COUNTS, Opt(Count)), gynaecologicalConditions: Opt(Text()) },
         { additionalProperties: false },
       ),
     ),

@@ -5,10 +5,10 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Indicator } from '@ytcs/common';
+import { COMPARATORS, type Indicator } from '@ytcs/common';
 import { DATE_FORMAT } from '../../lib/dates';
 import { useIndicatorName } from '../indicators/indicatorFormat';
-import { COMPARATORS, COMPARATOR_SYMBOL } from './planFormat';
+import { COMPARATOR_SYMBOL } from './planFormat';
 import type { TargetRow, TaskRow } from './planDraft';
 
 type Row = { key: number; name: number };

@@ -9,7 +9,6 @@ import { useFormatNumber } from '../../lib/numbers';
 import { useValueText } from '../indicators/indicatorFormat';
 
 export const COMPARATOR_SYMBOL: Record<Comparator, string> = { gt: '>', ge: '≥', eq: '=', le: '≤', lt: '<' };
-export const COMPARATORS: Comparator[] = ['ge', 'gt', 'eq', 'le', 'lt'];
 
 /** "≥ 95% (2030)" */
 export function useTargetText(): (t: { comparator: Comparator; value: number; year: number | null; unit: IndicatorUnit }) => string {

@@ -1,15 +1,13 @@
 // Risk factors (tobacco, alcohol, drugs, activity, occupational exposure) and, for women, the
 // reproductive history: the lower half of part 2.
+import { HABIT_LEVELS, REPRODUCTIVE_COUNTS, TOBACCO_STATUSES } from '@ytcs/common';
 import { Checkbox, Col, Form, Input, InputNumber, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-
-const COUNTS = ['pregnancies', 'termBirths', 'pretermBirths', 'miscarriages', 'abortions', 'livingChildren'] as const;
 
 export function HistoryRiskFields({ female }: { female: boolean }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const alcohol = Form.useWatch(['alcohol', 'status'], form) as string | undefined;
-  const levels = ['none', 'occasional', 'regular'] as const;
 
   return (
     <>
@@ -18,7 +16,7 @@ export function HistoryRiskFields({ female }: { female: boolean }) {
         <Col xs={24} md={12}>
           <Form.Item name="tobacco" label={t('record.history.tobacco')}>
             <Radio.Group data-testid="history-tobacco">
-              {(['never', 'current', 'former'] as const).map((v) => (
+              {TOBACCO_STATUSES.map((v) => (
                 <Radio key={v} value={v}>
                   {t(`record.history.tobaccoLevels.${v}`)}
                 </Radio>
@@ -29,7 +27,7 @@ export function HistoryRiskFields({ female }: { female: boolean }) {
         <Col xs={24} md={12}>
           <Form.Item name="physicalActivity" label={t('record.history.activity')}>
             <Radio.Group>
-              {levels.map((v) => (
+              {HABIT_LEVELS.map((v) => (
                 <Radio key={v} value={v}>
                   {t(`record.history.levels.${v}`)}
                 </Radio>
@@ -40,7 +38,7 @@ export function HistoryRiskFields({ female }: { female: boolean }) {
         <Col xs={24} md={12}>
           <Form.Item name={['alcohol', 'status']} label={t('record.history.alcohol')}>
             <Radio.Group>
-              {levels.map((v) => (
+              {HABIT_LEVELS.map((v) => (
                 <Radio key={v} value={v}>
                   {t(`record.history.levels.${v}`)}
                 </Radio>
@@ -83,7 +81,7 @@ export function HistoryRiskFields({ female }: { female: boolean }) {
                 <Input maxLength={500} />
               </Form.Item>
             </Col>
-            {COUNTS.map((c) => (
+            {REPRODUCTIVE_COUNTS.map((c) => (
               <Col xs={12} md={4} key={c}>
                 <Form.Item name={['reproductive', c]} label={t(`record.history.counts.${c}`)}>
                   <InputNumber min={0} max={30} precision={0} className="full-width" />

@@ -5,15 +5,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, AutoComplete, Button, Checkbox, Col, Form, Input, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { History } from '@ytcs/common';
+import { ALLERGY_KINDS, DISABILITY_KINDS, type History } from '@ytcs/common';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { FAMILY_RELATIONS, cleanHistory } from './history';
 import { HistoryRiskFields } from './HistoryRiskFields';
 import { Icd10Select } from './Icd10Select';
 import { recordKeys, saveHistory } from './records.api';
 
-const DISABILITIES = ['hearing', 'vision', 'hands', 'legs', 'spine', 'cleftLipPalate'] as const;
-const ALLERGIES = ['drugs', 'chemicals', 'food', 'other'] as const;
 
 function Icd10One({ value, onChange }: { value?: string | null; onChange?: (code: string | null) => void }) {
   return <Icd10Select value={value ? [value] : []} onChange={(codes) => onChange?.(codes[codes.length - 1] ?? null)} />;
@@ -98,7 +96,7 @@ export function HistorySection({ residentId, history, sex, canWrite }: Props) {
 
       <div className="form-subtitle">{t('record.history.allergies')}</div>
       <Row gutter={12}>
-        {ALLERGIES.map((a) => (
+        {ALLERGY_KINDS.map((a) => (
           <Col xs={24} md={6} key={a}>
             <Form.Item name={['allergies', a]} label={t(`record.history.allergyKinds.${a}`)}>
               <Input maxLength={500} data-testid={`history-allergy-${a}`} />
@@ -111,7 +109,7 @@ export function HistorySection({ residentId, history, sex, canWrite }: Props) {
       <Row gutter={12} align="middle">
         <Col xs={24} md={14}>
           <div className="checkbox-row">
-            {DISABILITIES.map((d) => (
+            {DISABILITY_KINDS.map((d) => (
               <Form.Item key={d} name={['disabilities', d]} valuePropName="checked" noStyle>
                 <Checkbox>{t(`record.history.disabilityKinds.${d}`)}</Checkbox>
               </Form.Item>

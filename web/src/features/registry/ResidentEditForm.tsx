@@ -4,13 +4,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Form, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '@ytcs/common';
+import { RELATIONSHIPS, type Resident } from '@ytcs/common';
 import { placeFindings, useErrorText } from '../../lib/errors';
 import { preventEnterSubmit } from '../../lib/forms';
 import { PlacePicker } from './PlacePicker';
 import { ResidentFieldsGroup } from './ResidentFieldsGroup';
 import { registryKeys, updateResident } from './registry.api';
-import { RELATIONSHIP_CODES, type ResidentFormValues, birthAlias, fromResident, toResidentFields } from './residentForm';
+import { type ResidentFormValues, birthAlias, fromResident, toResidentFields } from './residentForm';
 import { useGuardedSave } from './useGuardedSave';
 import { WarningsConfirm } from './WarningsConfirm';
 
@@ -71,7 +71,7 @@ export function ResidentEditForm({ resident, readOnly, onSaved }: Props) {
         {resident.householdId !== null && (
           <Col xs={24} md={6}>
             <Form.Item name="relationship" label={t('registry.relationship')}>
-              <Select options={RELATIONSHIP_CODES.map((code) => ({ value: code, label: t(`registry.relationships.${code}`) }))} />
+              <Select options={RELATIONSHIPS.map((code) => ({ value: code, label: t(`registry.relationships.${code}`) }))} />
             </Form.Item>
           </Col>
         )}

@@ -1,13 +1,14 @@
 // The administrative fields of one person (part I of the 831 record), used for each member of a
 // household being registered and for a single resident. Every field is checked by the shared
 // rules as soon as it loses focus, with the server's own sentences.
+import { RELATIONSHIPS, RESIDENCE_STATUSES } from '@ytcs/common';
 import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT } from '../../lib/dates';
 import { useEthnicGroups } from './registry.api';
-import { RELATIONSHIP_CODES, RESIDENCE_CODES, useResidentRule } from './residentForm';
+import { useResidentRule } from './residentForm';
 
 type Props = {
   /** Where the list lives (['members']) when this person is one row of a Form.List. */
@@ -127,13 +128,13 @@ export function ResidentFieldsGroup({ listPath = [], index, showRelationship = f
           {showRelationship ? (
             <Form.Item name={name('relationship')} label={t('registry.relationship')} rules={[{ required: true, message: t('common.required') }]}>
               <Select
-                options={RELATIONSHIP_CODES.map((code) => ({ value: code, label: t(`registry.relationships.${code}`) }))}
+                options={RELATIONSHIPS.map((code) => ({ value: code, label: t(`registry.relationships.${code}`) }))}
                 data-testid={id('relationship')}
               />
             </Form.Item>
           ) : (
             <Form.Item name={name('residenceStatus')} label={t('registry.residenceStatus')}>
-              <Select options={RESIDENCE_CODES.map((code) => ({ value: code, label: t(`registry.residence.${code}`) }))} />
+              <Select options={RESIDENCE_STATUSES.map((code) => ({ value: code, label: t(`registry.residence.${code}`) }))} />
             </Form.Item>
           )}
         </Col>

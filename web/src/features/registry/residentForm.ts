@@ -1,7 +1,7 @@
 // A resident on a form and on the wire. The form keeps dates as dayjs and a "year only" switch;
 // the API wants ISO dates and nulls. The same checks as the server (checkResident from
 // @ytcs/common) run on every field, so the message a person sees is the server's own.
-import { checkResident, type FieldFinding, type Relationship, type ResidenceStatus, type Resident, type ResidentFields, type Sex } from '@ytcs/common';
+import { checkResident, type FieldFinding, type Relationship, type Resident, type ResidentFields, type Sex } from '@ytcs/common';
 import type { FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback } from 'react';
@@ -9,25 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { parseIsoDate, toIsoDate } from '../../lib/dates';
 import { serverText } from '../../i18n/languages';
 
-export type ResidentFormValues = {
-  fullName?: string;
-  sex?: Sex;
-  yearOnly?: boolean;
-  birthDate?: Dayjs | null;
-  birthYear?: number | null;
-  citizenId?: string;
-  insuranceCode?: string;
-  insuranceValidFrom?: Dayjs | null;
-  insuranceValidTo?: Dayjs | null;
-  phone?: string;
-  ethnicityCode?: string;
-  occupation?: string;
-  residenceStatus?: ResidenceStatus;
-  relationship?: Relationship | null;
-};
+type DateField = 'birthDate' | 'insuranceValidFrom' | 'insuranceValidTo';
 
-export const RELATIONSHIP_CODES: Relationship[] = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'in_law', 'other'];
-export const RESIDENCE_CODES: ResidenceStatus[] = ['permanent', 'temporary', 'absent'];
+/** The contract's fields as the form holds them: dates as dayjs, and a "year only" switch. */
+export type ResidentFormValues = Partial<Omit<ResidentFields, DateField>> & Partial<Record<DateField, Dayjs | null>> & { yearOnly?: boolean };
+
 export const KINH = '01';
 
 const text = (value: string | undefined | null) => {
