@@ -25,7 +25,7 @@ export function dhis2Service(db: Kysely<DB>, config: Pick<Config, 'smallCell'>, 
       // A stored value travels only when the same figure is shown by /api/indicator-values: the
       // small-cell rule decides on the unit's figure, which is its stored value when it has one.
       const paths = await unitPaths(db, [...new Set(rows.map((r) => r.unitId))]);
-      const guard = disclosureFor(db, ctx.principal, config.smallCell);
+      const guard = disclosureFor(db, ctx, config.smallCell);
       const counting = chosen.filter((i) => i.countsPeople);
       const shown: StoredValue[] = [];
       for (const r of rows) {

@@ -8,7 +8,8 @@
 import { type AdditiveRelation, type CountCell, isSmallCount, parsePeriod, periodRelations, periodsOfYear, suppressCells } from '@ytcs/common';
 import type { Kysely, } from 'kysely';
 import { isWithin } from '../../access/paths.ts';
-import { type Principal, covers, scopeOf } from '../../access/principal.ts';
+import type { RequestContext } from '../../access/context.ts';
+import { covers } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { type IndicatorRow, type RolledUpValue, type TreeUnit, areaTree, rolledUp } from './indicators.repository.ts';
 
@@ -53,9 +54,9 @@ export function hiddenCells(tree: TreeUnit[], values: RolledUpValue[], indicator
  * What one reader may not see, for the length of one request: whether a unit's figure for an
  * indicator and period is hidden. Tables are built once per top unit and year, lazily.
  */
-export function disclosureFor(db: Kysely<DB>, principal: Principal, k: number) {
-  const aggregate = scopeOf(principal, 'aggregate.read');
-  const people = scopeOf(principal, 'person.read');
+export function disclosureFor(db: Kysely<DB>, ctx: RequestContext, k: number) {
+  const aggregate = ctx.scopeFor('aggregate.read');
+  const people = ctx.scopeFor('person.read');
   const tables = new Map<string, Promise<{ tree: TreeUnit[]; values: RolledUpValue[] }>>();
   const hiddenSets = new Map<string, Promise<Set<string>>>();
 

@@ -7,7 +7,7 @@
 import { isSmallCount, parsePeriod, percentOf, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext, SignedIn } from '../../access/context.ts';
-import { type Principal, type Scope, covers, scopeOf } from '../../access/principal.ts';
+import { type Scope, covers, } from '../../access/principal.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../errors.ts';
@@ -90,8 +90,8 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
   }
 
   /** Figures of several units at once, shown as the caller may see them (the small-cell rule). */
-  async function figures(principal: Principal, units: { id: number; path: string }[], indicators: IndicatorRow[], periods: string[]): Promise<ShownValue[]> {
-    const guard = disclosureFor(db, principal, config.smallCell);
+  async function figures(ctx: RequestContext, units: { id: number; path: string }[], indicators: IndicatorRow[], periods: string[]): Promise<ShownValue[]> {
+    const guard = disclosureFor(db, ctx, config.smallCell);
     const counting = indicators.filter((i) => i.countsPeople);
     const at = await stored(units, indicators, periods);
     const out: ShownValue[] = [];
@@ -113,10 +113,10 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
    * caller can see is hidden, or when the part outside the caller's scope (the sum minus what they
    * can see) is a small count, so the sum never undoes a hidden figure.
    */
-  async function combined(principal: Principal, units: { id: number; path: string }[], indicators: IndicatorRow[], periods: string[]) {
-    if (units.length === 1) return (await figures(principal, units, indicators, periods)).map(({ indicator, period, numerator, denominator, value, suppressed }) => ({ indicator, period, numerator, denominator, value, suppressed }));
-    const guard = disclosureFor(db, principal, config.smallCell);
-    const readable = scopeOf(principal, 'aggregate.read');
+  async function combined(ctx: RequestContext, units: { id: number; path: string }[], indicators: IndicatorRow[], periods: string[]) {
+    if (units.length === 1) return (await figures(ctx, units, indicators, periods)).map(({ indicator, period, numerator, denominator, value, suppressed }) => ({ indicator, period, numerator, denominator, value, suppressed }));
+    const guard = disclosureFor(db, ctx, config.smallCell);
+    const readable = ctx.scopeFor('aggregate.read');
     const counting = indicators.filter((i) => i.countsPeople);
     const at = await stored(units, indicators, periods);
     const out = [];
@@ -158,7 +158,7 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
     async values(ctx: SignedIn, q: { indicator?: string[]; orgUnit?: number; period: string[] }) {
       checkPeriods(q.period);
       const unit = await unitFor(ctx.scope, q.orgUnit);
-      return { items: await figures(ctx.principal, [unit], await pick(q.indicator), q.period) };
+      return { items: await figures(ctx, [unit], await pick(q.indicator), q.period) };
     },
 
     /** A unit and its child areas for one indicator and period, best first (unknown last). */
@@ -168,7 +168,7 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
       const [indicator] = await pick([q.indicator]);
       if (!indicator) throw notFound();
       const units = await unitWithChildren(db, unit.id, parsePeriod(q.period)?.end ?? todayIso());
-      const shown = await figures(ctx.principal, units, [indicator], [q.period]);
+      const shown = await figures(ctx, units, [indicator], [q.period]);
       const rows = units.map((u, i) => ({ id: u.id, code: u.code, name: u.name, level: u.level, ...(shown[i] as ShownValue) }));
       const [self, ...children] = rows;
       if (!self) throw notFound();

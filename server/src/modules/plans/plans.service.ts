@@ -4,11 +4,10 @@
  * owns them. A unit closed by the 2025 reorganisation keeps its plans: they are judged on the
  * current units that inherited its area.
  */
-import { type Comparator, isOverdue, judge, periodOf, previousPeriods, todayIso } from '@ytcs/common';
+import { isOverdue, judge, periodOf, previousPeriods, todayIso } from '@ytcs/common';
 import type { Static } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { RequestContext, SignedIn } from '../../access/context.ts';
-import type { Principal } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, invalid, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -25,14 +24,14 @@ export type { SignedIn };
 
 
 export function planService(db: Kysely<DB>, indicators: IndicatorService) {
-  async function targetViews(principal: Principal, planId: number, areaIds: number[], today: string) {
+  async function targetViews(ctx: SignedIn, planId: number, areaIds: number[], today: string) {
     const targets = await targetsOf(db, planId);
     const all = await indicators.list();
     const used = all.filter((i) => targets.some((t) => t.indicator === i.code));
     const units = await unitsByIds(db, areaIds);
     const year = periodOf('year', today);
     const trendPeriods = previousPeriods(periodOf('quarter', today), 4);
-    const figures = await indicators.combined(principal, units, used, [year, ...trendPeriods]);
+    const figures = await indicators.combined(ctx, units, used, [year, ...trendPeriods]);
     return targets.map((t) => {
       const ind = all.find((i) => i.code === t.indicator);
       const at = (period: string) => {
@@ -63,7 +62,7 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
     const areaIds = plan.areaIds.map(Number);
     const [areas, targetList, tasks, rights] = await Promise.all([
       unitsByIds(db, areaIds),
-      targetViews(principal, id, areaIds, today),
+      targetViews(ctx, id, areaIds, today),
       tasksOf(db, { planId: id }),
       planRights(db, principal, id),
     ]);

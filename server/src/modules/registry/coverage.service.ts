@@ -8,8 +8,8 @@
  */
 import { percentOf, periodOf, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
-import type { RequestContext } from '../../access/context.ts';
-import { type Principal, covers } from '../../access/principal.ts';
+import type { SignedIn } from '../../access/context.ts';
+import { covers } from '../../access/principal.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
@@ -22,11 +22,11 @@ export function coverageService(db: Kysely<DB>, config: Pick<Config, 'smallCell'
   const indicators = indicatorService(db, config);
 
   /** The rows as the indicator engine shows them to a reader without access to people. */
-  async function protectedRows(principal: Principal, rows: CoverageRow[], asOf: string) {
+  async function protectedRows(ctx: SignedIn, rows: CoverageRow[], asOf: string) {
     const chosen = await indicators.pick(['HSSK_QL', 'BHYT_BP']);
     const units = await indicators.unitsWithPaths(rows.map((r) => r.id));
     const period = periodOf('month', asOf);
-    const shown = await indicators.figures(principal, units, chosen, [period]);
+    const shown = await indicators.figures(ctx, units, chosen, [period]);
     const at = (unit: number, code: string) => shown.find((f) => f.orgUnit === unit && f.indicator === code);
     return rows.map((r) => {
       const record = at(r.id, 'HSSK_QL');
@@ -50,14 +50,14 @@ export function coverageService(db: Kysely<DB>, config: Pick<Config, 'smallCell'
   }
 
   return {
-    async forUnit(ctx: RequestContext & { principal: Principal }, query: { orgUnit?: number; asOf?: string }) {
+    async forUnit(ctx: SignedIn, query: { orgUnit?: number; asOf?: string }) {
       const asOf = query.asOf ?? todayIso();
       const unit = await unitInScope(db, ctx.scope, query.orgUnit);
       if (!unit) throw notFound();
       const rows = await coverageByChild(db, unit.id, asOf);
       const shown = covers(ctx.scopeFor('person.read'), unit.path)
         ? rows.map((r) => ({ ...r, recordRate: percentOf(r.withRecord, r.residents), insuredRate: percentOf(r.insured, r.residents), suppressed: false }))
-        : await protectedRows(ctx.principal, rows, asOf);
+        : await protectedRows(ctx, rows, asOf);
       // The query returns the unit itself first, then its children.
       const [total, ...children] = shown;
       if (!total) throw notFound();

@@ -27,13 +27,12 @@ export function reportService(db: Kysely<DB>, plans: PlanService, indicators: In
   async function assemble(ctx: SignedIn, planId: number, q: { period: string; kind?: 'so_ket' | 'tong_ket' }, today = todayIso()): Promise<ReportData> {
     const period = parsePeriod(q.period);
     if (!period) throw invalid([{ field: 'period', message: 'Kỳ báo cáo không hợp lệ (2026, 2026S1, 2026Q3, 202609)', messageEn: 'Invalid report period (2026, 2026S1, 2026Q3, 202609)' }]);
-    const { principal } = ctx;
     const plan = await plans.get(ctx, planId, today);
     const [previous] = previousPeriods(q.period, 2);
     const areas = await unitsByIds(db, plan.areaIds);
     const all = await indicators.list();
     const used = all.filter((i) => plan.targetList.some((t) => t.indicator === i.code));
-    const figures = await indicators.combined(principal, areas, used, [q.period, ...(previous ? [previous] : [])]);
+    const figures = await indicators.combined(ctx, areas, used, [q.period, ...(previous ? [previous] : [])]);
     const at = (code: string, p: string) => figures.find((f) => f.indicator === code && f.period === p);
 
     const targets: ReportTarget[] = plan.targetList.map((t) => {
@@ -67,7 +66,7 @@ export function reportService(db: Kysely<DB>, plans: PlanService, indicators: In
     // Children: the villages of a commune plan, the communes of a wider one.
     const reporter = areas.length === 1 ? (areas[0] as (typeof areas)[number]) : null;
     const childUnits = reporter ? (await unitWithChildren(db, reporter.id, period.end)).slice(1) : areas;
-    const childFigures = await indicators.figures(principal, childUnits, used, [q.period]);
+    const childFigures = await indicators.figures(ctx, childUnits, used, [q.period]);
     const children: ReportChildRow[] = childUnits.map((u) => ({
       unitName: u.name,
       values: Object.fromEntries(
