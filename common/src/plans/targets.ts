@@ -18,7 +18,8 @@ export interface FoundTarget extends TargetDraft {
 interface Mention {
   start: number;
   end: number;
-  value: number;
+  /** Null when the number cannot be read (OCR garbled it). */
+  value: number | null;
   unit: 'percent' | 'count';
 }
 
@@ -27,6 +28,8 @@ const HEADING_YEAR = /\b(?:den|vao|nam|giai doan)\s+(?:nam\s+)?(\d{4})(?:\s+(\d{
 const STRONG_TRIGGER = /phan dau|chi tieu|\d\s*%/;
 // Matched on the written text: folded, "mỗi" (each) and "mới" (new) are the same word.
 const QUANTIFIER = /(?<!\p{L})(mỗi|mọi|tất cả|toàn bộ|ít nhất|100\s?%)(?!\p{L})/iu;
+/** A percentage, its number as written: digits, or digits with the letters OCR confuses with them. */
+const PERCENT = /(?<![\p{L}\d])((?=[OoSlI]*\d)[\dOoSlI]+(?:[.,][\dOoSlI]+)?)\s*%/gu;
 const NOT_COUNTED = /^(lan|nam|thang|ngay|tuoi|gio|phut|tuan|quy|luot|buoi|dot|km|m|kg|g|ty|trieu|nghin|dong)$/;
 
 function lastYear(folded: string): number | null {
@@ -61,9 +64,12 @@ function comparatorOf(before: string, after: string): Comparator | null {
 
 function mentionsIn(clause: string, counts: boolean): Mention[] {
   const out: Mention[] = [];
-  for (const m of clause.matchAll(/(\d+(?:[.,]\d+)?)\s*%/g)) {
+  for (const m of clause.matchAll(PERCENT)) {
     const start = m.index ?? 0;
-    out.push({ start, end: start + m[0].length, value: Number((m[1] ?? '').replace(',', '.')), unit: 'percent' });
+    const digits = m[1] ?? '';
+    // A number OCR garbled ("9S%", "1O0%") says a percentage is there but not which: no value is
+    // read from it (never a guess), and no "100%" is implied for the clause either.
+    out.push({ start, end: start + m[0].length, value: /^\d+(?:[.,]\d+)?$/.test(digits) ? Number(digits.replace(',', '.')) : null, unit: 'percent' });
   }
   if (counts) {
     for (const m of clause.matchAll(/(?<![\d/.,:-])(\d{1,5})(?![\d%/.,:-])\s+(\p{L}+)/gu)) {
@@ -111,7 +117,7 @@ function targetsInSentence(sentence: string, ctx: Context): FoundTarget[] {
       const before = clause.slice(i > 0 ? (mentions[i - 1]?.end ?? 0) : 0, m.start);
       const after = clause.slice(m.end, mentions[i + 1]?.start ?? clause.length);
       const indicator = indicatorOf(after) ?? indicatorOf(before) ?? (i === 0 ? indicatorOf(clause) : null) ?? lastIndicator;
-      if (m.unit === 'count' && !indicator) return;
+      if ((m.unit === 'count' && !indicator) || m.value === null) return;
       const comparator = comparatorOf(before, after) ?? prevComparator ?? 'ge';
       prevComparator = comparator;
       lastIndicator = indicator;

@@ -1,0 +1,78 @@
+/**
+ * The plan importer on its corpus: every seed in every shape real plans arrive in. The original
+ * reads exactly; no shape may make it invent a value. The Party committee and diacritic-free
+ * shapes are not read well yet: their counts are pinned so that they only improve (`npx tsx
+ * scripts/plans/corpus.ts --mistakes` lists what is wrong).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePlanText } from '../parse.ts';
+import { type Score, scoreDraft } from './score.ts';
+import { ocrNoise, variantsOf, withoutDiacritics } from './variants.ts';
+
+const SEEDS = new URL('../../../../server/data/plans/', import.meta.url);
+const seeds = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => ({ seed: f.slice(0, 3), text: readFileSync(new URL(f, SEEDS), 'utf8') }));
+
+function totals(): Map<string, Score> {
+  const out = new Map<string, Score>();
+  for (const { seed, text } of seeds) {
+    const reference = parsePlanText(text);
+    for (const v of variantsOf(seed, text)) {
+      const s = scoreDraft(parsePlanText(v.text), reference, v.expected);
+      const t = out.get(v.name) ?? { fields: 0, right: 0, found: 0, wrong: 0, mistakes: [] };
+      out.set(v.name, { fields: t.fields + s.fields, right: t.right + s.right, found: t.found + s.found, wrong: t.wrong + s.wrong, mistakes: [...t.mistakes, ...s.mistakes] });
+    }
+  }
+  return out;
+}
+
+describe('the plan importer on the corpus', () => {
+  const score = totals();
+  const of = (name: string) => score.get(name) as Score;
+
+  it('has the three seeds', () => {
+    expect(seeds.map((s) => s.seed)).toEqual(['000', '001', '004']);
+  });
+
+  it('reads the originals exactly', () => {
+    expect(of('original').mistakes).toEqual([]);
+    expect(of('original').right).toBe(of('original').fields);
+  });
+
+  it('invents nothing from OCR noise or a cut-off document', () => {
+    expect(of('ocr').mistakes).toEqual([]);
+    expect(of('truncated').mistakes.filter((m) => !m.startsWith('no warning'))).toEqual([]);
+    expect(of('ocr').right).toBeGreaterThanOrEqual(167);
+    expect(of('truncated').right).toBeGreaterThanOrEqual(104);
+  });
+
+  it('does no worse on Party committee plans and text without diacritics (to be read fully)', () => {
+    expect(of('party').wrong).toBeLessThanOrEqual(3);
+    expect(of('party').right).toBeGreaterThanOrEqual(21);
+    expect(of('no-diacritics').wrong).toBeLessThanOrEqual(18);
+    expect(of('no-diacritics').right).toBeGreaterThanOrEqual(152);
+  });
+});
+
+describe('the transformations', () => {
+  it('strips every diacritic and keeps case', () => {
+    expect(withoutDiacritics('Đỗ Thị Thủy, ĐẢNG ỦY XÃ')).toBe('Do Thi Thuy, DANG UY XA');
+  });
+
+  it('garbles the same way on every run, and only some percentages', () => {
+    const text = seeds[0]?.text ?? '';
+    expect(ocrNoise(text)).toBe(ocrNoise(text));
+    expect(ocrNoise(text)).not.toBe(text);
+    expect(ocrNoise(text)).toMatch(/\d%/);
+  });
+});
+
+describe('a percentage OCR garbled', () => {
+  it('gives no value rather than a guessed one', () => {
+    const plan = parsePlanText('KẾ HOẠCH\nThực hiện\nII. MỤC TIÊU\n- Phấn đấu đến năm 2030 trên 9S% dân số được quản lý sức khỏe.\n- Duy trì 1O0% dân số có hồ sơ sức khỏe điện tử.\n');
+    expect(plan.targets.map((t) => t.value)).toEqual([]);
+  });
+});

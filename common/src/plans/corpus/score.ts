@@ -1,0 +1,115 @@
+/**
+ * How well a draft reads a variant of a seed plan, against the reading of the seed itself (which
+ * seeds.test.ts checks fact by fact). Each field is right, missing (left empty: a person fills it
+ * in) or wrong (a value the document does not say: worse than missing, since a person may trust
+ * it). Targets and tasks count one field each; a target or task the document does not have is
+ * wrong.
+ */
+import { foldVietnamese } from '../../text.ts';
+import type { PlanDraft, TargetDraft, TaskDraft } from '../types.ts';
+import type { Expected } from './variants.ts';
+
+export interface Score {
+  fields: number;
+  right: number;
+  /** Fields with a value, right or wrong. */
+  found: number;
+  wrong: number;
+  /** What was wrong, for reading the report. */
+  mistakes: string[];
+}
+
+/** Similarity of two texts, 0–1 (1 − edit distance / longer length). */
+function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longer = Math.max(a.length, b.length);
+  if (!longer) return 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return 1 - (prev[b.length] ?? longer) / longer;
+}
+
+export function scoreDraft(draft: PlanDraft, reference: PlanDraft, expected: Expected): Score {
+  const score: Score = { fields: 0, right: 0, found: 0, wrong: 0, mistakes: [] };
+  const sameText = (a: string, b: string) => {
+    if (expected.noisy) return similarity(foldVietnamese(a), foldVietnamese(b)) >= 0.85;
+    if (expected.folded) return foldVietnamese(a) === foldVietnamese(b);
+    return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+  };
+  const field = (name: string, got: string | number | null | undefined, want: string | number | null | undefined, text = false) => {
+    score.fields++;
+    const has = got !== null && got !== undefined && got !== '';
+    const wants = want !== null && want !== undefined && want !== '';
+    if (!has) {
+      if (!wants) score.right++;
+      return;
+    }
+    score.found++;
+    if (wants && (text ? sameText(String(got), String(want)) : got === want)) score.right++;
+    else {
+      score.wrong++;
+      score.mistakes.push(`${name}: ${JSON.stringify(got)} (document: ${JSON.stringify(want ?? null)})`);
+    }
+  };
+  const pick = <T>(override: T | undefined, own: T) => (override === undefined ? own : override);
+
+  field('issuer', draft.issuer.name, pick(expected.issuerName, reference.issuer.name), true);
+  field('issuer level', draft.issuer.level, pick(expected.issuerLevel, reference.issuer.level));
+  field('number', draft.number, pick(expected.number, reference.number));
+  field('issued on', draft.issuedOn, reference.issuedOn);
+  field('title', draft.title, reference.title, true);
+  field('from year', draft.fromYear, reference.fromYear);
+  field('to year', draft.toYear, reference.toYear);
+  field('parent plan', draft.parentPlan?.number, reference.parentPlan?.number);
+  const signer = pick(expected.signer, reference.signer);
+  field('signer', draft.signer.name, signer.name, true);
+  field('signer title', draft.signer.title, expected.signerTitle ? expected.signerTitle(signer.title) : signer.title, true);
+
+  const keep = expected.keepTarget ?? (() => true);
+  const targetKey = (t: TargetDraft) => `${t.indicatorCode}|${t.comparator}|${t.value}|${t.unit}|${t.year}`;
+  const wantTargets = reference.targets.filter((t) => keep(t.text)).map(targetKey);
+  const gotTargets = draft.targets.map(targetKey);
+  for (const want of wantTargets) {
+    score.fields++;
+    const at = gotTargets.indexOf(want);
+    if (at >= 0) {
+      score.right++;
+      score.found++;
+      gotTargets.splice(at, 1);
+    }
+  }
+  for (const extra of gotTargets) {
+    score.found++;
+    score.wrong++;
+    score.mistakes.push(`target not in the document: ${extra}`);
+  }
+
+  const taskMatches = (got: TaskDraft, want: TaskDraft) => got.section === want.section && sameText(got.text.slice(0, 60), want.text.slice(0, 60));
+  const wantTasks = reference.tasks.filter((t) => keep(t.text));
+  const gotTasks = [...draft.tasks];
+  for (const want of wantTasks) {
+    score.fields++;
+    const at = gotTasks.findIndex((t) => taskMatches(t, want));
+    if (at >= 0) {
+      score.right++;
+      score.found++;
+      gotTasks.splice(at, 1);
+    }
+  }
+  for (const extra of gotTasks) {
+    score.found++;
+    score.wrong++;
+    score.mistakes.push(`task not in the document: ${extra.section} ${extra.text.slice(0, 50)}`);
+  }
+
+  if (expected.warns) {
+    score.fields++;
+    if (draft.warnings.some((w) => expected.warns?.test(w.vi))) score.right++;
+    else score.mistakes.push(`no warning matching ${expected.warns}`);
+  }
+  return score;
+}

@@ -1,0 +1,131 @@
+/**
+ * The plan importer's test corpus: the real seed plans transformed into the shapes real plans
+ * arrive in — a Party committee's plan, text without diacritics, text read back by OCR, a
+ * document cut off — each with what a correct reading of it is. Deterministic (seeded), so a
+ * score moves only when the importer does. Used by corpus.test.ts and scripts/plan-corpus.ts.
+ */
+import type { PlanDraft } from '../types.ts';
+
+/** What the transformed text says where it differs from the seed (null: the seed's own value). */
+export interface Expected {
+  issuerName?: string | null;
+  issuerLevel?: PlanDraft['issuer']['level'];
+  number?: string | null;
+  signer?: PlanDraft['signer'];
+  /** How the signer's title reads in the transformed text. */
+  signerTitle?: (title: string) => string;
+  /** Only the targets whose sentence survives the transformation (truncation). */
+  keepTarget?: (text: string) => boolean;
+  /** The transformed text is noisy: free texts are right when close, numbers must be exact. */
+  noisy?: boolean;
+  /** Every word's diacritics are gone: free texts compare without them. */
+  folded?: boolean;
+  /** A warning whose Vietnamese text matches must be given. */
+  warns?: RegExp;
+}
+
+export interface Variant {
+  name: string;
+  text: string;
+  expected: Expected;
+}
+
+/** The Party committee that would issue each seed's plan (the seeds are People's Committee plans). */
+const PARTY: Record<string, { header: string[]; name: string; level: PlanDraft['issuer']['level']; number: string }> = {
+  '000': { header: ['ĐẢNG BỘ TỈNH BẮC KẠN', 'THÀNH ỦY BẮC KẠN', '*'], name: 'Thành ủy Bắc Kạn', level: 'district', number: '123-KH/TU' },
+  '001': { header: ['ĐẢNG BỘ THỊ XÃ MỸ HÀO', 'ĐẢNG ỦY XÃ HÒA PHONG', '*'], name: 'Đảng ủy xã Hòa Phong', level: 'commune', number: '45-KH/ĐU' },
+  '004': { header: ['ĐẢNG ỦY XÃ QUẢNG YÊN', '*'], name: 'Đảng ủy xã Quảng Yên', level: 'commune', number: '07-KH/ĐU' },
+};
+
+/** Strips every diacritic (đ → d), keeping case: what a keyboard without Vietnamese input types. */
+export function withoutDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+}
+
+/**
+ * The seed as a Party committee writes it: its header and number, headings numbered `I-`, `1-`,
+ * `a-`, and the Standing Committee's signature (`T/M BAN THƯỜNG VỤ`, `PHÓ BÍ THƯ`).
+ */
+export function partyStyle(text: string, seed: string): string {
+  const party = PARTY[seed];
+  if (!party) throw new Error(`no Party committee for seed ${seed}`);
+  const body = text
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^(\s*)([IVX]+)\.\s/, '$1$2- ')
+        .replace(/^(\s*)(\d{1,2})\.\s/, '$1$2- ')
+        .replace(/^(\s*)([a-zđ])\)\s/, '$1$2- ')
+        // Signature lines may carry the bold marks of a converted document (`**TM. …`).
+        .replace(/^(\s*\**)TM\. ỦY BAN NHÂN DÂN(\**)\s*$/, '$1T/M BAN THƯỜNG VỤ$2')
+        .replace(/^(\s*\**)KT\. CHỦ TỊCH(\**)\s*$/, '$1$2')
+        .replace(/^(\s*\**)PHÓ CHỦ TỊCH(\**)\s*$/, '$1PHÓ BÍ THƯ$2')
+        .replace(/^(\s*\**)CHỦ TỊCH(\**)\s*$/, '$1BÍ THƯ$2')
+        // The preamble names the Party committee as the one issuing the plan.
+        .replace(/(Ủy ban nhân dân|UBND) (thành phố|xã) [\p{Lu}][\p{L} ]*? (ban hành)/u, `Ban Thường vụ ${party.name} $3`),
+    )
+    .join('\n');
+  return [...party.header, `Số ${party.number}`, body].join('\n');
+}
+
+/** A small seeded generator (mulberry32): the same noise on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Text as OCR reads a scan back: O and 0, l and 1 confused inside words, words split by a stray
+ * space, and digits of percentages misread as letters (`95%` → `9S%`), which no reading may turn
+ * into another number.
+ */
+export function ocrNoise(text: string, seed = 25): string {
+  const next = random(seed);
+  return text
+    .replace(/\d+(?=\s?%)/g, (n) => (next() < 0.3 ? n.replace(/5/, 'S').replace(/0/, 'O') : n))
+    .replace(/\p{L}{4,}/gu, (word) => {
+      let w = word;
+      if (next() < 0.03) w = w.replace(/o/, '0').replace(/O/, '0');
+      if (next() < 0.03) w = w.replace(/l/, '1');
+      if (next() < 0.02) w = `${w.slice(0, 2)} ${w.slice(2)}`;
+      return w;
+    });
+}
+
+/** The first part of a document, cut at a line: a scan of which only some pages arrived. */
+export function truncated(text: string, share = 0.55): string {
+  const lines = text.split('\n');
+  return lines.slice(0, Math.floor(lines.length * share)).join('\n');
+}
+
+/** Every variant of one seed plan (`seed` is its number, e.g. '000'). */
+export function variantsOf(seed: string, text: string): Variant[] {
+  const party = PARTY[seed];
+  const cut = truncated(text);
+  return [
+    { name: 'original', text, expected: {} },
+    { name: 'no-diacritics', text: withoutDiacritics(text), expected: { folded: true } },
+    {
+      name: 'party',
+      text: partyStyle(text, seed),
+      expected: {
+        issuerName: party?.name ?? null,
+        issuerLevel: party?.level ?? null,
+        number: party?.number ?? null,
+        signerTitle: (title) => title.replace(/^PHÓ CHỦ TỊCH$/, 'PHÓ BÍ THƯ').replace(/^CHỦ TỊCH$/, 'BÍ THƯ'),
+      },
+    },
+    { name: 'ocr', text: ocrNoise(text), expected: { noisy: true } },
+    {
+      name: 'truncated',
+      text: cut,
+      expected: { signer: { authority: '', title: '', name: '' }, keepTarget: (sentence) => cut.replace(/\s+/g, ' ').includes(sentence.slice(0, 40)), warns: /cắt|thiếu phần cuối|truncat/i },
+    },
+  ];
+}
