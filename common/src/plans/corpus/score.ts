@@ -67,7 +67,7 @@ export function scoreDraft(draft: PlanDraft, reference: PlanDraft, expected: Exp
   field('parent plan', draft.parentPlan?.number, reference.parentPlan?.number);
   const signer = pick(expected.signer, reference.signer);
   field('signer', draft.signer.name, signer.name, true);
-  field('signer title', draft.signer.title, expected.signerTitle ? expected.signerTitle(signer.title) : signer.title, true);
+  field('signer title', draft.signer.title, expected.signerTitle ? expected.signerTitle(signer.title ?? '') : signer.title, true);
 
   const keep = expected.keepTarget ?? (() => true);
   const targetKey = (t: TargetDraft) => `${t.indicatorCode}|${t.comparator}|${t.value}|${t.unit}|${t.year}`;
