@@ -14,25 +14,28 @@ export interface Block {
   text: string;
 }
 
-const ROMAN = /^([IVX]{1,4})\s*[.)/]\s*(\S.*)$/;
-const NUMBER = /^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(\S.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$/;
-const LETTER = /^([a-zđ])\s*[).]\s+(\S.*)$/;
+// Party committees number with a dash ("I-", "1-", "a-"); a dash form must be followed by a
+// capitalised word (a heading), so that "25-CT/TW …" or "5 - 10 năm" wrapped onto a line are not.
+const DASHED = String.raw`[-–]\s*(\p{Lu}\p{L}*(?:[\s,:]|$).*)`;
+const ROMAN = new RegExp(String.raw`^([IVX]{1,4})\s*(?:[.)/]\s*(\S.*)|${DASHED})$`, 'u');
+const NUMBER = new RegExp(String.raw`^(\d{1,2}(?:\.\d{1,2})*)\s*(?:[.)]\s*(\S.*)|${DASHED})$|^(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$`, 'u');
+const LETTER = new RegExp(String.raw`^([a-zđ])\s*(?:[).]\s+(\S.*)|${DASHED})$`, 'u');
 // Word and PDF exports turn Symbol-font bullets into private-use characters.
 const BULLET = /^([-–—+•*●▪◦·\uf0b7\uf0a7\uf02d\uf0d8])\s*(\S.*)$/;
 const SUB_BULLETS = new Set(['+', '◦', '▪']);
 
 export function classify(line: string): Block {
   let m = ROMAN.exec(line);
-  if (m?.[1] && m[2]) return { kind: 'roman', marker: m[1], text: m[2] };
+  if (m?.[1] && (m[2] ?? m[3])) return { kind: 'roman', marker: m[1], text: m[2] ?? m[3] ?? '' };
   m = NUMBER.exec(line);
   if (m) {
-    const marker = m[1] ?? m[3] ?? '';
-    const text = m[2] ?? m[4] ?? '';
+    const marker = m[1] ?? m[4] ?? '';
+    const text = m[2] ?? m[3] ?? m[5] ?? '';
     // "25/10/2023 của ..." or "2030, ..." wrapped onto a new line are not headings.
     if (!/^\d{3,}/.test(line)) return { kind: 'number', marker, text };
   }
   m = LETTER.exec(line);
-  if (m?.[1] && m[2]) return { kind: 'letter', marker: m[1], text: m[2] };
+  if (m?.[1] && (m[2] ?? m[3])) return { kind: 'letter', marker: m[1], text: m[2] ?? m[3] ?? '' };
   m = BULLET.exec(line);
   if (m?.[1] && m[2]) return { kind: 'bullet', marker: SUB_BULLETS.has(m[1]) ? '+' : '-', text: m[2] };
   return { kind: 'text', marker: '', text: line };

@@ -18,7 +18,8 @@ export interface Signer {
   name: string | null;
 }
 
-const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\s*\.\s*/u;
+// "TM." for a People's Committee, "T/M" for a Party committee ("T/M BAN THƯỜNG VỤ").
+const AUTHORITY = /^(?:(?:TM|KT|TL|TUQ|Q)\s*\.|T\/M|K\/T|T\/L)\s*/u;
 const TITLES = [
   'PHÓ CHỦ TỊCH',
   'CHỦ TỊCH',
@@ -104,7 +105,7 @@ export function readSigner(lines: string[]): Signer {
     if (!line || /^\(.*\)$/.test(line) || /^(đã ký|ký|\[?chữ ký)/iu.test(line)) continue;
     if (AUTHORITY.test(line)) {
       // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line: the second office is the signer's title.
-      for (const chunk of line.split(/\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.)/u)) {
+      for (const chunk of line.split(/\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.|T\/M|K\/T|T\/L)/u)) {
         const body = chunk.replace(AUTHORITY, '');
         const cut = TITLES.map((t) => body.indexOf(` ${t}`)).filter((k) => k > 0);
         const at = cut.length ? Math.min(...cut) : -1;

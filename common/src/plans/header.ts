@@ -93,22 +93,53 @@ function titleCase(words: string): string {
     .join(' ');
 }
 
-/** "ỦY BAN NHÂN DÂN XÃ HÒA PHONG" or "UBND xã Hòa Phong" → issuer parts. */
+/**
+ * Party committees: "TỈNH ỦY", "THÀNH ỦY", "THỊ ỦY", "HUYỆN ỦY", "QUẬN ỦY" + the area's name,
+ * "ĐẢNG ỦY XÃ/PHƯỜNG/THỊ TRẤN" + the commune's. The kind of area is the committee's own.
+ */
+const PARTY_COMMITTEES: [RegExp, string, string][] = [
+  [/^tinh uy\s+/, 'Tỉnh ủy', 'tỉnh'],
+  [/^thanh uy\s+/, 'Thành ủy', 'thành phố'],
+  [/^thi uy\s+/, 'Thị ủy', 'thị xã'],
+  [/^huyen uy\s+/, 'Huyện ủy', 'huyện'],
+  [/^quan uy\s+/, 'Quận ủy', 'quận'],
+  [/^dang uy xa\s+/, 'Đảng ủy xã', 'xã'],
+  [/^dang uy phuong\s+/, 'Đảng ủy phường', 'phường'],
+  [/^dang uy thi tran\s+/, 'Đảng ủy thị trấn', 'thị trấn'],
+];
+
+/** The area's name: the words of the original after the first `skip`, in title case if written in capitals. */
+function areaNameAfter(text: string, skip: number): string | null {
+  const nameWords = collapse(text.replace(/[^\p{L}\p{N}]+/gu, ' ')).split(' ').slice(skip);
+  if (nameWords.length === 0) return null;
+  const raw = nameWords.join(' ');
+  return raw === raw.toLocaleUpperCase('vi') ? titleCase(raw) : raw;
+}
+
+function partyIssuerFrom(text: string, folded: string): PlanIssuer | null {
+  const committee = PARTY_COMMITTEES.find(([re]) => re.test(folded));
+  if (!committee) return null;
+  const skip = (folded.match(committee[0])?.[0] ?? '').trim().split(' ').length;
+  const areaName = areaNameAfter(text, skip);
+  if (!areaName) return null;
+  return { name: `${committee[1]} ${areaName}`, level: levelOf(committee[2], areaName), areaName, areaKind: committee[2] };
+}
+
+/** "ỦY BAN NHÂN DÂN XÃ HÒA PHONG", "UBND xã Hòa Phong", "THÀNH ỦY BẮC KẠN" → issuer parts. */
 export function issuerFrom(text: string): PlanIssuer | null {
   const folded = foldWords(text);
+  const party = partyIssuerFrom(text, folded);
+  if (party) return party;
   const m = /^(uy ban nhan dan|ubnd)\s+(.+)$/.exec(folded);
   if (!m?.[2]) return null;
   const rest = m[2];
   const kind = KINDS.find(([re]) => re.test(rest));
   if (!kind) return null;
   // Cut the area name out of the original text: the same number of words as in the folded one.
-  const words = collapse(text.replace(/[^\p{L}\p{N}]+/gu, ' ')).split(' ');
   const skip = m[1] === 'ubnd' ? 1 : 4;
   const kindWords = (rest.match(kind[0])?.[0] ?? '').split(' ').length;
-  const nameWords = words.slice(skip + kindWords);
-  if (nameWords.length === 0) return null;
-  const raw = nameWords.join(' ');
-  const areaName = raw === raw.toLocaleUpperCase('vi') ? titleCase(raw) : raw;
+  const areaName = areaNameAfter(text, skip + kindWords);
+  if (!areaName) return null;
   return {
     name: `Ủy ban nhân dân ${kind[1]} ${areaName}`,
     level: levelOf(kind[1], areaName),
@@ -132,11 +163,14 @@ export function readHeaderIssuer(lines: string[]): PlanIssuer | null {
 const NAME = String.raw`((?:\p{Lu}[\p{L}'’]*|\d+)(?:\s+(?:\p{Lu}[\p{L}'’]*|\d+))*)`;
 const AREA = '(xã|phường|thị trấn|thị xã|thành phố|huyện|quận|tỉnh)';
 
-/** "Ủy ban nhân dân xã Hòa Phong ban hành Kế hoạch ..." in the preamble. */
+const ISSUES = '(?:ban hành|xây dựng|triển khai)';
+
+/** "Ủy ban nhân dân xã Hòa Phong ban hành Kế hoạch ...", "Ban Thường vụ Huyện ủy Văn Lâm ban hành ..." in the preamble. */
 export function issuerInText(text: string): PlanIssuer | null {
-  const re = new RegExp(String.raw`(?:Ủy ban nhân dân|UBND)\s+${AREA}\s+${NAME}\s+(?:ban hành|xây dựng|triển khai)`, 'u');
-  const m = re.exec(text);
-  return m ? issuerFrom(`Ủy ban nhân dân ${m[1]} ${m[2]}`) : null;
+  const people = new RegExp(String.raw`(?:Ủy ban nhân dân|UBND)\s+${AREA}\s+${NAME}\s+${ISSUES}`, 'u').exec(text);
+  if (people) return issuerFrom(`Ủy ban nhân dân ${people[1]} ${people[2]}`);
+  const party = new RegExp(String.raw`((?:Tỉnh|Thành|Thị|Huyện|Quận) ủy|Đảng ủy (?:xã|phường|thị trấn))\s+${NAME}\s+${ISSUES}`, 'u').exec(text);
+  return party ? issuerFrom(`${party[1]} ${party[2]}`) : null;
 }
 
 /** "trên địa bàn xã Quảng Yên": the area, when the issuer itself is not named. */

@@ -144,3 +144,48 @@ describe('a plan without targets', () => {
     expect(plan.signer).toEqual({ authority: null, title: 'CHỦ TỊCH', name: 'Trần Thị Bình' });
   });
 });
+
+describe('a Party committee plan', () => {
+  const plan = parsePlanText(
+    [
+      'ĐẢNG BỘ TỈNH HƯNG YÊN',
+      'HUYỆN ỦY VĂN LÂM',
+      '*',
+      'Số 123-KH/HU',
+      'KẾ HOẠCH',
+      'thực hiện Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư',
+      'I- MỤC TIÊU',
+      '1- Đến năm 2030, 100% trạm y tế xã có bác sĩ.',
+      'II- NHIỆM VỤ, GIẢI PHÁP',
+      'a- Củng cố mạng lưới y tế cơ sở.',
+      'Nơi nhận:',
+      '- Ban Thường vụ Tỉnh ủy,',
+      '- Lưu Văn phòng Huyện ủy.',
+      'T/M BAN THƯỜNG VỤ',
+      'PHÓ BÍ THƯ',
+      'Nguyễn Văn An',
+    ].join('\n'),
+  );
+
+  it('reads the committee as the issuer, its number and its dash-numbered headings', () => {
+    expect(plan.issuer).toEqual({ name: 'Huyện ủy Văn Lâm', level: 'district', areaName: 'Văn Lâm', areaKind: 'huyện' });
+    expect(plan.number).toBe('123-KH/HU');
+    expect(plan.targets.map((t) => [t.indicatorCode, t.value, t.year])).toEqual([['TYT_BS', 100, 2030]]);
+    expect(plan.tasks.map((t) => t.section)).toEqual(['II.a']);
+  });
+
+  it('reads the Standing Committee signature', () => {
+    expect(plan.signer).toEqual({ authority: 'T/M BAN THƯỜNG VỤ', title: 'PHÓ BÍ THƯ', name: 'Nguyễn Văn An' });
+    expect(plan.recipients.map((r) => r.name)).toEqual(['Ban Thường vụ Tỉnh ủy']);
+  });
+
+  it('does not take a wrapped document number for a heading', () => {
+    const wrapped = parsePlanText('KẾ HOẠCH\nthực hiện Chỉ thị số\n25-CT/TW của Ban Bí thư\nI. MỤC TIÊU\n- Đến năm 2030, 100% trạm y tế xã có bác sĩ.');
+    expect(wrapped.title).toBe('thực hiện Chỉ thị số 25-CT/TW của Ban Bí thư');
+  });
+});
+
+it('reads a Party committee named in the preamble when the header is missing', () => {
+  const plan = parsePlanText('KẾ HOẠCH\nthực hiện Chỉ thị số 25-CT/TW\nBan Thường vụ Đảng ủy xã Hòa Phong ban hành kế hoạch như sau:\nI- MỤC TIÊU\n- Đến năm 2030, 100% trạm y tế xã có bác sĩ.');
+  expect(plan.issuer).toEqual({ name: 'Đảng ủy xã Hòa Phong', level: 'commune', areaName: 'Hòa Phong', areaKind: 'xã' });
+});

@@ -1,7 +1,7 @@
 /**
  * The plan importer on its corpus: every seed in every shape real plans arrive in. The original
- * reads exactly; no shape may make it invent a value. The Party committee and diacritic-free
- * shapes are not read well yet: their counts are pinned so that they only improve (`npx tsx
+ * and its Party committee shape read exactly; no shape may make it invent a value. Text without
+ * diacritics is not read well yet: its counts are pinned so that they only improve (`npx tsx
  * scripts/plans/corpus.ts --mistakes` lists what is wrong).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -42,6 +42,11 @@ describe('the plan importer on the corpus', () => {
     expect(of('original').right).toBe(of('original').fields);
   });
 
+  it('reads Party committee plans exactly: dash-numbered headings, the committee, T/M BAN THƯỜNG VỤ', () => {
+    expect(of('party').mistakes).toEqual([]);
+    expect(of('party').right).toBe(of('party').fields);
+  });
+
   it('invents nothing from OCR noise or a cut-off document', () => {
     expect(of('ocr').mistakes).toEqual([]);
     expect(of('truncated').mistakes.filter((m) => !m.startsWith('no warning'))).toEqual([]);
@@ -49,9 +54,7 @@ describe('the plan importer on the corpus', () => {
     expect(of('truncated').right).toBeGreaterThanOrEqual(104);
   });
 
-  it('does no worse on Party committee plans and text without diacritics (to be read fully)', () => {
-    expect(of('party').wrong).toBeLessThanOrEqual(3);
-    expect(of('party').right).toBeGreaterThanOrEqual(21);
+  it('does no worse on text without diacritics (to be read fully)', () => {
     expect(of('no-diacritics').wrong).toBeLessThanOrEqual(18);
     expect(of('no-diacritics').right).toBeGreaterThanOrEqual(152);
   });
