@@ -5,7 +5,7 @@
  * separated by a wide gap, which normalise() kept as a tab.
  */
 import { classify } from './blocks.ts';
-import { collapse, foldWords, isAllCaps } from './normalise.ts';
+import { accentFree, collapse, foldWords, isAllCaps } from './normalise.ts';
 
 export interface Recipient {
   name: string;
@@ -67,7 +67,7 @@ export function readClosing(closing: string[]): { recipients: Recipient[]; signe
   const left: string[] = [];
   const right: string[] = [];
   closing.forEach((raw, i) => {
-    const cells = (i === 0 ? raw.replace(/^\s*n[ơo]i\s+nh[ậa]n\s*:?/iu, '') : raw).split('\t').map((c) => c.trim());
+    const cells = (i === 0 ? raw.replace(accentFree(/^\s*n[ơo]i\s+nh[ậa]n\s*:?/iu), '') : raw).split('\t').map((c) => c.trim());
     if (cells.length > 1 && isSignerLine(cells.at(-1) ?? '')) {
       left.push(cells.slice(0, -1).join(' '));
       right.push(cells.at(-1) ?? '');
@@ -102,7 +102,7 @@ export function readSigner(lines: string[]): Signer {
   let capsName: string | null = null;
   for (const raw of lines) {
     const line = collapse(raw);
-    if (!line || /^\(.*\)$/.test(line) || /^(đã ký|ký|\[?chữ ký)/iu.test(line)) continue;
+    if (!line || /^\(.*\)$/.test(line) || accentFree(/^(đã ký|ký|\[?chữ ký)/iu).test(line)) continue;
     if (AUTHORITY.test(line)) {
       // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line: the second office is the signer's title.
       for (const chunk of line.split(/\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.|T\/M|K\/T|T\/L)/u)) {

@@ -3,7 +3,7 @@
  * a two-column table in the original (issuer left, national motto and date right); after OCR
  * the columns are either separate lines or one line with a wide gap, so both are handled.
  */
-import { collapse, foldKeep, foldWords } from './normalise.ts';
+import { accentFree, collapse, foldKeep, foldWords } from './normalise.ts';
 import type { IssuerLevel, PlanIssuer } from './types.ts';
 
 const MOTTO = [/cong hoa xa hoi chu nghia viet nam/g, /doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc/g];
@@ -27,7 +27,7 @@ function headerCells(lines: string[]): string[] {
 
 export function readNumber(lines: string[]): { number: string | null; found: boolean } {
   for (const cell of headerCells(lines)) {
-    const m = /^S[ốô]\s*:?\s*(.*)$/u.exec(cell);
+    const m = accentFree(/^S[ốô]\s*:?\s*(.*)$/u).exec(cell);
     if (!m) continue;
     const raw = (m[1] ?? '').replace(/\s*([/\-–])\s*/g, '$1').split(/\s/)[0] ?? '';
     // "Số: /KH-UBND" — the number is written in by hand when the plan is signed.
@@ -43,14 +43,14 @@ export interface IssueDate {
 }
 
 // "TP. Bắc Kạn, ngày   tháng 7 năm 2024": the place, then the date with the day often left blank.
-const DATE_LINE = /^(?:(.{2,60}?),\s*)?ngày\s*(\d{1,2})?\s*(?:tháng|\/)\s*(\d{1,2})?\s*(?:năm|\/)\s*(\d{4})/iu;
+const DATE_LINE = accentFree(/^(?:(.{2,60}?),\s*)?ngày\s*(\d{1,2})?\s*(?:tháng|\/)\s*(\d{1,2})?\s*(?:năm|\/)\s*(\d{4})/iu);
 
 export function readIssueDate(lines: string[]): IssueDate | null {
   for (const cell of headerCells(lines)) {
     const m = DATE_LINE.exec(cell);
     if (!m) continue;
     // OCR may put "Số: ..." and the place on one line when the columns are close together.
-    const place = collapse(m[1] ?? '').replace(/^S[ốô]\s*:?\s*\S*\s*/u, '').replace(/,$/, '') || null;
+    const place = collapse(m[1] ?? '').replace(accentFree(/^S[ốô]\s*:?\s*\S*\s*/u), '').replace(/,$/, '') || null;
     const day = m[2] ? Number(m[2]) : null;
     const month = m[3] ? Number(m[3]) : null;
     const year = Number(m[4]);
@@ -167,15 +167,15 @@ const ISSUES = '(?:ban hành|xây dựng|triển khai)';
 
 /** "Ủy ban nhân dân xã Hòa Phong ban hành Kế hoạch ...", "Ban Thường vụ Huyện ủy Văn Lâm ban hành ..." in the preamble. */
 export function issuerInText(text: string): PlanIssuer | null {
-  const people = new RegExp(String.raw`(?:Ủy ban nhân dân|UBND)\s+${AREA}\s+${NAME}\s+${ISSUES}`, 'u').exec(text);
+  const people = accentFree(new RegExp(String.raw`(?:Ủy ban nhân dân|UBND)\s+${AREA}\s+${NAME}\s+${ISSUES}`, 'u')).exec(text);
   if (people) return issuerFrom(`Ủy ban nhân dân ${people[1]} ${people[2]}`);
-  const party = new RegExp(String.raw`((?:Tỉnh|Thành|Thị|Huyện|Quận) ủy|Đảng ủy (?:xã|phường|thị trấn))\s+${NAME}\s+${ISSUES}`, 'u').exec(text);
+  const party = accentFree(new RegExp(String.raw`((?:Tỉnh|Thành|Thị|Huyện|Quận) ủy|Đảng ủy (?:xã|phường|thị trấn))\s+${NAME}\s+${ISSUES}`, 'u')).exec(text);
   return party ? issuerFrom(`${party[1]} ${party[2]}`) : null;
 }
 
 /** "trên địa bàn xã Quảng Yên": the area, when the issuer itself is not named. */
 export function areaInText(text: string): PlanIssuer | null {
-  const re = new RegExp(String.raw`(?:trên địa bàn|tại)\s+${AREA}\s+${NAME}`, 'u');
+  const re = accentFree(new RegExp(String.raw`(?:trên địa bàn|tại)\s+${AREA}\s+${NAME}`, 'u'));
   const m = re.exec(text);
   return m ? issuerFrom(`Ủy ban nhân dân ${m[1]} ${m[2]}`) : null;
 }

@@ -70,3 +70,33 @@ export function isAllCaps(text: string): boolean {
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** A letter without its diacritics (đ → d), or the letter itself. */
+function baseLetter(ch: string): string {
+  return ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace('đ', 'd').replace('Đ', 'D');
+}
+
+/**
+ * A pattern written with Vietnamese diacritics that also matches text typed without them (or with
+ * some lost, as OCR loses them): each accented letter also accepts its bare letter ("chủ trì" →
+ * "ch[ủu] tr[ìi]"), so groups are cut from the text as written, with no index to map back.
+ */
+export function accentFree(re: RegExp): RegExp {
+  let out = '';
+  let inClass = false;
+  const source = re.source;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] ?? '';
+    if (ch === '\\') {
+      out += ch + (source[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    const base = baseLetter(ch);
+    if (base === ch || !/\p{L}/u.test(ch)) out += ch;
+    else out += inClass ? ch + base : `[${ch}${base}]`;
+  }
+  return new RegExp(out, re.flags.includes('u') ? re.flags : `${re.flags}u`);
+}

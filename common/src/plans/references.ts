@@ -3,6 +3,8 @@
  * xã Mỹ Hào"). A plan implements a directive named in its title and follows the higher plan named
  * in its preamble; every citation goes into the legal basis once, keyed by its number.
  */
+import { foldVietnamese } from '../text.ts';
+import { accentFree } from './normalise.ts';
 import type { DocumentRef } from './types.ts';
 
 const KINDS = [
@@ -25,21 +27,22 @@ const KINDS = [
 const KIND_RE = KINDS.map((k) => k.replace(' ', String.raw`\s+`)).join('|');
 // A document number has at least one letter after a slash or dash: "25-CT/TW", "133/KH-UBND".
 const NUMBER_RE = String.raw`\d+[\p{L}\d]*(?:\s?[/\-–]\s?[\p{L}\d]+)+`;
-const REF = new RegExp(String.raw`(?<![\p{L}])(${KIND_RE})\s+(?:số\s*)?(${NUMBER_RE})`, 'giu');
-const DATE_NUMERIC = /^\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/iu;
-const DATE_WORDS = /^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
-const ISSUER = new RegExp(
+const REF = accentFree(new RegExp(String.raw`(?<![\p{L}])(${KIND_RE})\s+(?:số\s*)?(${NUMBER_RE})`, 'giu'));
+const DATE_NUMERIC = accentFree(/^\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/iu);
+const DATE_WORDS = accentFree(/^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu);
+const ISSUER = accentFree(new RegExp(
   String.raw`^\s*,?\s*(?:của|do)\s+(.{2,120}?)(?=\s*[,;:(]|\.(?:\s|$)|\s+(?:về|V\/v|v\/v|ban hành|quy định|hướng dẫn|triển khai|thực hiện|trên địa bàn|như sau|và\s+(?:${KIND_RE}))(?=\s|$)|$)`,
   'u',
-);
+));
 
 export interface FoundRef extends DocumentRef {
   at: number;
 }
 
+/** The kind as the list writes it, whether the text had its diacritics or not. */
 function canonicalKind(written: string): string {
-  const lower = written.replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-  return KINDS.find((k) => k.toLocaleLowerCase('vi') === lower) ?? written;
+  const folded = foldVietnamese(written);
+  return KINDS.find((k) => foldVietnamese(k) === folded) ?? written;
 }
 
 export function numberKey(number: string): string {

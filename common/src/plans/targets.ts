@@ -6,7 +6,7 @@
  * means every unit: 100%, flagged for the reviewer.
  */
 import { indicatorOf } from './indicators.ts';
-import { foldWords } from './normalise.ts';
+import { accentFree, foldWords } from './normalise.ts';
 import type { Placed } from './sections.ts';
 import type { Comparator, TargetDraft } from './types.ts';
 
@@ -27,7 +27,7 @@ const YEAR = /(?:nam|giai doan)\s+(\d{4})(?:\s+(?:den\s+)?(\d{4}))?/g;
 const HEADING_YEAR = /\b(?:den|vao|nam|giai doan)\s+(?:nam\s+)?(\d{4})(?:\s+(\d{4}))?/;
 const STRONG_TRIGGER = /phan dau|chi tieu|\d\s*%/;
 // Matched on the written text: folded, "mỗi" (each) and "mới" (new) are the same word.
-const QUANTIFIER = /(?<!\p{L})(mỗi|mọi|tất cả|toàn bộ|ít nhất|100\s?%)(?!\p{L})/iu;
+const QUANTIFIER = accentFree(/(?<!\p{L})(mỗi|mọi|tất cả|toàn bộ|ít nhất|100\s?%)(?!\p{L})/iu);
 /** A percentage, its number as written: digits, or digits with the letters OCR confuses with them. */
 const PERCENT = /(?<![\p{L}\d])((?=[OoSlI]*\d)[\dOoSlI]+(?:[.,][\dOoSlI]+)?)\s*%/gu;
 const NOT_COUNTED = /^(lan|nam|thang|ngay|tuoi|gio|phut|tuan|quy|luot|buoi|dot|km|m|kg|g|ty|trieu|nghin|dong)$/;
@@ -109,7 +109,7 @@ function targetsInSentence(sentence: string, ctx: Context): FoundTarget[] {
   let lastIndicator: string | null = null;
   for (const rawClause of sentence.split(/;\s*/)) {
     // "hướng tới ..." is an aspiration, not a target.
-    const clause = rawClause.split(/,?\s+hướng tới\s+/u)[0] ?? rawClause;
+    const clause = rawClause.split(accentFree(/,?\s+hướng tới\s+/u))[0] ?? rawClause;
     const mentions = mentionsIn(clause, ctx.inTargets || strong);
     let prevComparator: Comparator | null = null;
     let found = 0;
@@ -128,7 +128,7 @@ function targetsInSentence(sentence: string, ctx: Context): FoundTarget[] {
     if (found > 0 || mentions.some((m) => m.unit === 'percent')) continue;
     const folded = foldWords(clause);
     const quantified = QUANTIFIER.exec(clause);
-    const allowed = ctx.inTargets ? !ctx.general : quantified && (strong || /(bảo đảm|đảm bảo) mỗi/iu.test(clause));
+    const allowed = ctx.inTargets ? !ctx.general : quantified && (strong || accentFree(/(bảo đảm|đảm bảo) mỗi/iu).test(clause));
     if (!allowed) continue;
     const tail = quantified ? foldWords(clause.slice(quantified.index)) : folded;
     const indicator = indicatorOf(tail) ?? indicatorOf(folded);

@@ -4,10 +4,11 @@
  * piece starts like an agency ("Phòng", "Trạm", "các ..."), because names themselves hold commas
  * and "và" ("Phòng Giáo dục và Đào tạo", "UBND các xã, phường").
  */
+import { accentFree } from './normalise.ts';
 import { parsePeriod } from '../periods.ts';
 
 const STARTER =
-  /^(các|Các|cơ quan|Cơ quan|tổ chức|Phòng|UBND|Ủy ban|UB|MTTQ|Mặt trận|Trung tâm|TTYT|Trạm|TYT|Bệnh viện|Công an|Quân sự|Ban|BCH|Hội|Đoàn|Sở|Bảo hiểm|BHXH|Công chức|Đài|Trường|Văn phòng|Chi cục|Chi nhánh|Kho bạc|Viện|Thường trực|Đảng ủy|HĐND|Hội đồng|Liên đoàn|Cộng tác viên|Nhân viên|Cán bộ|Bộ phận|Lãnh đạo|Chủ tịch|Phó Chủ tịch|Tổ|Thôn|Y tế|phụ huynh|Ngành|Doanh nghiệp)(?=[\s,;.]|$)/u;
+  accentFree(/^(các|Các|cơ quan|Cơ quan|tổ chức|Phòng|UBND|Ủy ban|UB|MTTQ|Mặt trận|Trung tâm|TTYT|Trạm|TYT|Bệnh viện|Công an|Quân sự|Ban|BCH|Hội|Đoàn|Sở|Bảo hiểm|BHXH|Công chức|Đài|Trường|Văn phòng|Chi cục|Chi nhánh|Kho bạc|Viện|Thường trực|Đảng ủy|HĐND|Hội đồng|Liên đoàn|Cộng tác viên|Nhân viên|Cán bộ|Bộ phận|Lãnh đạo|Chủ tịch|Phó Chủ tịch|Tổ|Thôn|Y tế|phụ huynh|Ngành|Doanh nghiệp)(?=[\s,;.]|$)/u);
 
 export function looksLikeUnit(text: string): boolean {
   return STARTER.test(text.trim());
@@ -16,7 +17,7 @@ export function looksLikeUnit(text: string): boolean {
 function clean(unit: string): string {
   return unit
     .trim()
-    .replace(/^(và|với)\s+/u, '')
+    .replace(accentFree(/^(và|với)\s+/u), '')
     .replace(/[\s,;.:]+$/u, '')
     .trim();
 }
@@ -24,7 +25,7 @@ function clean(unit: string): string {
 export function splitUnits(text: string): string[] {
   const out: string[] = [];
   for (const group of text.split(/\s*;\s*/)) {
-    const tokens = group.split(/(,\s*|\s+và\s+)/u);
+    const tokens = group.split(accentFree(/(,\s*|\s+và\s+)/u));
     let current = '';
     for (let i = 0; i < tokens.length; i += 2) {
       const piece = tokens[i] ?? '';
@@ -43,7 +44,7 @@ export function splitUnits(text: string): string[] {
 
 /** "1. Trung tâm Y tế thành phố" / "8. Đề nghị Ủy ban MTTQ ...: Phổ biến ..." */
 export function agencyHeading(text: string): { units: string[]; rest: string | null } | null {
-  const stripped = text.replace(/^(đề nghị|giao|trách nhiệm của|nhiệm vụ của)\s+/iu, '');
+  const stripped = text.replace(accentFree(/^(đề nghị|giao|trách nhiệm của|nhiệm vụ của)\s+/iu), '');
   const colon = stripped.indexOf(':');
   const head = colon >= 0 ? stripped.slice(0, colon) : stripped;
   const rest = colon >= 0 ? stripped.slice(colon + 1).trim() : null;
@@ -54,36 +55,36 @@ export function agencyHeading(text: string): { units: string[]; rest: string | n
 
 /** "Đơn vị chủ trì: X", "Cơ quan phối hợp: Y", "Thời gian thực hiện: Z" lines. */
 export function metaLine(text: string): { field: 'lead' | 'coordinating' | 'time'; value: string } | null {
-  const m = /^(?:đơn vị|cơ quan|bộ phận)?\s*(chủ trì|phối hợp|thực hiện)\s*:\s*(.+)$/iu.exec(text);
-  if (m?.[1] && m[2]) return { field: /phối hợp/iu.test(m[1]) ? 'coordinating' : 'lead', value: m[2] };
-  const t = /^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(.+)$/iu.exec(text);
+  const m = accentFree(/^(?:đơn vị|cơ quan|bộ phận)?\s*(chủ trì|phối hợp|thực hiện)\s*:\s*(.+)$/iu).exec(text);
+  if (m?.[1] && m[2]) return { field: accentFree(/phối hợp/iu).test(m[1]) ? 'coordinating' : 'lead', value: m[2] };
+  const t = accentFree(/^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(.+)$/iu).exec(text);
   if (t?.[1]) return { field: 'time', value: t[1] };
   return null;
 }
 
 /** "(...; thời gian: Quý III/2024)" inside a heading. */
 export function inlineTime(text: string): string | null {
-  return /thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^;)]+)/iu.exec(text)?.[1] ?? null;
+  return accentFree(/thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^;)]+)/iu).exec(text)?.[1] ?? null;
 }
 
 /** Inline owners: "(chủ trì: X; phối hợp: Y)" or "Giao X chủ trì". */
 export function inlineLead(text: string): string[] {
-  const paren = /\(\s*(?:đơn vị |cơ quan )?chủ trì\s*:\s*([^;)]+)/iu.exec(text);
+  const paren = accentFree(/\(\s*(?:đơn vị |cơ quan )?chủ trì\s*:\s*([^;)]+)/iu).exec(text);
   if (paren?.[1]) return splitUnits(paren[1]);
-  const giao = /(?:^|\s)Giao\s+(.{3,80}?)\s+(?:chủ trì|thực hiện|tham mưu)/u.exec(text);
+  const giao = accentFree(/(?:^|\s)Giao\s+(.{3,80}?)\s+(?:chủ trì|thực hiện|tham mưu)/u).exec(text);
   if (giao?.[1] && looksLikeUnit(giao[1])) return splitUnits(giao[1]);
   // "Trạm Y tế phường chủ trì tổ chức ...": the subject leads.
-  const subject = /^(.{3,80}?)\s+chủ trì(?=[\s,])/u.exec(text);
+  const subject = accentFree(/^(.{3,80}?)\s+chủ trì(?=[\s,])/u).exec(text);
   return subject?.[1] && looksLikeUnit(subject[1]) ? splitUnits(subject[1]) : [];
 }
 
 const STOP_VERBS =
   'tham mưu|triển khai|thực hiện|xây dựng|đẩy mạnh|cung cấp|tạo|rà soát|kiểm tra|tuyên truyền|hỗ trợ|theo dõi|giải quyết|xem xét|bố trí|đề xuất|vận động|quản lý|chỉ đạo|hướng dẫn|nắm|đảm bảo|bảo đảm|tổng hợp|khám|phát hiện|xử lý|giám sát|đánh giá|hoàn thiện|lồng ghép|huy động|duy trì|nâng cao|tăng cường|cập nhật|chuẩn bị|báo cáo|lập|truyền thông|chăm sóc|trong|để|nhằm|về|tại';
-const COORDINATING = new RegExp(
+const COORDINATING = accentFree(new RegExp(
   // "các tổ chức" is a noun; "tổ chức" after a name is the verb that ends the list.
   String.raw`phối hợp(?:\s+chặt chẽ)?\s+với\s+(.+?)(?=(?<!các)\s+tổ chức(?:\s|$)|\s+(?:${STOP_VERBS})(?=[\s,.;]|$)|[;.:(]|$)`,
   'giu',
-);
+));
 
 export function coordinatingIn(text: string): string[] {
   const out: string[] = [];
@@ -110,15 +111,15 @@ function isoDay(d: string, m: string, y: string): string | null {
 export function deadlineOf(text: string, loose = false): string | null {
   const cue = loose ? String.raw`(?:^|\s)` : String.raw`(?:trước|chậm nhất|hoàn thành|xong|trong|đến hết|hết|đến)\s+`;
   const rules: [RegExp, (m: RegExpExecArray) => string | null][] = [
-    [new RegExp(String.raw`${cue}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`, 'iu'), (m) => isoDay(m[1] ?? '', m[2] ?? '', m[3] ?? '')],
-    [new RegExp(String.raw`${cue}(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`, 'iu'), (m) => isoDay(m[1] ?? '', m[2] ?? '', m[3] ?? '')],
+    [accentFree(new RegExp(String.raw`${cue}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`, 'iu')), (m) => isoDay(m[1] ?? '', m[2] ?? '', m[3] ?? '')],
+    [accentFree(new RegExp(String.raw`${cue}(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`, 'iu')), (m) => isoDay(m[1] ?? '', m[2] ?? '', m[3] ?? '')],
     [
-      new RegExp(String.raw`${cue}quý\s+(IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(\d{4})`, 'iu'),
+      accentFree(new RegExp(String.raw`${cue}quý\s+(IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(\d{4})`, 'iu')),
       (m) => endOf(`${m[2]}Q${ROMAN[(m[1] ?? '').toLowerCase()] ?? m[1]}`),
     ],
-    [new RegExp(String.raw`${cue}6 tháng (đầu|cuối) năm\s+(\d{4})`, 'iu'), (m) => endOf(`${m[2]}S${/đầu/iu.test(m[1] ?? '') ? 1 : 2}`)],
-    [new RegExp(String.raw`${cue}tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`, 'iu'), (m) => endOf(`${m[2]}${(m[1] ?? '').padStart(2, '0')}`)],
-    [new RegExp(String.raw`${cue}(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?(\d{4})(?!\d)`, 'iu'), (m) => (loose || /năm/iu.test(m[0]) ? endOf(m[1] ?? '') : null)],
+    [accentFree(new RegExp(String.raw`${cue}6 tháng (đầu|cuối) năm\s+(\d{4})`, 'iu')), (m) => endOf(`${m[2]}S${/đầu/iu.test(m[1] ?? '') ? 1 : 2}`)],
+    [accentFree(new RegExp(String.raw`${cue}tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`, 'iu')), (m) => endOf(`${m[2]}${(m[1] ?? '').padStart(2, '0')}`)],
+    [accentFree(new RegExp(String.raw`${cue}(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?(\d{4})(?!\d)`, 'iu')), (m) => (loose || accentFree(/năm/iu).test(m[0]) ? endOf(m[1] ?? '') : null)],
   ];
   for (const [re, toIso] of rules) {
     const m = re.exec(text);
@@ -131,10 +132,10 @@ export function deadlineOf(text: string, loose = false): string | null {
 }
 
 const RECURRING = [
-  /định kỳ\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)/iu,
-  /(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)/iu,
-  /định kỳ(?:\s+\d+\s+tháng)?/iu,
-  /thường xuyên/iu,
+  accentFree(/định kỳ\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)/iu),
+  accentFree(/(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)/iu),
+  accentFree(/định kỳ(?:\s+\d+\s+tháng)?/iu),
+  accentFree(/thường xuyên/iu),
 ];
 
 export function recurringOf(text: string): string | null {
