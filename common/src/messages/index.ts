@@ -34,12 +34,13 @@ export type MessageParams<K extends MessageKey> = { [Name in Placeholders<TextOf
 /** The parameters of `say`: none for a text without placeholders, else all of them. */
 export type SayArgs<K extends MessageKey> = [Placeholders<TextOf<K>>] extends [never] ? [] : [params: MessageParams<K>];
 
-export type Params = Record<string, string | number>;
+/** The values of a message's placeholders, by name. */
+export type SaidParams = Record<string, string | number>;
 
 /** A message as it goes on the wire: its key and parameters, and the sentence in Vietnamese and English. */
 export interface Said {
   key: MessageKey;
-  params?: Params;
+  params?: SaidParams;
   /** Vietnamese. */
   message: string;
   messageEn: string;
@@ -78,7 +79,7 @@ export function placeholdersOf(text: string): string[] {
  * `{{name, number}}` by the number in the locale. A missing value or another format throws: a
  * sentence with a hole must not reach anyone.
  */
-export function interpolate(text: string, params: Params | undefined, locale: string): string {
+export function interpolate(text: string, params: SaidParams | undefined, locale: string): string {
   return text.replace(PLACEHOLDER, (_, inner: string) => {
     const [name = '', format, ...rest] = inner.split(',').map((s) => s.trim());
     if (rest.length > 0 || (format !== undefined && format !== 'number')) throw new Error(`Unsupported placeholder {{${inner}}} in "${text}"`);
@@ -92,12 +93,12 @@ export function interpolate(text: string, params: Params | undefined, locale: st
 export function sayIn<K extends MessageKey>(language: SaidLanguage, key: K, ...args: SayArgs<K>): string {
   const text = textAt(CATALOGUES[language], key);
   if (text === undefined) throw new Error(`Unknown message key ${key}`);
-  return interpolate(text, args[0] as Params | undefined, language);
+  return interpolate(text, args[0] as SaidParams | undefined, language);
 }
 
 /** A message by key: what every error, warning and finding carries (`{ field, ...say(key, params) }`). */
 export function say<K extends MessageKey>(key: K, ...args: SayArgs<K>): Said {
-  const params = args[0] as Params | undefined;
+  const params = args[0] as SaidParams | undefined;
   const message = sayIn('vi', key, ...args);
   const messageEn = sayIn('en', key, ...args);
   return params && Object.keys(params).length > 0 ? { key, params, message, messageEn } : { key, message, messageEn };

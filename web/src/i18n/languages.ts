@@ -15,7 +15,7 @@ import i18n from 'i18next';
 import { en } from './en';
 import { type Messages, vi } from './vi';
 
-/** Texts that exist only as a Vietnamese/English pair: the server's messages, names in data. */
+/** Texts that exist only as a Vietnamese/English pair: names in data, the server's findings stored before its catalogue. */
 export type PairLanguage = 'vi' | 'en';
 
 export type LanguageDefinition = {
