@@ -10,12 +10,13 @@
  * warning a person must resolve, never silently saved or silently refused.
  */
 
+import { type Said, say } from './messages/index.ts';
+
 export type Sex = 'male' | 'female';
 
-export interface Finding {
+/** A rule's finding: its code (what is wrong, for machines) and the message (key, Vietnamese, English). */
+export interface Finding extends Said {
   code: string;
-  message: string;
-  messageEn: string;
 }
 
 export interface CitizenIdCheck {
@@ -48,27 +49,19 @@ export function checkCitizenId(raw: string, person?: { sex?: Sex | null; birthYe
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
   if (!/^\d{12}$/.test(value)) {
-    errors.push({ code: 'citizen_id.format', message: 'Số CCCD/định danh phải gồm đúng 12 chữ số', messageEn: 'The personal ID number must be exactly 12 digits' });
+    errors.push({ code: 'citizen_id.format', ...say('identifiers.citizenIdFormat') });
     return { value, errors, warnings, decoded: null };
   }
   const decoded = decodeCitizenId(value);
   if (!decoded) return { value, errors, warnings, decoded };
   if (decoded.provinceCode === '000') {
-    errors.push({ code: 'citizen_id.province', message: 'Mã tỉnh nơi đăng ký khai sinh (3 số đầu) không hợp lệ', messageEn: 'The province code (first 3 digits) is not valid' });
+    errors.push({ code: 'citizen_id.province', ...say('identifiers.citizenIdProvince') });
   }
   if (person?.sex && person.sex !== decoded.sex) {
-    warnings.push({
-      code: 'citizen_id.sex',
-      message: `Chữ số thứ 4 của CCCD cho biết giới tính ${decoded.sex === 'male' ? 'nam' : 'nữ'}, khác với giới tính đã nhập`,
-      messageEn: `The 4th digit says ${decoded.sex}, which differs from the recorded sex`,
-    });
+    warnings.push({ code: 'citizen_id.sex', ...say(decoded.sex === 'male' ? 'identifiers.citizenIdSaysMale' : 'identifiers.citizenIdSaysFemale') });
   }
   if (person?.birthYear && person.birthYear !== decoded.birthYear) {
-    warnings.push({
-      code: 'citizen_id.birth_year',
-      message: `CCCD cho biết năm sinh ${decoded.birthYear}, khác với năm sinh đã nhập ${person.birthYear}`,
-      messageEn: `The ID says birth year ${decoded.birthYear}, not the recorded ${person.birthYear}`,
-    });
+    warnings.push({ code: 'citizen_id.birth_year', ...say('identifiers.citizenIdBirthYear', { idYear: decoded.birthYear, recordedYear: person.birthYear }) });
   }
   return { value, errors, warnings, decoded };
 }
@@ -91,13 +84,7 @@ export function checkInsuranceCode(raw: string): InsuranceCheck {
     value,
     kind: null,
     socialInsuranceNumber: null,
-    errors: [
-      {
-        code: 'insurance.format',
-        message: 'Mã thẻ BHYT phải là mã 15 ký tự (2 chữ cái, mức hưởng 1–5, 2 số mã tỉnh, 10 số BHXH), mã BHXH 10 số hoặc số định danh 12 số',
-        messageEn: 'The insurance code must be the 15-character card code (2 letters, benefit level 1–5, 2-digit province, 10-digit social-insurance number), a 10-digit social-insurance number or a 12-digit personal ID',
-      },
-    ],
+    errors: [{ code: 'insurance.format', ...say('identifiers.insuranceFormat') }],
   };
 }
 

@@ -1,3 +1,4 @@
+export * from './messages/index.ts';
 export * from './access.ts';
 export * from './dates.ts';
 export * from './text.ts';

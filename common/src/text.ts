@@ -1,3 +1,5 @@
+import { type Said, say } from './messages/index.ts';
+
 /**
  * Vietnamese text folding for search: staff type "nguyen thi hong" for "Nguyễn Thị Hồng",
  * and "dang" must find "Đặng" (đ is a letter of its own, not an accented d, so NFD alone
@@ -26,10 +28,8 @@ export function foldVietnamese(text: string): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const FORBIDDEN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export interface TextProblem {
+export interface TextProblem extends Said {
   code: 'control' | 'invisible' | 'surrogate';
-  message: string;
-  messageEn: string;
 }
 
 /** Why this text cannot be stored, or null when it can. */
@@ -37,9 +37,9 @@ export function textProblem(text: string): TextProblem | null {
   const m = FORBIDDEN_TEXT.exec(text);
   if (!m) return null;
   const c = m[0].charCodeAt(0);
-  if (c >= 0xd800 && c <= 0xdfff) return { code: 'surrogate', message: 'Văn bản chứa ký tự Unicode hỏng', messageEn: 'The text contains a broken Unicode character' };
-  if (c <= 0x9f) return { code: 'control', message: 'Văn bản chứa ký tự điều khiển (không in được)', messageEn: 'The text contains a control character' };
-  return { code: 'invisible', message: 'Văn bản chứa ký tự ẩn (đổi chiều viết hoặc độ rộng 0); hãy gõ lại', messageEn: 'The text contains a hidden character (direction override or zero-width); retype it' };
+  if (c >= 0xd800 && c <= 0xdfff) return { code: 'surrogate', ...say('text.surrogate') };
+  if (c <= 0x9f) return { code: 'control', ...say('text.control') };
+  return { code: 'invisible', ...say('text.invisible') };
 }
 
 /**

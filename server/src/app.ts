@@ -8,7 +8,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { ErrorBody, OrgUnitRef } from '@ytcs/common';
+import { ErrorBody, OrgUnitRef, say } from '@ytcs/common';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { installAccessControl } from './access/access.hook.ts';
 import type { Config } from './config.ts';
@@ -114,7 +114,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     if (req.method === 'GET' && pagePath && webIndex && fs.existsSync(webIndex)) {
       return reply.type('text/html').send(fs.createReadStream(webIndex));
     }
-    return reply.code(404).send({ code: 'not_found', message: 'Không tìm thấy', messageEn: 'Not found' });
+    return reply.code(404).send({ code: 'not_found', ...say('http.pageNotFound') });
   });
   return app;
 }

@@ -1,36 +1,32 @@
 /**
- * The few errors a service may throw, each with a Vietnamese and an English message. One error
- * handler (app.ts) maps them to HTTP; a 5xx body never carries internals.
+ * The few errors a service may throw, each with a message of the catalogue (common/src/messages):
+ * `new AppError(409, 'duplicate_citizen_id', say('registry.citizenIdTaken', { residentId }))`.
+ * One error handler (http/error-handler.ts) maps them to HTTP, sending the message's key, its
+ * parameters and its Vietnamese and English sentence; a 5xx body never carries internals.
  */
-import type { FieldError } from '@ytcs/common';
+import { type FieldError, type Said, say } from '@ytcs/common';
 
-export type { FieldError };
+export type { FieldError, Said };
 
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly messageVi: string,
-    readonly messageEn: string,
+    readonly said: Said,
     readonly errors?: FieldError[],
     readonly extra?: Record<string, unknown>,
   ) {
-    super(messageEn);
+    super(said.messageEn);
   }
 }
 
-export const notFound = () =>
-  new AppError(404, 'not_found', 'Không tìm thấy hoặc không có quyền truy cập', 'Not found or no access');
+export const notFound = () => new AppError(404, 'not_found', say('common.notFound'));
 
-export const unauthenticated = () =>
-  new AppError(401, 'unauthenticated', 'Chưa đăng nhập hoặc phiên đã hết hạn', 'Not signed in or the session has expired');
+export const unauthenticated = () => new AppError(401, 'unauthenticated', say('common.unauthenticated'));
 
-export const forbidden = () =>
-  new AppError(403, 'forbidden', 'Tài khoản không có quyền thực hiện thao tác này', 'Your account may not do this');
+export const forbidden = () => new AppError(403, 'forbidden', say('common.forbidden'));
 
 /** A clash with existing data; `field` names the input that clashes, as a unique violation does (http/unique-violations.ts). */
-export const conflict = (messageVi: string, messageEn: string, field?: string) =>
-  new AppError(409, 'conflict', messageVi, messageEn, field ? [{ field, message: messageVi, messageEn }] : undefined);
+export const conflict = (said: Said, field?: string) => new AppError(409, 'conflict', said, field ? [{ field, ...said }] : undefined);
 
-export const invalid = (errors: FieldError[]) =>
-  new AppError(400, 'invalid', 'Dữ liệu không hợp lệ', 'Invalid data', errors);
+export const invalid = (errors: FieldError[]) => new AppError(400, 'invalid', say('common.invalid'), errors);

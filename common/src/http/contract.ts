@@ -28,18 +28,30 @@ export type IsoDate = Static<typeof IsoDate>;
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export type IdParams = Static<typeof IdParams>;
 
+/**
+ * The key of a message in the server's catalogue (common/src/messages) and the values of its
+ * placeholders, spread into every shape that carries a message: a client shows the key in its own
+ * language, and the same sentence stays in `message` (Vietnamese) and `messageEn` for those that
+ * do not know the key. Findings stored before the catalogue have neither.
+ */
+export const MessageRef = {
+  key: Type.Optional(Type.String({ description: "the message's key in the server's catalogue, e.g. 'registry.householdCodeTaken'" })),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), { description: "values of the key's placeholders, e.g. { code: 'H12' }" })),
+};
+
 /** What is wrong with one field of a request. */
-export const FieldError = Type.Object({ field: Type.String(), message: Type.String(), messageEn: Type.String() });
+export const FieldError = Type.Object({ field: Type.String(), ...MessageRef, message: Type.String(), messageEn: Type.String() });
 export type FieldError = Static<typeof FieldError>;
 
 /** A finding a person must confirm (422 `needs_confirmation`), kept on the resident afterwards. */
-export const Warning = Type.Object({ field: Type.String(), code: Type.String(), message: Type.String(), messageEn: Type.String() });
+export const Warning = Type.Object({ field: Type.String(), code: Type.String(), ...MessageRef, message: Type.String(), messageEn: Type.String() });
 export type Warning = Static<typeof Warning>;
 
-/** Every 4xx/5xx body: a code, the message in Vietnamese and English, what is wrong field by field. */
+/** Every 4xx/5xx body: a code, the message (its key, parameters, Vietnamese and English sentence), what is wrong field by field. */
 export const ErrorBody = Type.Object(
   {
     code: Type.String(),
+    ...MessageRef,
     message: Type.String({ description: 'Vietnamese' }),
     messageEn: Type.String(),
     errors: Type.Optional(Type.Array(FieldError)),

@@ -1,6 +1,6 @@
 /** Bulk import of residents from a spreadsheet, and the register export (validation, OpenAPI, web types). */
 import { type Static, Type } from 'typebox';
-import { Instant, literalUnion, Nullable } from '../http/contract.ts';
+import { Instant, literalUnion, MessageRef, Nullable } from '../http/contract.ts';
 import { IMPORT_FIELDS } from '../import-columns.ts';
 
 const N = Nullable;
@@ -23,6 +23,7 @@ export const ImportFinding = Type.Object({
   column: N(Type.String({ description: 'header text of the column' })),
   letter: N(Type.String({ description: 'column letter (A, B, …)' })),
   field: Type.String(),
+  ...MessageRef,
   message: Type.String({ description: 'Vietnamese' }),
   messageEn: Type.String(),
 });

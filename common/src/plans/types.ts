@@ -6,7 +6,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { COMPARATORS, ISSUER_LEVELS } from './codes.ts';
-import { IsoDate, Nullable, literalUnion } from '../http/contract.ts';
+import { IsoDate, MessageRef, Nullable, literalUnion } from '../http/contract.ts';
 import { IndicatorUnit } from '../indicators/contract.ts';
 
 export const Comparator = literalUnion(COMPARATORS);
@@ -59,7 +59,8 @@ export const PlanIssuer = Type.Object({
 });
 export type PlanIssuer = Static<typeof PlanIssuer>;
 
-export const PlanWarning = Type.Object({ vi: Type.String(), en: Type.String() });
+/** What the reviewer must check: the sentence in Vietnamese and English, and its key in the server's catalogue. */
+export const PlanWarning = Type.Object({ ...MessageRef, vi: Type.String(), en: Type.String() });
 export type PlanWarning = Static<typeof PlanWarning>;
 
 export const PlanDraft = Type.Object({

@@ -4,6 +4,7 @@
  * query: session, user and grants), then the declared permission to a scope the route's queries
  * are limited to.
  */
+import { say } from '@ytcs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiRoute, App } from '../http/app-types.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
@@ -13,8 +14,7 @@ import { scopeOf } from './principal.ts';
 /** What a user whose password must be changed may still do: see who they are, leave, change it. */
 const BEFORE_PASSWORD_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
 
-const passwordChangeRequired = () =>
-  new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục', 'You must change your password before continuing');
+const passwordChangeRequired = () => new AppError(403, 'password_change_required', say('http.passwordChangeRequired'));
 
 export function installAccessControl(app: App) {
   const sessions = app.sessions;

@@ -15,19 +15,14 @@
  * nosniff, no referrer; every /api answer `no-store` because it may carry personal data.
  */
 import helmet from '@fastify/helmet';
+import { say } from '@ytcs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { App } from './app-types.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const crossOrigin = () =>
-  new AppError(
-    403,
-    'cross_origin',
-    'Yêu cầu bị từ chối vì được gửi từ một trang khác (khác nguồn gốc); hãy thao tác ngay trên trang của hệ thống',
-    'Refused: the request came from another site (a different origin); use the application’s own pages',
-  );
+export const crossOrigin = () => new AppError(403, 'cross_origin', say('http.crossOrigin'));
 
 function urlOf(text: string): URL | null {
   try {

@@ -3,7 +3,8 @@
  * violations as 409 naming the field, the rest as 500 without internals.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldError, invalid } from '../errors.ts';
+import { say } from '@ytcs/common';
+import { AppError, type FieldError, type Said, invalid } from '../errors.ts';
 import { uniqueViolation } from './unique-violations.ts';
 
 function fieldOf(v: { instancePath?: string; params?: Record<string, unknown> }, location: string | undefined): string {
@@ -13,29 +14,33 @@ function fieldOf(v: { instancePath?: string; params?: Record<string, unknown> },
   return field || location || 'body';
 }
 
-function translate(v: { keyword?: string; message?: string; params?: Record<string, unknown> }): { vi: string; en: string } {
+/** The validator's complaint as a message. Where ours has no sentence for it, the wire keeps the validator's own English. */
+function translate(v: { keyword?: string; message?: string; params?: Record<string, unknown> }): Said {
   const p = v.params ?? {};
+  const limit = typeof p.limit === 'number' ? p.limit : String(p.limit);
   switch (v.keyword) {
     case 'required':
-      return { vi: 'Bắt buộc', en: 'Required' };
+      return say('common.required');
     case 'minLength':
-      return { vi: `Cần ít nhất ${p.limit} ký tự`, en: `At least ${p.limit} characters` };
+      return say('http.minLength', { limit });
     case 'maxLength':
-      return { vi: `Tối đa ${p.limit} ký tự`, en: `At most ${p.limit} characters` };
+      return say('http.maxLength', { limit });
     case 'minimum':
-      return { vi: `Không nhỏ hơn ${p.limit}`, en: `Not less than ${p.limit}` };
+      return say('http.minimum', { limit });
     case 'maximum':
-      return { vi: `Không lớn hơn ${p.limit}`, en: `Not more than ${p.limit}` };
+      return say('http.maximum', { limit });
     case 'pattern':
-      return { vi: 'Sai định dạng', en: 'Wrong format' };
+      return say('http.pattern');
     case 'format':
-      return p.format === 'date' ? { vi: 'Ngày không tồn tại (YYYY-MM-DD)', en: 'Not a real date (YYYY-MM-DD)' } : { vi: 'Sai định dạng', en: 'Wrong format' };
+      return p.format === 'date' ? say('http.date') : say('http.pattern');
     case 'type':
-      return { vi: `Sai kiểu dữ liệu (cần ${p.type})`, en: `Wrong type (expected ${p.type})` };
+      return say('http.type', { type: String(p.type) });
     case 'additionalProperties':
-      return { vi: `Trường không được phép: ${p.additionalProperty}`, en: `Field not allowed: ${p.additionalProperty}` };
-    default:
-      return { vi: 'Giá trị không hợp lệ', en: v.message ?? 'Invalid value' };
+      return say('http.additionalProperty', { property: String(p.additionalProperty) });
+    default: {
+      const said = say('http.invalidValue');
+      return v.message ? { ...said, messageEn: v.message } : said;
+    }
   }
 }
 
@@ -45,22 +50,22 @@ export function errorHandler(error: FastifyError & { validation?: unknown[]; val
   if (error instanceof AppError) appError = error;
   else if (duplicate) appError = duplicate;
   else if (error.validation) {
-    const errors: FieldError[] = (error.validation as { instancePath?: string; params?: Record<string, unknown>; keyword?: string; message?: string }[]).map((v) => {
-      const m = translate(v);
-      return { field: fieldOf(v, error.validationContext), message: m.vi, messageEn: m.en };
-    });
+    const errors: FieldError[] = (error.validation as { instancePath?: string; params?: Record<string, unknown>; keyword?: string; message?: string }[]).map((v) => ({
+      field: fieldOf(v, error.validationContext),
+      ...translate(v),
+    }));
     appError = invalid(errors);
   } else if (error.statusCode && error.statusCode < 500) {
-    appError = new AppError(error.statusCode, error.code ?? 'bad_request', 'Yêu cầu không hợp lệ', error.message);
+    // Fastify's own English sentence stays on the wire; the key gives the reader ours.
+    appError = new AppError(error.statusCode, error.code ?? 'bad_request', { ...say('http.badRequest'), messageEn: error.message });
   } else {
     req.log.error({ err: error }, 'unhandled error');
-    appError = new AppError(500, 'internal', 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị viên', 'Internal error; try again or tell the administrator');
+    appError = new AppError(500, 'internal', say('http.internal'));
   }
   if (appError.status === 429 && appError.extra?.retryAfterSeconds) reply.header('retry-after', String(appError.extra.retryAfterSeconds));
   return reply.code(appError.status).send({
     code: appError.code,
-    message: appError.messageVi,
-    messageEn: appError.messageEn,
+    ...appError.said,
     ...(appError.errors ? { errors: appError.errors } : {}),
     ...(appError.extra ?? {}),
   });

@@ -11,9 +11,9 @@
  * Runs after access control (its preValidation is registered later), so a caller without
  * access still learns nothing about what is wrong with the input.
  */
-import { textProblem } from '@ytcs/common';
+import { textProblem, type TextProblem, say } from '@ytcs/common';
 import type { FastifyRequest } from 'fastify';
-import { type FieldError, invalid } from '../errors.ts';
+import { type FieldError, type Said, invalid } from '../errors.ts';
 import type { App } from './app-types.ts';
 
 export const INT4_MAX = 2_147_483_647;
@@ -39,19 +39,22 @@ export function boundNumbers(schema: unknown): unknown {
   return out;
 }
 
+/** A finding's message without its code (a field error has none). */
+const saidOf = ({ code: _code, ...said }: TextProblem): Said => said;
+
 /** The first piece of text (value or key) that cannot be stored, with where it is. */
 function findBadText(value: unknown, field: string, depth: number): FieldError | null {
-  if (depth > MAX_DEPTH) return { field, message: 'Dữ liệu lồng nhau quá sâu', messageEn: 'The data is nested too deeply' };
+  if (depth > MAX_DEPTH) return { field, ...say('http.nestedTooDeep') };
   if (typeof value === 'string') {
     const problem = textProblem(value);
-    return problem ? { field, message: problem.message, messageEn: problem.messageEn } : null;
+    return problem ? { field, ...saidOf(problem) } : null;
   }
   if (!value || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
   for (const [key, item] of entries) {
     const path = field ? `${field}.${key}` : key;
     const keyProblem = textProblem(key);
-    if (keyProblem) return { field: path, message: keyProblem.message, messageEn: keyProblem.messageEn };
+    if (keyProblem) return { field: path, ...saidOf(keyProblem) };
     const found = findBadText(item, path, depth + 1);
     if (found) return found;
   }

@@ -4,6 +4,7 @@
  * signed-in principal; an answer over the limit is a 429 in Vietnamese and English.
  */
 import rateLimit from '@fastify/rate-limit';
+import { say } from '@ytcs/common';
 import { AppError } from '../errors.ts';
 import type { App } from './app-types.ts';
 
@@ -14,7 +15,7 @@ export async function installRateLimit(app: App) {
     // Thrown by the plugin, so the one error handler answers it like every other error.
     errorResponseBuilder: (_req, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-      return new AppError(429, 'rate_limited', `Quá nhiều yêu cầu; thử lại sau ${seconds} giây`, `Too many requests; try again in ${seconds} s`, undefined, { retryAfterSeconds: seconds });
+      return new AppError(429, 'rate_limited', say('http.rateLimited', { seconds }), undefined, { retryAfterSeconds: seconds });
     },
   });
 }

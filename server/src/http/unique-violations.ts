@@ -5,32 +5,35 @@
  * schema's unique constraints (names as the migrations create them; an int test checks each
  * exists). A constraint not listed still answers 409, without a field.
  */
+import { type MessageKey, say } from '@ytcs/common';
 import { AppError } from '../errors.ts';
 
 interface Duplicate {
   field: string;
-  vi: string;
-  en: string;
+  key: UniqueMessageKey;
 }
 
+type UniqueMessageKey = Extract<MessageKey, `unique.${string}`>;
+
 export const UNIQUE_CONSTRAINTS: Record<string, Duplicate> = {
-  app_user_username_key: { field: 'username', vi: 'Tên đăng nhập đã được dùng', en: 'Username already taken' },
-  household_code: { field: 'code', vi: 'Số hộ đã có trong xã', en: 'Household number already exists in this commune' },
-  resident_citizen_id: { field: 'citizenId', vi: 'Số CCCD đã được đăng ký', en: 'Personal ID already registered' },
-  agency_org_unit_id_name_folded_key: { field: 'agencies', vi: 'Cơ quan, đơn vị đã có tên này', en: 'An agency with this name already exists' },
-  indicator_code_key: { field: 'code', vi: 'Mã chỉ số đã có', en: 'Indicator code already exists' },
-  health_record_pkey: { field: 'residentId', vi: 'Người này đã có hồ sơ sức khỏe', en: 'This person already has a health record' },
-  diagnosis_pkey: { field: 'diagnoses', vi: 'Chẩn đoán bị lặp trong lượt khám', en: 'Diagnosis repeated in the visit' },
-  observation_encounter_id_code_key: { field: 'observations', vi: 'Chỉ số đo bị lặp trong lượt khám', en: 'Observation repeated in the visit' },
-  user_role_pkey: { field: 'roles', vi: 'Vai trò bị lặp ở cùng đơn vị', en: 'Role repeated at the same unit' },
-  plan_task_partner_pkey: { field: 'partners', vi: 'Cơ quan phối hợp bị lặp', en: 'Partner agency repeated' },
+  app_user_username_key: { field: 'username', key: 'unique.username' },
+  household_code: { field: 'code', key: 'unique.householdCode' },
+  resident_citizen_id: { field: 'citizenId', key: 'unique.citizenId' },
+  agency_org_unit_id_name_folded_key: { field: 'agencies', key: 'unique.agencyName' },
+  indicator_code_key: { field: 'code', key: 'unique.indicatorCode' },
+  health_record_pkey: { field: 'residentId', key: 'unique.healthRecord' },
+  diagnosis_pkey: { field: 'diagnoses', key: 'unique.diagnosis' },
+  observation_encounter_id_code_key: { field: 'observations', key: 'unique.observation' },
+  user_role_pkey: { field: 'roles', key: 'unique.userRole' },
+  plan_task_partner_pkey: { field: 'partners', key: 'unique.planPartner' },
 };
 
 /** The 409 for a unique violation, or null when the error is something else. */
 export function uniqueViolation(error: unknown): AppError | null {
   const e = error as { code?: unknown; constraint?: unknown } | null;
   if (e?.code !== '23505') return null;
-  const known = typeof e.constraint === 'string' ? UNIQUE_CONSTRAINTS[e.constraint] : undefined;
-  if (!known) return new AppError(409, 'conflict', 'Dữ liệu trùng với dữ liệu đã có', 'This duplicates existing data');
-  return new AppError(409, 'conflict', known.vi, known.en, [{ field: known.field, message: known.vi, messageEn: known.en }]);
+  const known = typeof e.constraint === 'string' && Object.hasOwn(UNIQUE_CONSTRAINTS, e.constraint) ? UNIQUE_CONSTRAINTS[e.constraint] : undefined;
+  if (!known) return new AppError(409, 'conflict', say('http.duplicate'));
+  const said = say(known.key);
+  return new AppError(409, 'conflict', said, [{ field: known.field, ...said }]);
 }

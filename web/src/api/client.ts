@@ -5,6 +5,9 @@ import type { ErrorBody, FieldError, Warning } from '@ytcs/common';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The message's key in the server's catalogue and its parameters: serverText() shows it in the reader's language. */
+  readonly key: string | undefined;
+  readonly params: Record<string, string | number> | undefined;
   readonly messageEn: string;
   readonly errors: FieldError[];
   readonly retryAfterSeconds: number | undefined;
@@ -16,6 +19,8 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
+    this.key = body.key;
+    this.params = body.params;
     this.messageEn = body.messageEn ?? body.message;
     this.errors = body.errors ?? [];
     this.retryAfterSeconds = body.retryAfterSeconds;

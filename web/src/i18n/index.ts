@@ -3,7 +3,7 @@
 import dayjs from 'dayjs';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, LANGUAGE_CODES, type Language, SOURCE_LANGUAGE, definitionOf, languageOf } from './languages';
+import { type Language, SOURCE_LANGUAGE, definitionOf, i18nResources, languageOf } from './languages';
 
 export type { Language } from './languages';
 
@@ -26,7 +26,8 @@ const initial = storedLanguage();
 applyLanguage(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(LANGUAGE_CODES.map((code) => [code, { translation: LANGUAGES[code].messages }])),
+  resources: i18nResources(),
+  ns: ['translation', 'server'],
   lng: initial,
   fallbackLng: SOURCE_LANGUAGE,
   initAsync: false,

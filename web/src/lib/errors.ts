@@ -4,7 +4,7 @@ import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { serverText } from '../i18n/languages';
+import { type ServerText, serverText } from '../i18n/languages';
 
 export function useErrorText(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
@@ -28,7 +28,7 @@ export function toNamePath(field: string): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-export type Finding = { field: string; message: string; messageEn?: string };
+export type Finding = ServerText & { field: string };
 
 type PlaceOptions = {
   /** 'warnings' shows the text in amber under the field without blocking the form. */

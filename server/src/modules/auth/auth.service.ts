@@ -2,6 +2,7 @@
  * Signing in and out, the caller's profile, changing one's password. Guessing is slowed per
  * (username, source) and per username by login-throttle.ts; a stranger cannot lock the owner out.
  */
+import { say } from '@ytcs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { RequestContext, SignedIn } from '../../access/context.ts';
@@ -16,21 +17,13 @@ import { PASSWORD_MIN_LENGTH, decoyHash, hashPassword, verifyPassword } from './
 
 export { LOCK_AFTER_FAILURES } from './login-throttle.ts';
 
-const wrongCredentials = () =>
-  new AppError(401, 'wrong_credentials', 'Sai tên đăng nhập hoặc mật khẩu', 'Wrong username or password');
+const wrongCredentials = () => new AppError(401, 'wrong_credentials', say('auth.wrongCredentials'));
 
 /** Said the same whether or not the name is an account: the wait belongs to this source. */
 const tooManyAttempts = (until: Date) => {
   const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
   const minutes = Math.ceil(seconds / 60);
-  return new AppError(
-    429,
-    'too_many_attempts',
-    `Đăng nhập sai nhiều lần từ thiết bị này; thử lại sau ${minutes} phút`,
-    `Too many failed sign-ins from this device; try again in ${minutes} min`,
-    undefined,
-    { retryAfterSeconds: seconds },
-  );
+  return new AppError(429, 'too_many_attempts', say('auth.tooManyAttempts', { minutes }), undefined, { retryAfterSeconds: seconds });
 };
 
 
@@ -99,10 +92,10 @@ export function authService(db: Kysely<DB>, sessions: SessionService) {
       const { principal, actor } = ctx;
       const user = await repo.findUserPassword(db, principal.userId);
       if (!user || !(await verifyPassword(user.password_hash, current))) {
-        throw invalid([{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng', messageEn: 'Current password is wrong' }]);
+        throw invalid([{ field: 'currentPassword', ...say('auth.currentPasswordWrong') }]);
       }
       if (next.length < PASSWORD_MIN_LENGTH || next === current) {
-        throw invalid([{ field: 'newPassword', message: `Mật khẩu mới cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự và khác mật khẩu cũ`, messageEn: `The new password needs at least ${PASSWORD_MIN_LENGTH} characters and must differ from the old one` }]);
+        throw invalid([{ field: 'newPassword', ...say('auth.newPasswordWeak', { min: PASSWORD_MIN_LENGTH }) }]);
       }
       const hash = await hashPassword(next);
       await db.transaction().execute(async (trx) => {

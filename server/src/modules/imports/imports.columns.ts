@@ -4,7 +4,7 @@
  * anything in brackets dropped) and looked up among the known names. The first name of each field
  * is the header the export writes, so an exported register imports back unchanged.
  */
-import { IMPORT_FIELDS, IMPORT_HEADERS, type ImportField, foldVietnamese } from '@ytcs/common';
+import { IMPORT_FIELDS, IMPORT_HEADERS, type ImportField, foldVietnamese, type Said, say } from '@ytcs/common';
 
 export { IMPORT_FIELDS, type ImportField, headerOf } from '@ytcs/common';
 
@@ -35,11 +35,9 @@ export interface Column {
   field: ImportField | null;
 }
 
-export interface MappingProblem {
+export interface MappingProblem extends Said {
   column: string | null;
   field: string;
-  message: string;
-  messageEn: string;
 }
 
 /** A, B, … Z, AA, AB … for a 0-based column index. */
@@ -73,11 +71,11 @@ export function mapColumns(headers: string[], override: Record<string, string | 
     } else {
       field = KNOWN.get(key) ?? null;
       if (field === null && key && !KNOWN.has(key)) {
-        warnings.push({ column: header, field: '', message: `Cột "${header}" không được nhận diện và sẽ bỏ qua`, messageEn: `Column "${header}" is not recognised and will be ignored` });
+        warnings.push({ column: header, field: '', ...say('imports.columnUnknown', { header }) });
       }
     }
     if (field && taken.has(field)) {
-      warnings.push({ column: header, field, message: `Cột "${header}" trùng nội dung với cột "${taken.get(field)}"; chỉ dùng cột đầu`, messageEn: `Column "${header}" repeats column "${taken.get(field)}"; only the first is used` });
+      warnings.push({ column: header, field, ...say('imports.columnRepeated', { header, first: taken.get(field) ?? '' }) });
       field = null;
     }
     if (field) taken.set(field, header);
@@ -90,9 +88,9 @@ export function mapColumns(headers: string[], override: Record<string, string | 
 export function missingColumns(columns: Column[]): MappingProblem[] {
   const has = (f: ImportField) => columns.some((c) => c.field === f);
   const missing: MappingProblem[] = [];
-  if (!has('fullName')) missing.push({ column: null, field: 'fullName', message: 'Thiếu cột "Họ và tên"', messageEn: 'The "Full name" column is missing' });
-  if (!has('sex')) missing.push({ column: null, field: 'sex', message: 'Thiếu cột "Giới tính"', messageEn: 'The "Sex" column is missing' });
-  if (!has('birthDate') && !has('birthYear')) missing.push({ column: null, field: 'birthDate', message: 'Thiếu cột "Ngày sinh" hoặc "Năm sinh"', messageEn: 'The "Date of birth" or "Birth year" column is missing' });
+  if (!has('fullName')) missing.push({ column: null, field: 'fullName', ...say('imports.missingFullName') });
+  if (!has('sex')) missing.push({ column: null, field: 'sex', ...say('imports.missingSex') });
+  if (!has('birthDate') && !has('birthYear')) missing.push({ column: null, field: 'birthDate', ...say('imports.missingBirth') });
   return missing;
 }
 

@@ -4,6 +4,7 @@
  * these bounds two such uploads exhausted the heap and the process died (issue 9, hole 1). Every
  * limit sits far above what a station's register needs and far below what hurts the server.
  */
+import { type Said, say } from '@ytcs/common';
 
 /** Rows read from one file, blank and title rows included: a commune's register is a few tens of thousands; a station never sends 200,000. */
 export const MAX_ROWS = 200_000;
@@ -42,30 +43,18 @@ export const MAX_WAITING_PARSES = 4;
 /** How long an upload waits for a slot before it gets the 429. */
 export const PARSE_WAIT_MS = 60_000;
 
-/** A file beyond one of the limits above: answered 413 with these words. */
+/** A file beyond one of the limits above: answered 413 with this message. */
 export class FileTooLarge extends Error {
-  constructor(
-    readonly messageVi: string,
-    readonly messageEn: string,
-  ) {
-    super(messageEn);
+  constructor(readonly said: Said) {
+    super(said.messageEn);
   }
 }
 
-export const expandsTooMuch = () =>
-  new FileTooLarge(
-    'Tệp quá lớn sau khi giải nén (bảng tính chứa quá nhiều dữ liệu); hãy tách thành nhiều tệp nhỏ hơn',
-    'The file is too large once decompressed (the spreadsheet holds too much data); split it into smaller files',
-  );
+export const expandsTooMuch = () => new FileTooLarge(say('imports.expandsTooMuch'));
 
-export const tooManyRows = () =>
-  new FileTooLarge(`Tệp có quá ${MAX_ROWS.toLocaleString('vi-VN')} dòng; hãy tách theo xã hoặc thôn`, `The file has more than ${MAX_ROWS.toLocaleString('en-US')} rows; split it by commune or village`);
+export const tooManyRows = () => new FileTooLarge(say('imports.tooManyRows', { max: MAX_ROWS }));
 
-export const rowTooLong = (row: number) =>
-  new FileTooLarge(
-    `Dòng ${row} quá dài (quá ${MAX_COLUMNS} cột, ô quá ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự hoặc dòng quá ${MAX_ROW_CHARS.toLocaleString('vi-VN')} ký tự)`,
-    `Row ${row} is too long (over ${MAX_COLUMNS} columns, a cell over ${MAX_CELL_CHARS.toLocaleString('en-US')} characters or a row over ${MAX_ROW_CHARS.toLocaleString('en-US')})`,
-  );
+export const rowTooLong = (row: number) => new FileTooLarge(say('imports.rowTooLong', { row, columns: MAX_COLUMNS, cellChars: MAX_CELL_CHARS, rowChars: MAX_ROW_CHARS }));
 
 /**
  * At most `parallel` parses at once; up to `waiting` more wait their turn (at most `waitMs`);

@@ -50,12 +50,13 @@ describe('a personal ID registered outside the caller’s scope', () => {
     const body = res.json();
     expect(body).toMatchObject({ rows: 1, valid: 0, invalid: 1, existing: 0 });
     expect(body.errors).toEqual([expect.objectContaining({ row: 2, field: 'citizenId', message: expect.stringContaining('ở nơi khác'), messageEn: expect.stringContaining('registered elsewhere') })]);
-    // The whole finding is fixed text: no id, unit or name can hide in it.
+    // The whole finding is fixed text: no id, unit or name can hide in it (a key, no parameters).
     expect(body.errors[0]).toEqual({
       row: 2,
       column: 'Số CCCD',
       letter: 'D',
       field: 'citizenId',
+      key: 'imports.idRegisteredElsewhere',
       message: 'Số CCCD đã được đăng ký ở nơi khác (ngoài phạm vi của bạn); hãy đề nghị nơi đó chuyển người này đến',
       messageEn: 'Personal ID registered elsewhere (outside your scope); ask that unit to transfer the person',
     });

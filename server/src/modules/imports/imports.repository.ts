@@ -61,6 +61,9 @@ export interface Finding {
   column: string | null;
   letter: string | null;
   field: string;
+  /** The message's key and parameters; null on findings stored before the catalogue. */
+  key?: string | null;
+  params?: Record<string, string | number> | null;
   message: string;
   messageEn: string;
 }
@@ -153,7 +156,7 @@ export async function stageRows(db: Db, jobId: number, rows: StagedRow[]) {
 export async function findings(db: Db, jobId: number, kind: 'errors' | 'warnings', limit = 200): Promise<Finding[]> {
   const column = sql.ref(`r.${kind}`);
   const { rows } = await sql<Finding>`
-    select r.row_no as row, f->>'column' as column, f->>'letter' as letter, f->>'field' as field, f->>'message' as message, f->>'messageEn' as "messageEn"
+    select r.row_no as row, f->>'column' as column, f->>'letter' as letter, f->>'field' as field, f->>'key' as key, f->'params' as params, f->>'message' as message, f->>'messageEn' as "messageEn"
     from import_row r cross join lateral jsonb_array_elements(${column}) with ordinality as e(f, n)
     where r.job_id = ${jobId} and ${column} is not null
     order by r.row_no, e.n

@@ -3,7 +3,7 @@
  * of a register as XLSX. Uploads are multipart, read as a stream; files leave as a stream.
  */
 import multipart from '@fastify/multipart';
-import { CommitResult, ExportQuery, IdParams, ImportJob, ImportQuery } from '@ytcs/common';
+import { CommitResult, ExportQuery, IdParams, ImportJob, ImportQuery, say } from '@ytcs/common';
 import { contextOf } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
 import { invalid } from '../../errors.ts';
@@ -28,7 +28,7 @@ function parseMapping(text: string | undefined): Record<string, string | null> |
   } catch {
     // reported below
   }
-  throw invalid([{ field: 'mapping', message: 'Ánh xạ cột phải là JSON { "tiêu đề cột": "trường" | null }', messageEn: 'The column mapping must be JSON { "header": "field" | null }' }]);
+  throw invalid([{ field: 'mapping', ...say('imports.mappingFormat') }]);
 }
 
 export async function importRoutes(app: App) {
@@ -49,10 +49,10 @@ export async function importRoutes(app: App) {
     config: { permission: 'person.write' },
     handler: async (req, reply) => {
       const data = await req.file();
-      if (!data) throw invalid([{ field: 'file', message: 'Chưa chọn tệp', messageEn: 'No file uploaded' }]);
+      if (!data) throw invalid([{ field: 'file', ...say('imports.noFile') }]);
       try {
         const unitId = req.query.unitId ?? Number(formField(data.fields, 'unitId'));
-        if (!Number.isInteger(unitId) || unitId < 1) throw invalid([{ field: 'unitId', message: 'Cần chọn xã hoặc thôn', messageEn: 'A commune or village is required' }]);
+        if (!Number.isInteger(unitId) || unitId < 1) throw invalid([{ field: 'unitId', ...say('imports.unitRequired') }]);
         const mapping = parseMapping(formField(data.fields, 'mapping'));
         // A name is shown back and stored: no control characters (PostgreSQL refuses NUL), not endless.
         const fileName = [...data.filename].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('').slice(0, 255) || null;

@@ -5,18 +5,17 @@
  * spreadsheet row and column. Pure: what needs the database (IDs already registered) is checked
  * per batch by the service.
  */
-import { type FieldFinding, type ResidentInput, checkResident, foldVietnamese } from '@ytcs/common';
+import { type FieldFinding, type ResidentInput, checkResident, foldVietnamese, type Said, say } from '@ytcs/common';
 import type { Column, ImportField } from './imports.columns.ts';
 import { type Cell, type DateReading, cellText, readDate, readRelationship, readResidence, readSex } from './imports.values.ts';
 import { type ResidentColumns, storedResident, toColumns } from '../registry/index.ts';
 
-export interface RowFinding {
+/** A problem of a row, placed as in the spreadsheet, with its message (key, Vietnamese, English). */
+export interface RowFinding extends Said {
   row: number;
   column: string | null;
   letter: string | null;
   field: string;
-  message: string;
-  messageEn: string;
 }
 
 /** The values staged for the commit (resident columns in the database's names). */
@@ -101,14 +100,14 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
     const col = (FIELD_COLUMN[field] ?? []).map((f) => ctx.columns.find((c) => c.field === f)).find(Boolean);
     return { row: rowNo, column: col?.header ?? null, letter: col?.letter ?? null, field };
   };
-  const error = (field: string, message: string, messageEn: string) => errors.push({ ...at(field), message, messageEn });
-  const warn = (field: string, message: string, messageEn: string) => warnings.push({ ...at(field), message, messageEn });
+  const error = (field: string, said: Said) => errors.push({ ...at(field), ...said });
+  const warn = (field: string, said: Said) => warnings.push({ ...at(field), ...said });
 
   // U+FFFD is what the reader made of a NUL or of bytes that are not UTF-8 (a TCVN3 or Windows-1258
   // file): never register a garbled name, say which cell and how to save the file.
   for (const c of ctx.columns) {
     if (c.field && cells[c.index]?.includes(UNREADABLE)) {
-      errors.push({ row: rowNo, column: c.header, letter: c.letter, field: c.field, message: 'Ô có ký tự không đọc được (tệp không phải UTF-8 hoặc có ký tự NUL); hãy lưu lại thành CSV UTF-8 hoặc .xlsx', messageEn: 'The cell has characters that cannot be read (the file is not UTF-8, or holds a NUL); save it as CSV UTF-8 or .xlsx' });
+      errors.push({ row: rowNo, column: c.header, letter: c.letter, field: c.field, ...say('imports.unreadableCell') });
     }
   }
 
@@ -116,7 +115,7 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
   let citizenId = text('citizenId');
   if (typeof cellOf('citizenId') === 'number' && /^\d{10,11}$/.test(citizenId)) {
     citizenId = citizenId.padStart(12, '0');
-    warn('citizenId', 'Số CCCD ở dạng số nên mất số 0 ở đầu; đã thêm lại', 'The personal ID was a number cell and lost its leading zeros; they were added back');
+    warn('citizenId', say('imports.idLostZeros'));
   }
   let phone = text('phone');
   if (typeof cellOf('phone') === 'number' && /^[1-9]\d{8}$/.test(phone)) phone = `0${phone}`;
@@ -126,17 +125,17 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
   const birthDate = birth && 'date' in birth ? birth.date : birth && 'invalid' in birth ? birth.invalid || 'invalid' : null;
   let birthYear = birth && 'year' in birth ? birth.year : null;
   if (yearCell && 'year' in yearCell) birthYear ??= yearCell.year;
-  else if (yearCell) error('birthYear', 'Năm sinh không hợp lệ', 'Invalid birth year');
+  else if (yearCell) error('birthYear', say('imports.birthYearInvalid'));
 
   const ethnicityCode = ctx.ethnicity(cellOf('ethnicity'));
-  if (ethnicityCode === undefined) error('ethnicityCode', `Dân tộc "${text('ethnicity')}" không có trong danh mục 54 dân tộc`, `Ethnic group "${text('ethnicity')}" is not in the list of 54`);
+  if (ethnicityCode === undefined) error('ethnicityCode', say('imports.ethnicityUnknown', { ethnicity: text('ethnicity') }));
 
   const residence = readResidence(text('residenceStatus'));
-  if (residence === undefined) error('residenceStatus', 'Tình trạng cư trú phải là Thường trú, Tạm trú hoặc Vắng mặt', 'Residence status must be Thường trú, Tạm trú or Vắng mặt');
+  if (residence === undefined) error('residenceStatus', say('imports.residenceStatus'));
 
   let relationship = readRelationship(text('relationship'));
   if (relationship === undefined) {
-    warn('relationship', `Quan hệ với chủ hộ "${text('relationship')}" không rõ; ghi là Khác`, `Relationship "${text('relationship')}" not recognised; recorded as other`);
+    warn('relationship', say('imports.relationshipUnknown', { relationship: text('relationship') }));
     relationship = 'other';
   }
 
@@ -144,8 +143,8 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
   const villageName = text('village');
   if (villageName) {
     const found = ctx.village(villageName);
-    if (found === undefined) error('village', `Thôn/tổ dân phố "${villageName}" không có trong xã hoặc ngoài phạm vi của bạn`, `Village "${villageName}" is not in this commune or outside your scope`);
-    else if (ctx.targetVillage && found !== ctx.targetVillage.id) error('village', `Dòng thuộc "${villageName}", không phải "${ctx.targetVillage.name}" đã chọn`, `The row is for "${villageName}", not the chosen "${ctx.targetVillage.name}"`);
+    if (found === undefined) error('village', say('imports.villageUnknown', { village: villageName }));
+    else if (ctx.targetVillage && found !== ctx.targetVillage.id) error('village', say('imports.villageNotChosen', { village: villageName, chosen: ctx.targetVillage.name }));
     else villageId = found;
   }
 
@@ -162,13 +161,13 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
     residenceStatus: residence ?? 'permanent',
   };
   const check = checkResident(input, ctx.today);
-  for (const e of check.errors) error(e.field, e.message, e.messageEn);
-  for (const w of check.warnings) warn(w.field, w.message, w.messageEn);
+  for (const { field, code: _code, ...said } of check.errors) error(field, said);
+  for (const { field, code: _code, ...said } of check.warnings) warn(field, said);
 
   const v = check.value;
   if (v.citizenId && check.errors.length === 0) {
     const first = ctx.seenIds.get(v.citizenId);
-    if (first !== undefined) error('citizenId', `Số CCCD trùng với dòng ${first} trong tệp`, `Personal ID repeated from row ${first} of the file`);
+    if (first !== undefined) error('citizenId', say('imports.idRepeatedInFile', { row: first }));
     else ctx.seenIds.set(v.citizenId, rowNo);
   }
 
@@ -177,7 +176,7 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
   const householdKey = householdCode ? `code:${householdCode}` : address ? `address:${villageId ?? ''}:${foldVietnamese(address)}` : null;
   if (householdKey && relationship === 'head' && errors.length === 0) {
     const head = ctx.heads.get(householdKey);
-    if (head !== undefined) error('relationship', `Hộ này đã có chủ hộ ở dòng ${head}`, `This household already has a head on row ${head}`);
+    if (head !== undefined) error('relationship', say('imports.headRepeated', { row: head }));
     else ctx.heads.set(householdKey, rowNo);
   }
 

@@ -6,7 +6,7 @@
  * already are skipped, so importing the same file twice adds nobody. The errors file gives back
  * the rows to fix with the reason beside each.
  */
-import { foldVietnamese, todayIso } from '@ytcs/common';
+import { foldVietnamese, todayIso, type Said, say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -50,12 +50,13 @@ export interface PreviewInput {
 const LIST_LIMIT = 200;
 const HEADER_SEARCH_ROWS = 20;
 
-const fileError = (message: string, messageEn: string) => invalid([{ field: 'file', message, messageEn }]);
-const tooLarge = () => new AppError(413, 'too_large', 'Tệp quá lớn', 'The file is too large');
-const beyondLimit = (err: FileTooLarge) => new AppError(413, 'too_large', err.messageVi, err.messageEn);
-const busy = () =>
-  new AppError(429, 'imports_busy', 'Máy chủ đang đọc các tệp khác; hãy thử lại sau ít phút', 'The server is reading other files; try again in a few minutes', undefined, { retryAfterSeconds: 60 });
+const fileError = (said: Said) => invalid([{ field: 'file', ...said }]);
+const tooLarge = () => new AppError(413, 'too_large', say('imports.tooLarge'));
+const beyondLimit = (err: FileTooLarge) => new AppError(413, 'too_large', err.said);
+const busy = () => new AppError(429, 'imports_busy', say('imports.busy'), undefined, { retryAfterSeconds: 60 });
 const isBlank = (row: SheetRow) => row.cells.every((c) => cellText(c) === '');
+/** A stored finding as sent: one stored before the message catalogue has no key, and says so by leaving it out. */
+const sent = ({ key, params, ...finding }: repo.Finding) => ({ ...finding, ...(key ? { key } : {}), ...(params ? { params } : {}) });
 
 export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
   const stageBatch = options.stageBatch ?? 1000;
@@ -73,8 +74,8 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     return {
       ...rest,
       done: running.get(id)?.done ?? (job.status === 'committed' ? (job.inserted ?? 0) + (job.skipped ?? 0) : 0),
-      errors,
-      warnings: [...job.warnings, ...rowWarnings].slice(0, LIST_LIMIT),
+      errors: errors.map(sent),
+      warnings: [...job.warnings, ...rowWarnings].slice(0, LIST_LIMIT).map(sent),
       createdAt: createdAt.toISOString(),
       committedAt: committedAt ? committedAt.toISOString() : null,
     };
@@ -94,10 +95,8 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     const outside = [...new Map([...holders.values()].filter((h) => !h.inScope).map((h) => [h.id, h])).values()];
     const budget = await spendElsewhere(db, ctx, outside);
     let existing = 0;
-    const idError = (r: StagedRow, message: string, messageEn: string) =>
-      r.errors.push({ row: r.rowNo, column: idColumn?.header ?? null, letter: idColumn?.letter ?? null, field: 'citizenId', message, messageEn });
-    const limited = (r: StagedRow) =>
-      idError(r, `Đã tra quá ${ID_LOOKUP_LIMIT} số định danh đăng ký ở nơi khác trong một giờ; chưa kiểm tra được số này, hãy thử lại sau`, `Over ${ID_LOOKUP_LIMIT} lookups of IDs registered elsewhere in an hour; this ID could not be checked, try again later`);
+    const idError = (r: StagedRow, said: Said) => r.errors.push({ row: r.rowNo, column: idColumn?.header ?? null, letter: idColumn?.letter ?? null, field: 'citizenId', ...said });
+    const limited = (r: StagedRow) => idError(r, say('imports.lookupsExhausted', { limit: ID_LOOKUP_LIMIT }));
     for (const r of withId) {
       const res = r.resident;
       const holder = res?.citizen_id ? holders.get(res.citizen_id) : undefined;
@@ -114,12 +113,12 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       if (!holder.inScope && !budget.granted.has(holder.id)) {
         limited(r);
       } else if (!holder.inScope) {
-        idError(r, 'Số CCCD đã được đăng ký ở nơi khác (ngoài phạm vi của bạn); hãy đề nghị nơi đó chuyển người này đến', 'Personal ID registered elsewhere (outside your scope); ask that unit to transfer the person');
+        idError(r, say('imports.idRegisteredElsewhere'));
       } else if (holder.nameFolded === foldVietnamese(res.full_name) && holder.birthYear === res.birth_year) {
         r.resident = res;
         existing += 1;
       } else {
-        idError(r, 'Số CCCD đã được đăng ký cho một người khác', 'Personal ID already registered for someone else');
+        idError(r, say('imports.idRegisteredForOther'));
       }
     }
     const withoutId = rows.filter((r) => r.resident && !r.resident.citizen_id);
@@ -134,7 +133,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
 
   /** Reads the rows of a sniffed file, checks and stages them; `limit` says why a guarded XLSX stopped early. */
   async function previewRows(ctx: RequestContext, place: { communeId: number; villageId: number | null }, input: PreviewInput, format: FileFormat, stream: Readable, limit: () => Error | null) {
-    if (format === 'xls') throw fileError('Tệp .xls (Excel 97–2003) không được hỗ trợ; hãy lưu lại thành .xlsx hoặc CSV UTF-8', 'Old .xls files are not supported; save as .xlsx or CSV UTF-8');
+    if (format === 'xls') throw fileError(say('imports.xlsNotSupported'));
     const [villages, groups] = await Promise.all([repo.villagesOf(db, ctx.scope, place.communeId), repo.ethnicGroups(db)]);
     const targetVillage = place.villageId ? (villages.find((v) => v.id === place.villageId) ?? null) : null;
     const ethnicity = ethnicityReader(groups);
@@ -173,9 +172,9 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
           if (headerScore(headers, input.mapping) >= 1) {
             const mapped = mapColumns(headers, input.mapping);
             const missing = missingColumns(mapped.columns);
-            if (missing.length) throw invalid(missing.map((m) => ({ field: m.field, message: m.message, messageEn: m.messageEn })));
+            if (missing.length) throw invalid(missing.map(({ column: _column, ...finding }) => finding));
             columns = mapped.columns;
-            mappingWarnings.push(...mapped.warnings.map((w) => ({ row: row.number, column: w.column, letter: columns?.find((c) => c.header === w.column)?.letter ?? null, field: w.field, message: w.message, messageEn: w.messageEn })));
+            mappingWarnings.push(...mapped.warnings.map((w) => ({ ...w, row: row.number, letter: columns?.find((c) => c.header === w.column)?.letter ?? null })));
             rowContext = { columns, targetVillage, village: villageReader(villages), ethnicity: ethnicity.read, seenIds: new Map(), heads: new Map() };
           } else if (++leading >= HEADER_SEARCH_ROWS) break;
           continue;
@@ -186,7 +185,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
         counts.rows += 1;
         if (batch.length >= stageBatch) await flush();
       }
-      if (!columns || !rowContext) throw fileError('Không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 20 dòng đầu', 'No header row with a "Full name" column in the first 20 rows');
+      if (!columns || !rowContext) throw fileError(say('imports.noHeaderRow'));
       await flush();
       await staging;
       if (input.truncated?.()) throw tooLarge();
@@ -203,8 +202,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       column: relationshipColumn?.header ?? null,
       letter: relationshipColumn?.letter ?? null,
       field: 'relationship',
-      message: `Hộ ${key.startsWith('code:') ? `số ${key.slice(5)}` : 'ở địa chỉ này'} chưa có chủ hộ`,
-      messageEn: `Household ${key.startsWith('code:') ? key.slice(5) : 'at this address'} has no head`,
+      ...(key.startsWith('code:') ? say('imports.householdNoHead', { code: key.slice(5) }) : say('imports.householdAtAddressNoHead')),
     }));
     await repo.updateJob(db, id, {
       status: 'previewed',
@@ -261,21 +259,21 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       if (!job) throw notFound();
       // A job left 'committing' by a stopped server may be committed again: its transaction never
       // finished, and the row lock below waits for one still running elsewhere.
-      if (running.has(id)) throw conflict('Tệp này đang được nhập', 'This file is being imported');
-      if (job.status === 'committed') throw conflict('Tệp này đã được nhập', 'This file has already been imported');
-      if (job.status === 'parsing') throw conflict('Tệp chưa đọc xong', 'The file has not been read yet');
+      if (running.has(id)) throw conflict(say('imports.beingImported'));
+      if (job.status === 'committed') throw conflict(say('imports.alreadyImported'));
+      if (job.status === 'parsing') throw conflict(say('imports.notReadYet'));
       const progress = { done: 0 };
       running.set(id, progress);
       try {
-        if (!(await repo.claimForCommit(db, id))) throw conflict('Tệp này đã được nhập', 'This file has already been imported');
+        if (!(await repo.claimForCommit(db, id))) throw conflict(say('imports.alreadyImported'));
         return await db.transaction().execute(async (trx) => {
           const locked = await repo.findJob(trx, ctx.scope, id, true);
-          if (!locked || locked.status === 'committed') throw conflict('Tệp này đã được nhập', 'This file has already been imported');
+          if (!locked || locked.status === 'committed') throw conflict(say('imports.alreadyImported'));
           const prep = await repo.prepareCommit(trx, ctx.scope, id, job.communeId);
           // Registered outside the scope since the preview: touch nothing, say nothing of whom; a new preview says which rows.
-          if (prep.elsewhere > 0) throw conflict('Một số người trong tệp vừa được đăng ký ở nơi khác; chưa ghi dòng nào, hãy xem trước lại và nhập lại', 'Some people in the file were just registered elsewhere; nothing was written, preview and import again');
+          if (prep.elsewhere > 0) throw conflict(say('imports.registeredMeanwhile'));
           // Staged rows are unlogged: a database crash empties them. Import all or nothing.
-          if (prep.toInsert + prep.skipped !== locked.valid) throw conflict('Dữ liệu đã đọc của tệp không còn đủ (máy chủ dữ liệu đã khởi động lại); hãy tải tệp lên lại', 'The rows read from this file are no longer all there (the database restarted); upload the file again');
+          if (prep.toInsert + prep.skipped !== locked.valid) throw conflict(say('imports.rowsGone'));
           progress.done = prep.skipped;
           let inserted = 0;
           if (prep.firstRow !== null && prep.lastRow !== null) {
@@ -296,7 +294,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
         const current = await repo.findJob(db, ctx.scope, id);
         if (current?.status === 'committing') await repo.updateJob(db, id, { status: 'failed' });
         if ((err as { code?: string }).code === '23505') {
-          throw conflict('Một số người trong tệp vừa được đăng ký từ nơi khác; chưa ghi dòng nào, hãy xem lại và nhập lại', 'Some people in the file were just registered elsewhere; nothing was written, preview and import again');
+          throw conflict(say('imports.registeredWhileWriting'));
         }
         throw err;
       } finally {
@@ -380,7 +378,7 @@ function readFailure(err: unknown, format: string, limit: Error | null = null): 
   if (!(err instanceof UnreadableFile)) return err;
   const e = err.reason as { code?: string; lines?: number };
   if (e?.code === 'CSV_MAX_RECORD_SIZE') return beyondLimit(rowTooLong(e.lines ?? 0));
-  if (e?.code?.startsWith('CSV_')) return fileError(`Tệp CSV bị lỗi ở dòng ${e.lines ?? '?'}`, `The CSV file is malformed at line ${e.lines ?? '?'}`);
-  if (format === 'xlsx') return fileError('Không đọc được tệp Excel (.xlsx); hãy mở và lưu lại rồi thử lại', 'The Excel (.xlsx) file could not be read; open and save it again, then retry');
-  return fileError('Không đọc được tệp', 'The file could not be read');
+  if (e?.code?.startsWith('CSV_')) return fileError(say('imports.csvMalformed', { line: e.lines ?? '?' }));
+  if (format === 'xlsx') return fileError(say('imports.xlsxUnreadable'));
+  return fileError(say('imports.unreadable'));
 }

@@ -4,7 +4,7 @@
  * indicator definition), and an org unit is our unit id. Import is all or nothing: any conflict
  * writes no value and lists every conflict, as DHIS2's importSummary does.
  */
-import { type DataValue, parsePeriod } from '@ytcs/common';
+import { type DataValue, type Said, parsePeriod, say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { Config } from '../../config.ts';
@@ -15,6 +15,9 @@ import { type StoredValue, listIndicators, storedValues, unitPaths } from './ind
 import type { IndicatorService, SignedIn } from './indicators.service.ts';
 
 const PART = /^(.+)_(NUM|DEN)$/;
+
+/** A conflict's value as DHIS2 has one text for it: the message in Vietnamese / in English. */
+const both = ({ message, messageEn }: Pick<Said, 'message' | 'messageEn'>) => `${message} / ${messageEn}`;
 
 export function dhis2Service(db: Kysely<DB>, config: Pick<Config, 'smallCell'>, indicators: IndicatorService) {
   return {
@@ -52,11 +55,11 @@ export function dhis2Service(db: Kysely<DB>, config: Pick<Config, 'smallCell'>, 
         const ind = part ? known.find((i) => i.code === part[1]) : undefined;
         const value = Number(dv.value);
         const unitId = Number(dv.orgUnit);
-        if (!part || !ind) conflicts.push({ object: `dataValues[${n}].dataElement`, value: `Không có phần tử dữ liệu ${dv.dataElement} / Unknown data element` });
-        else if (ind.source !== 'entered') conflicts.push({ object: `dataValues[${n}].dataElement`, value: `${ind.code} được tính từ dữ liệu, không nhập / is computed, not imported` });
-        if (!parsePeriod(dv.period)) conflicts.push({ object: `dataValues[${n}].period`, value: `Kỳ không hợp lệ ${dv.period} / Invalid period` });
-        if (!Number.isInteger(unitId) || unitId < 1) conflicts.push({ object: `dataValues[${n}].orgUnit`, value: `Đơn vị không hợp lệ ${dv.orgUnit} / Invalid org unit` });
-        if (dv.value.trim() === '' || !Number.isFinite(value) || value < 0) conflicts.push({ object: `dataValues[${n}].value`, value: `Giá trị phải là số không âm / Value must be a non-negative number` });
+        if (!part || !ind) conflicts.push({ object: `dataValues[${n}].dataElement`, value: both(say('indicators.dhis2.unknownDataElement', { dataElement: dv.dataElement })) });
+        else if (ind.source !== 'entered') conflicts.push({ object: `dataValues[${n}].dataElement`, value: both(say('indicators.dhis2.computed', { code: ind.code })) });
+        if (!parsePeriod(dv.period)) conflicts.push({ object: `dataValues[${n}].period`, value: both(say('indicators.dhis2.period', { period: dv.period })) });
+        if (!Number.isInteger(unitId) || unitId < 1) conflicts.push({ object: `dataValues[${n}].orgUnit`, value: both(say('indicators.dhis2.orgUnit', { orgUnit: dv.orgUnit })) });
+        if (dv.value.trim() === '' || !Number.isFinite(value) || value < 0) conflicts.push({ object: `dataValues[${n}].value`, value: both(say('indicators.dhis2.value')) });
         if (!part || !ind) return;
         const key = `${ind.code}|${dv.period}|${unitId}`;
         const cell = cells.get(key) ?? { indicator: ind.code, orgUnit: unitId, period: dv.period };
@@ -66,7 +69,7 @@ export function dhis2Service(db: Kysely<DB>, config: Pick<Config, 'smallCell'>, 
       });
       const items = [...cells.values()].flatMap((c) => {
         if (c.numerator === undefined) {
-          conflicts.push({ object: `${c.indicator}_NUM ${c.period} ${c.orgUnit}`, value: 'Thiếu tử số / Numerator missing' });
+          conflicts.push({ object: `${c.indicator}_NUM ${c.period} ${c.orgUnit}`, value: both(say('indicators.dhis2.numeratorMissing')) });
           return [];
         }
         return [{ indicator: c.indicator, orgUnit: c.orgUnit, period: c.period, numerator: c.numerator, denominator: c.denominator ?? null }];
@@ -76,7 +79,7 @@ export function dhis2Service(db: Kysely<DB>, config: Pick<Config, 'smallCell'>, 
           await indicators.enter(ctx, items);
         } catch (e) {
           if (!(e instanceof AppError) || !e.errors) throw e;
-          for (const err of e.errors) conflicts.push({ object: err.field, value: `${err.message} / ${err.messageEn}` });
+          for (const err of e.errors) conflicts.push({ object: err.field, value: both(err) });
         }
       }
       const ok = conflicts.length === 0;

@@ -4,7 +4,7 @@
  * entered by hand. Roles without access to personal records get the small-cell rule
  * (disclosure.ts): no count of fewer than config.smallCell people, directly or by subtraction.
  */
-import { isSmallCount, parsePeriod, percentOf, todayIso } from '@ytcs/common';
+import { isSmallCount, parsePeriod, percentOf, todayIso, say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext, SignedIn } from '../../access/context.ts';
 import { type Scope, covers, } from '../../access/principal.ts';
@@ -50,7 +50,7 @@ export function shownFigure(indicator: IndicatorRow, v: Pick<RolledUpValue, 'num
 function checkPeriods(periods: string[], field = 'period'): void {
   const bad = periods.filter((p) => !parsePeriod(p));
   if (bad.length > 0) {
-    throw invalid([{ field, message: `Kỳ không hợp lệ: ${bad.join(', ')} (dạng 2026, 2026S1, 2026Q1, 202603)`, messageEn: `Invalid period: ${bad.join(', ')} (use 2026, 2026S1, 2026Q1, 202603)` }]);
+    throw invalid([{ field, ...say('indicators.periodsInvalid', { periods: bad.join(', ') }) }]);
   }
 }
 
@@ -59,7 +59,7 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
     const all = await listIndicators(db);
     if (!codes || codes.length === 0) return all;
     const unknown = codes.filter((c) => !all.some((i) => i.code === c));
-    if (unknown.length > 0) throw invalid([{ field: 'indicator', message: `Không có chỉ số: ${unknown.join(', ')}`, messageEn: `Unknown indicator: ${unknown.join(', ')}` }]);
+    if (unknown.length > 0) throw invalid([{ field: 'indicator', ...say('indicators.unknownList', { codes: unknown.join(', ') }) }]);
     return all.filter((i) => codes.includes(i.code));
   }
 
@@ -184,12 +184,12 @@ export function indicatorService(db: Kysely<DB>, config: Pick<Config, 'smallCell
       const values = items.flatMap((v, n) => {
         const at = (f: string) => `items.${n}.${f}`;
         const ind = indicators.find((i) => i.code === v.indicator);
-        if (!ind) errors.push({ field: at('indicator'), message: `Không có chỉ số ${v.indicator}`, messageEn: `Unknown indicator ${v.indicator}` });
-        else if (ind.source !== 'entered') errors.push({ field: at('indicator'), message: `Chỉ số ${v.indicator} được tính từ dữ liệu, không nhập tay`, messageEn: `${v.indicator} is computed from records, not entered` });
-        if (!parsePeriod(v.period)) errors.push({ field: at('period'), message: 'Kỳ không hợp lệ', messageEn: 'Invalid period' });
-        if (!units[n]) errors.push({ field: at('orgUnit'), message: 'Đơn vị không tồn tại hoặc ngoài phạm vi', messageEn: 'Unit not found or out of scope' });
+        if (!ind) errors.push({ field: at('indicator'), ...say('indicators.unknown', { code: v.indicator }) });
+        else if (ind.source !== 'entered') errors.push({ field: at('indicator'), ...say('indicators.computed', { code: v.indicator }) });
+        if (!parsePeriod(v.period)) errors.push({ field: at('period'), ...say('indicators.periodInvalid') });
+        if (!units[n]) errors.push({ field: at('orgUnit'), ...say('indicators.unknownUnit') });
         if (ind?.unit === 'percent' && (v.denominator === null || v.numerator > v.denominator)) {
-          errors.push({ field: at('denominator'), message: 'Mẫu số phải có và không nhỏ hơn tử số', messageEn: 'The denominator is required and must be at least the numerator' });
+          errors.push({ field: at('denominator'), ...say('indicators.denominator') });
         }
         return ind ? [{ indicatorId: ind.id, unitId: v.orgUnit, period: v.period, numerator: v.numerator, denominator: v.denominator }] : [];
       });

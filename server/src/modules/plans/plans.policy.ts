@@ -11,6 +11,7 @@
  *   task.update scope holds the issuer of (the issuing committee); the plan's editors may too.
  *   A ward committee or station in the area of a city plan is neither, so it reads.
  */
+import { say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import { type Principal, scopeOf } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
@@ -50,8 +51,6 @@ export async function planRights(db: Kysely<DB>, principal: Principal, planId: n
 }
 
 /** Refusals that say whose the decision is, for a caller who reads the plan but may not do this. */
-export const notThePlansEditor = () =>
-  new AppError(403, 'forbidden', 'Chỉ đơn vị ban hành kế hoạch (hoặc đơn vị kế thừa) được sửa kế hoạch', 'Only the issuing unit (or its successor) may change the plan');
+export const notThePlansEditor = () => new AppError(403, 'forbidden', say('plans.onlyIssuer'));
 
-export const notTheTasksAgency = () =>
-  new AppError(403, 'forbidden', 'Chỉ cơ quan chủ trì (và cơ quan phối hợp, cho phần việc của mình) được cập nhật nhiệm vụ', 'Only the lead agency (and coordinating agencies, for their own part) may update the task');
+export const notTheTasksAgency = () => new AppError(403, 'forbidden', say('plans.onlyAgencies'));

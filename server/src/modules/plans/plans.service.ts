@@ -4,7 +4,7 @@
  * owns them. A unit closed by the 2025 reorganisation keeps its plans: they are judged on the
  * current units that inherited its area.
  */
-import { isOverdue, judge, periodOf, previousPeriods, todayIso } from '@ytcs/common';
+import { isOverdue, judge, periodOf, previousPeriods, say, todayIso } from '@ytcs/common';
 import type { Static } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { RequestContext, SignedIn } from '../../access/context.ts';
@@ -120,13 +120,13 @@ export function planService(db: Kysely<DB>, indicators: IndicatorService) {
       const unit = await unitInScope(db, ctx.scope, input.orgUnitId);
       if (!unit) throw notFound();
       const area = await areaOf(db, unit.id);
-      if (area.length === 0) errors.push({ field: 'orgUnitId', message: 'Đơn vị đã giải thể và không có đơn vị kế thừa', messageEn: 'The unit was dissolved and has no successor' });
+      if (area.length === 0) errors.push({ field: 'orgUnitId', ...say('plans.unitDissolved') });
       const known = await indicators.list();
       input.targets.forEach((t, n) => {
-        if (!known.some((i) => i.code === t.indicator)) errors.push({ field: `targets.${n}.indicator`, message: `Không có chỉ số ${t.indicator}`, messageEn: `Unknown indicator ${t.indicator}` });
-        if (t.value > 100 && known.find((i) => i.code === t.indicator)?.unit === 'percent') errors.push({ field: `targets.${n}.value`, message: 'Tỷ lệ không quá 100%', messageEn: 'A percentage cannot exceed 100' });
+        if (!known.some((i) => i.code === t.indicator)) errors.push({ field: `targets.${n}.indicator`, ...say('indicators.unknown', { code: t.indicator }) });
+        if (t.value > 100 && known.find((i) => i.code === t.indicator)?.unit === 'percent') errors.push({ field: `targets.${n}.value`, ...say('plans.percentOver') });
       });
-      if (input.fromYear && input.toYear && input.fromYear > input.toYear) errors.push({ field: 'toYear', message: 'Năm kết thúc trước năm bắt đầu', messageEn: 'The end year is before the start year' });
+      if (input.fromYear && input.toYear && input.fromYear > input.toYear) errors.push({ field: 'toYear', ...say('plans.yearsOrder') });
       if (errors.length > 0) throw invalid(errors);
 
       const id = await db.transaction().execute(async (trx) => {

@@ -4,7 +4,7 @@
  * Who may post is plans.policy.ts. Overdue is computed when read (common's isOverdue), so it is
  * never stale. A committee or agency works here without ever reaching personal records.
  */
-import { isOverdue, todayIso } from '@ytcs/common';
+import { isOverdue, todayIso, say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import type { RequestContext } from '../../access/context.ts';
@@ -36,11 +36,11 @@ export function taskService(db: Kysely<DB>) {
       if (!rights || right === null) throw notTheTasksAgency();
       const partOf = right === 'part' ? rights.agencyId : null;
       if (body.status === 'done' && body.progress !== 100) {
-        throw invalid([{ field: 'progress', message: 'Nhiệm vụ hoàn thành phải đạt 100%', messageEn: 'A finished task is at 100%' }]);
+        throw invalid([{ field: 'progress', ...say('plans.doneAt100') }]);
       }
       const files = (body.evidence ?? []).map((e, n) => ({ n, fileName: e.fileName, contentType: e.contentType, content: Buffer.from(e.dataBase64, 'base64') }));
       const tooBig = files.find((f) => f.content.length > MAX_EVIDENCE_BYTES || f.content.length === 0);
-      if (tooBig) throw invalid([{ field: `evidence.${tooBig.n}`, message: 'Tệp minh chứng rỗng hoặc quá 5 MB', messageEn: 'The evidence file is empty or over 5 MB' }]);
+      if (tooBig) throw invalid([{ field: `evidence.${tooBig.n}`, ...say('plans.evidenceSize') }]);
       await db.transaction().execute(async (trx) => {
         // A partner's part leaves the task as its lead reported it.
         await insertTaskUpdate(trx, { taskId, status: body.status, progress: body.progress, note: body.note ?? null, userId: ctx.actor.userId, partOf, files });

@@ -4,6 +4,7 @@
  * read which records in a period. Both are audited. Correction is the resident edit (audited with
  * the names of the fields changed, never their values).
  */
+import { say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import { type Scope, covers } from '../../access/principal.ts';
@@ -23,8 +24,8 @@ export function privacyService(db: Kysely<DB>) {
 
   async function checkPeriod(scope: Scope, f: AccessReportFilter) {
     const days = (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000;
-    if (!(days >= 0)) throw invalid([{ field: 'to', message: 'Ngày kết thúc phải sau ngày bắt đầu', messageEn: 'The end date must not be before the start date' }]);
-    if (days > MAX_DAYS) throw invalid([{ field: 'to', message: 'Khoảng thời gian tối đa 366 ngày', messageEn: 'The period may be at most 366 days' }]);
+    if (!(days >= 0)) throw invalid([{ field: 'to', ...say('privacy.endBeforeStart') }]);
+    if (days > MAX_DAYS) throw invalid([{ field: 'to', ...say('privacy.periodTooLong') }]);
     if (f.unitId) {
       const unit = await findUnit(db, f.unitId);
       if (!unit || !covers(scope, unit.path)) throw notFound();

@@ -3,31 +3,40 @@
  * completing the history, and adding encounters and immunisations. The record opens with its
  * first entry; the share of residents with an opened record is the registry's coverage figure.
  */
-import { bmiOf } from '@ytcs/common';
+import { type MessageKey, bmiOf, say, sayIn } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
-import { invalid } from '../../errors.ts';
+import { type FieldError, invalid } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type ReadEvent, personReads, residentToWrite } from '../registry/index.ts';
 import * as repo from './records.repository.ts';
 
-const ENCOUNTER_TITLES: Record<string, [string, string]> = {
-  checkup: ['Khám sức khỏe', 'Health check'],
-  illness: ['Khám bệnh', 'Illness visit'],
-  chronic_followup: ['Theo dõi bệnh mạn tính', 'Chronic disease follow-up'],
-  screening: ['Sàng lọc', 'Screening'],
-  antenatal: ['Khám thai', 'Antenatal visit'],
-  home_visit: ['Thăm hộ gia đình', 'Home visit'],
-  other: ['Lần khám khác', 'Other encounter'],
+type TitleKey = Exclude<Extract<MessageKey, `records.timeline.${string}`>, 'records.timeline.immunization'>;
+
+/** The timeline's titles, by encounter type and life event (texts of the catalogue's records.timeline). */
+const ENCOUNTER_TITLES: Record<string, TitleKey> = {
+  checkup: 'records.timeline.checkup',
+  illness: 'records.timeline.illness',
+  chronic_followup: 'records.timeline.chronicFollowup',
+  screening: 'records.timeline.screening',
+  antenatal: 'records.timeline.antenatal',
+  home_visit: 'records.timeline.homeVisit',
+  other: 'records.timeline.otherEncounter',
 };
 
-const LIFE_TITLES: Record<string, [string, string]> = {
-  registered: ['Đăng ký vào sổ quản lý', 'Registered'],
-  move_in: ['Chuyển đến', 'Moved in'],
-  move_out: ['Chuyển đi', 'Moved out'],
-  death: ['Tử vong', 'Died'],
-  merged: ['Gộp hồ sơ trùng', 'Duplicate record merged'],
+const LIFE_TITLES: Record<string, TitleKey> = {
+  registered: 'records.timeline.registered',
+  move_in: 'records.timeline.moveIn',
+  move_out: 'records.timeline.moveOut',
+  death: 'records.timeline.death',
+  merged: 'records.timeline.merged',
+};
+
+/** The title of a kind in one of the tables above, in Vietnamese and English; null for a kind they do not know. */
+const titleOf = (table: Record<string, TitleKey>, kind: string) => {
+  const key = Object.hasOwn(table, kind) ? table[kind] : undefined;
+  return key ? say(key) : null;
 };
 
 
@@ -53,14 +62,26 @@ export function recordService(db: Kysely<DB>) {
         };
       });
       const timeline = [
-        ...events.map((e) => ({ date: e.date, kind: `life.${e.kind}`, title: LIFE_TITLES[e.kind]?.[0] ?? e.kind, titleEn: LIFE_TITLES[e.kind]?.[1] ?? e.kind })),
-        ...encounters.map((e) => ({
-          date: e.date,
-          kind: `encounter.${e.type}`,
-          title: [ENCOUNTER_TITLES[e.type]?.[0], e.diagnoses[0] ? `${e.diagnoses[0].code} ${e.diagnoses[0].nameVi}` : null].filter(Boolean).join(': '),
-          titleEn: [ENCOUNTER_TITLES[e.type]?.[1], e.diagnoses[0]?.code].filter(Boolean).join(': '),
+        ...events.map((e) => {
+          const title = titleOf(LIFE_TITLES, e.kind);
+          return { date: e.date, kind: `life.${e.kind}`, title: title?.message ?? e.kind, titleEn: title?.messageEn ?? e.kind };
+        }),
+        ...encounters.map((e) => {
+          const title = titleOf(ENCOUNTER_TITLES, e.type);
+          return {
+            date: e.date,
+            kind: `encounter.${e.type}`,
+            title: [title?.message, e.diagnoses[0] ? `${e.diagnoses[0].code} ${e.diagnoses[0].nameVi}` : null].filter(Boolean).join(': '),
+            titleEn: [title?.messageEn, e.diagnoses[0]?.code].filter(Boolean).join(': '),
+          };
+        }),
+        // The vaccine's name is in Vietnamese only: the English title names its code.
+        ...parts.immunizations.map((i) => ({
+          date: i.date,
+          kind: 'immunization',
+          title: sayIn('vi', 'records.timeline.immunization', { vaccine: i.vaccineName, dose: i.dose }),
+          titleEn: sayIn('en', 'records.timeline.immunization', { vaccine: i.vaccineCode, dose: i.dose }),
         })),
-        ...parts.immunizations.map((i) => ({ date: i.date, kind: 'immunization', title: `Tiêm ${i.vaccineName} (mũi ${i.dose})`, titleEn: `Vaccination ${i.vaccineCode} (dose ${i.dose})` })),
       ].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
       return {
         resident: person,
@@ -79,7 +100,7 @@ export function recordService(db: Kysely<DB>) {
       const codes = [...(history.personalHistory?.conditions ?? []), ...(history.familyHistory ?? []).map((f) => f.icd10Code).filter((c): c is string => !!c)];
       const known = await repo.knownCodes(db, codes);
       const unknown = codes.filter((c) => !known.has(c));
-      if (unknown.length) throw invalid([{ field: 'personalHistory.conditions', message: `Mã ICD-10 không có trong danh mục: ${unknown.join(', ')}`, messageEn: `ICD-10 codes not in the list: ${unknown.join(', ')}` }]);
+      if (unknown.length) throw invalid([{ field: 'personalHistory.conditions', ...say('records.icd10NotListed', { codes: unknown.join(', ') }) }]);
       await db.transaction().execute(async (trx) => {
         await repo.saveHistory(trx, id, person.communeId, history);
         await recordAudit(trx, ctx.actor, { action: 'record.history', entityType: 'resident', entityId: id, orgUnitId: person.communeId });
@@ -88,17 +109,17 @@ export function recordService(db: Kysely<DB>) {
 
     async addEncounter(ctx: RequestContext, id: number, input: { date: string; type: string; facilityId?: number; practitioner?: string; reason?: string; notes?: string; diagnoses?: string[]; observations?: Record<string, number | undefined>; prescriptions?: { drug: string; dose?: string; quantity?: string; days?: number }[] }) {
       const person = await resident(ctx, id);
-      const errors = [];
-      if (input.date > new Date().toISOString().slice(0, 10)) errors.push({ field: 'date', message: 'Ngày khám ở tương lai', messageEn: 'The encounter date is in the future' });
+      const errors: FieldError[] = [];
+      if (input.date > new Date().toISOString().slice(0, 10)) errors.push({ field: 'date', ...say('records.encounterFuture') });
       const diagnoses = [...new Set(input.diagnoses ?? [])];
       const known = await repo.knownCodes(db, diagnoses);
       diagnoses.forEach((c, i) => {
-        if (!known.has(c)) errors.push({ field: `diagnoses.${i}`, message: `Mã ICD-10 ${c} không có trong danh mục`, messageEn: `ICD-10 code ${c} is not in the list` });
+        if (!known.has(c)) errors.push({ field: `diagnoses.${i}`, ...say('records.icd10CodeNotListed', { code: c }) });
       });
-      if (input.facilityId && !(await repo.facilityExists(db, input.facilityId))) errors.push({ field: 'facilityId', message: 'Cơ sở y tế không tồn tại', messageEn: 'Unknown facility' });
+      if (input.facilityId && !(await repo.facilityExists(db, input.facilityId))) errors.push({ field: 'facilityId', ...say('records.unknownFacility') });
       const obs = input.observations ?? {};
       if (obs.systolic_bp !== undefined && obs.diastolic_bp !== undefined && obs.diastolic_bp >= obs.systolic_bp) {
-        errors.push({ field: 'observations.diastolic_bp', message: 'Huyết áp tâm trương phải thấp hơn tâm thu', messageEn: 'Diastolic pressure must be below systolic' });
+        errors.push({ field: 'observations.diastolic_bp', ...say('records.diastolicAboveSystolic') });
       }
       if (errors.length) throw invalid(errors);
       const observations = Object.fromEntries(Object.entries(obs).filter((e): e is [string, number] => e[1] !== undefined));
@@ -127,11 +148,11 @@ export function recordService(db: Kysely<DB>) {
 
     async addImmunization(ctx: RequestContext, id: number, input: { vaccineCode: string; dose: number; date: string; facilityId?: number; lot?: string; note?: string }) {
       const person = await resident(ctx, id);
-      const errors = [];
-      if (!(await repo.vaccineExists(db, input.vaccineCode))) errors.push({ field: 'vaccineCode', message: 'Vắc xin không có trong danh mục', messageEn: 'Unknown vaccine' });
-      if (input.date > new Date().toISOString().slice(0, 10)) errors.push({ field: 'date', message: 'Ngày tiêm ở tương lai', messageEn: 'The vaccination date is in the future' });
-      if (person.birthDate && input.date < person.birthDate) errors.push({ field: 'date', message: 'Ngày tiêm trước ngày sinh', messageEn: 'The vaccination date is before birth' });
-      if (input.facilityId && !(await repo.facilityExists(db, input.facilityId))) errors.push({ field: 'facilityId', message: 'Cơ sở y tế không tồn tại', messageEn: 'Unknown facility' });
+      const errors: FieldError[] = [];
+      if (!(await repo.vaccineExists(db, input.vaccineCode))) errors.push({ field: 'vaccineCode', ...say('records.unknownVaccine') });
+      if (input.date > new Date().toISOString().slice(0, 10)) errors.push({ field: 'date', ...say('records.vaccinationFuture') });
+      if (person.birthDate && input.date < person.birthDate) errors.push({ field: 'date', ...say('records.vaccinationBeforeBirth') });
+      if (input.facilityId && !(await repo.facilityExists(db, input.facilityId))) errors.push({ field: 'facilityId', ...say('records.unknownFacility') });
       if (errors.length) throw invalid(errors);
       const immunizationId = await db.transaction().execute(async (trx) => {
         await repo.openRecord(trx, id, person.communeId);

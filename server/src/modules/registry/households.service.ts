@@ -2,7 +2,7 @@
  * Households: a family registered at an address in a village, with its members. Registering a
  * household and its members is one transaction: all of them or none.
  */
-import { type ResidentFields, foldVietnamese } from '@ytcs/common';
+import { type ResidentFields, foldVietnamese, say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -37,13 +37,13 @@ export function householdService(db: Kysely<DB>) {
 
     async create(ctx: RequestContext, input: NewHousehold) {
       const place = await placeIn(db, ctx.scope, input.unitId);
-      if (!place) throw invalid([{ field: 'unitId', message: 'Thôn/xã không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Village or commune unknown, closed or outside your scope' }]);
-      if (!input.address.trim()) throw invalid([{ field: 'address', message: 'Địa chỉ là bắt buộc', messageEn: 'Address is required' }]);
-      if (input.members.length === 0) throw invalid([{ field: 'members', message: 'Hộ cần ít nhất một thành viên', messageEn: 'A household needs at least one member' }]);
+      if (!place) throw invalid([{ field: 'unitId', ...say('registry.unknownPlace') }]);
+      if (!input.address.trim()) throw invalid([{ field: 'address', ...say('registry.addressRequired') }]);
+      if (input.members.length === 0) throw invalid([{ field: 'members', ...say('registry.householdNoMembers') }]);
       const heads = input.members.filter((m) => m.relationship === 'head').length;
-      if (heads !== 1) throw invalid([{ field: 'members', message: 'Hộ cần đúng một chủ hộ', messageEn: 'A household needs exactly one head' }]);
+      if (heads !== 1) throw invalid([{ field: 'members', ...say('registry.householdOneHead') }]);
       const code = input.code?.trim() || null;
-      if (code && (await repo.householdCodeTaken(db, place.communeId, code))) throw conflict(`Số hộ ${code} đã có trong xã`, `Household number ${code} already exists in this commune`, 'code');
+      if (code && (await repo.householdCodeTaken(db, place.communeId, code))) throw conflict(say('registry.householdCodeTaken', { code }), 'code');
 
       const guardMembers = async () => {
         for (const [i, member] of input.members.entries()) await guardIdentifiers(db, ctx, member, { prefix: `members.${i}.` });

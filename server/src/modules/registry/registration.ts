@@ -4,7 +4,7 @@
  * (errors refuse, warnings are kept on the record), insert the resident, and write the
  * "registered" life event that opens their history.
  */
-import { type FieldFinding, type ResidentFields, checkResident, foldVietnamese, todayIso } from '@ytcs/common';
+import { type FieldFinding, type ResidentFields, checkResident, foldVietnamese, todayIso, say } from '@ytcs/common';
 import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { Scope } from '../../access/principal.ts';
@@ -20,11 +20,9 @@ export interface Place {
   villageId: number | null;
 }
 
-const asFieldErrors = (findings: FieldFinding[], prefix = ''): FieldError[] =>
-  findings.map((f) => ({ field: `${prefix}${f.field}`, message: f.message, messageEn: f.messageEn }));
+const asFieldErrors = (findings: FieldFinding[], prefix = ''): FieldError[] => findings.map(({ field, code: _code, ...said }) => ({ field: `${prefix}${field}`, ...said }));
 
-export const needsConfirmation = (warnings: FieldFinding[]) =>
-  new AppError(422, 'needs_confirmation', 'Có cảnh báo cần xác nhận trước khi lưu', 'There are warnings to confirm before saving', undefined, { warnings });
+export const needsConfirmation = (warnings: FieldFinding[]) => new AppError(422, 'needs_confirmation', say('common.needsConfirmation'), undefined, { warnings });
 
 /**
  * Validates one resident; throws on errors; returns the row values and the warnings found.
@@ -36,27 +34,17 @@ export async function prepareResident(db: Kysely<DB> | Transaction<DB>, scope: S
   if (check.errors.length) throw invalid(asFieldErrors(check.errors, prefix));
   const v = check.value;
   if (input.ethnicityCode && !(await repo.ethnicityKnown(db, input.ethnicityCode))) {
-    throw invalid([{ field: `${prefix}ethnicityCode`, message: 'Mã dân tộc không có trong danh mục', messageEn: 'Unknown ethnicity code' }]);
+    throw invalid([{ field: `${prefix}ethnicityCode`, ...say('registry.unknownEthnicity') }]);
   }
   // Warnings are the resident's own (stored on the record); callers prefix them for their answer.
   const warnings = [...check.warnings];
   const lookalikes = await repo.findLookalikes(db, scope, communeId, foldVietnamese(v.fullName), v.birthYear, v.birthDate, exceptId);
   const named = lookalikes.filter((l) => l.inScope).map((l) => l.id);
   if (named.length) {
-    warnings.push({
-      field: 'fullName',
-      code: 'duplicate.possible',
-      message: `Có thể trùng với người đã đăng ký cùng họ tên và năm sinh trong xã (mã ${named.join(', ')})`,
-      messageEn: `May duplicate someone registered with the same name and birth year in this commune (id ${named.join(', ')})`,
-    });
+    warnings.push({ field: 'fullName', code: 'duplicate.possible', ...say('registry.possibleDuplicate', { ids: named.join(', ') }) });
   } else if (lookalikes.length) {
     // Out of the caller's reach (another village of the commune): a warning, but no record named.
-    warnings.push({
-      field: 'fullName',
-      code: 'duplicate.possible',
-      message: 'Có thể trùng với người đã đăng ký cùng họ tên và năm sinh ở nơi khác trong xã (ngoài phạm vi của bạn)',
-      messageEn: 'May duplicate someone registered with the same name and birth year elsewhere in this commune (outside your scope)',
-    });
+    warnings.push({ field: 'fullName', code: 'duplicate.possible', ...say('registry.possibleDuplicateElsewhere') });
   }
   const row = storedResident(input, v);
 
@@ -109,7 +97,7 @@ export async function registerPeople(trx: Transaction<DB>, ctx: RequestContext, 
   for (const person of people) {
     const p = await prepareResident(trx, ctx.scope, person.fields, place.communeId, person.prefix);
     if (p.row.citizenId) {
-      if (seenIds.has(p.row.citizenId)) throw invalid([{ field: `${person.prefix}citizenId`, message: 'Số CCCD bị lặp trong hộ', messageEn: 'Personal ID repeated in the household' }]);
+      if (seenIds.has(p.row.citizenId)) throw invalid([{ field: `${person.prefix}citizenId`, ...say('registry.citizenIdRepeatedInHousehold') }]);
       seenIds.add(p.row.citizenId);
     }
     prepared.push(p);

@@ -19,7 +19,7 @@
  * surviving restarts, read through the (user_id, at) index, and counted under a per-user advisory
  * lock so that concurrent probes cannot all slip under the limit.
  */
-import { type ResidentInput, checkResident } from '@ytcs/common';
+import { type ResidentInput, checkResident, say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -34,23 +34,15 @@ const WINDOW_SECONDS = 3600;
 const LOCK_CLASS = 9005;
 
 const IDENTIFIERS = [
-  { column: 'citizen_id', value: 'citizenId', field: 'citizenId', duplicateCode: 'duplicate_citizen_id', vi: 'Số CCCD', en: 'Personal ID' },
-  { column: 'social_insurance_no', value: 'socialInsuranceNo', field: 'insuranceCode', duplicateCode: 'duplicate_insurance_no', vi: 'Mã số BHXH', en: 'Social insurance number' },
+  { column: 'citizen_id', value: 'citizenId', field: 'citizenId', duplicateCode: 'duplicate_citizen_id', taken: 'registry.citizenIdTaken', takenField: 'registry.citizenIdTakenField' },
+  { column: 'social_insurance_no', value: 'socialInsuranceNo', field: 'insuranceCode', duplicateCode: 'duplicate_insurance_no', taken: 'registry.insuranceNoTaken', takenField: 'registry.insuranceNoTakenField' },
 ] as const;
 
 export type IdentifierField = 'citizenId' | 'insuranceCode';
 
-export const registeredElsewhere = (field: string) =>
-  new AppError(
-    409,
-    'registered_elsewhere',
-    'Người này đã được đăng ký ở một đơn vị khác. Đề nghị đơn vị đang quản lý chuyển hồ sơ đến đơn vị của bạn.',
-    'This person is registered elsewhere. Ask the unit holding the record to transfer it to yours.',
-    [{ field, message: 'Đã được đăng ký ở đơn vị khác', messageEn: 'Registered elsewhere' }],
-  );
+export const registeredElsewhere = (field: string) => new AppError(409, 'registered_elsewhere', say('registry.registeredElsewhere'), [{ field, ...say('registry.registeredElsewhereField') }]);
 
-const lookupsLimited = (seconds: number) =>
-  new AppError(429, 'rate_limited', `Đã tra quá nhiều số định danh; thử lại sau ${seconds} giây`, `Too many identifier lookups; try again in ${seconds} s`, undefined, { retryAfterSeconds: seconds });
+const lookupsLimited = (seconds: number) => new AppError(429, 'rate_limited', say('registry.lookupsLimited', { seconds }), undefined, { retryAfterSeconds: seconds });
 
 /**
  * Refuses a resident whose personal ID or insurance number is already on another record.
@@ -59,7 +51,7 @@ const lookupsLimited = (seconds: number) =>
  */
 export async function guardIdentifiers(db: Kysely<DB>, ctx: RequestContext, input: ResidentInput, opts: { prefix?: string; exceptId?: number; fields?: IdentifierField[] } = {}) {
   const check = checkResident(input);
-  if (check.errors.length) throw invalid(check.errors.map((f): FieldError => ({ field: `${opts.prefix ?? ''}${f.field}`, message: f.message, messageEn: f.messageEn })));
+  if (check.errors.length) throw invalid(check.errors.map(({ field, code: _code, ...said }): FieldError => ({ field: `${opts.prefix ?? ''}${field}`, ...said })));
   for (const id of IDENTIFIERS) {
     const value = check.value[id.value];
     if (!value || (opts.fields && !opts.fields.includes(id.field))) continue;
@@ -68,7 +60,7 @@ export async function guardIdentifiers(db: Kysely<DB>, ctx: RequestContext, inpu
     const audit = (on: Kysely<DB>, answer: string) => recordAudit(on, ctx.actor, { action: 'person.id_lookup', entityType: 'resident', entityId: found?.id, orgUnitId: found?.communeId, details: { answer, field: id.field } });
     if (found?.inScope) {
       await audit(db, 'in_scope');
-      throw new AppError(409, id.duplicateCode, `${id.vi} đã được đăng ký cho hồ sơ mã ${found.id}`, `${id.en} is already registered on record ${found.id}`, [{ field, message: `${id.vi} đã được đăng ký`, messageEn: `${id.en} already registered` }], { residentId: found.id });
+      throw new AppError(409, id.duplicateCode, say(id.taken, { residentId: found.id }), [{ field, ...say(id.takenField) }], { residentId: found.id });
     }
     // Not in scope (registered elsewhere, or nowhere): the per-user limit applies to both alike.
     const refusal = await db.transaction().execute(async (trx) => {

@@ -5,7 +5,7 @@
  * registered, is a warning the caller must confirm (`confirmWarnings`); the confirmed warnings
  * stay on the record until resolved.
  */
-import { type ResidentFields, foldVietnamese, todayIso } from '@ytcs/common';
+import { type ResidentFields, foldVietnamese, todayIso, say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -19,8 +19,8 @@ import * as history from './life-events.repository.ts';
 import * as repo from './residents.repository.ts';
 import { toColumns } from './resident-columns.ts';
 
-const unknownPlace = (field: string) => invalid([{ field, message: 'Thôn/xã không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Village or commune unknown, closed or outside your scope' }]);
-const mergedAway = () => conflict('Hồ sơ đã được gộp vào hồ sơ khác', 'This record was merged into another');
+const unknownPlace = (field: string) => invalid([{ field, ...say('registry.unknownPlace') }]);
+const mergedAway = () => conflict(say('registry.mergedAway'));
 
 export type ResidentQuery = { q?: string; orgUnit?: number; householdId?: number; includeInactive?: boolean; missing?: 'record' | 'insurance'; limit: number; offset: number };
 
@@ -51,7 +51,7 @@ export function residentService(db: Kysely<DB>) {
             // A household out of the caller's scope is answered as one that does not exist.
             home: async () => {
               if (input.householdId && !(await findHouseholdIn(trx, ctx.scope, input.householdId, place.communeId))) {
-                throw invalid([{ field: 'householdId', message: 'Hộ gia đình không tồn tại, ngoài phạm vi của bạn hoặc không thuộc xã này', messageEn: 'Household unknown, outside your scope or not in this commune' }]);
+                throw invalid([{ field: 'householdId', ...say('registry.unknownHousehold') }]);
               }
               return input.householdId ?? null;
             },
@@ -89,14 +89,16 @@ export function residentService(db: Kysely<DB>) {
     },
 
     async merge(ctx: RequestContext, id: number, intoId: number) {
-      if (id === intoId) throw invalid([{ field: 'intoId', message: 'Không thể gộp hồ sơ vào chính nó', messageEn: 'A record cannot be merged into itself' }]);
+      if (id === intoId) throw invalid([{ field: 'intoId', ...say('registry.mergeIntoItself') }]);
       const [from, into] = await Promise.all([repo.findResident(db, ctx.scope, id), repo.findResident(db, ctx.scope, intoId)]);
       if (!from || !into) throw notFound();
-      if (from.status === 'merged' || into.status === 'merged') throw conflict('Một trong hai hồ sơ đã được gộp', 'One of the records was already merged');
+      if (from.status === 'merged' || into.status === 'merged') throw conflict(say('registry.alreadyMerged'));
       await db.transaction().execute(async (trx) => {
         await history.moveHistory(trx, id, intoId);
         await repo.updateResident(trx, id, { status: 'merged', merged_into: intoId });
-        await history.insertLifeEvent(trx, { residentId: intoId, communeId: into.communeId, kind: 'merged', date: todayIso(), note: `Gộp hồ sơ ${id} / merged record ${id}`, recordedBy: ctx.actor.userId });
+        // The note is stored: both sentences, as the record's history has always kept it.
+        const note = say('registry.mergedNote', { residentId: id });
+        await history.insertLifeEvent(trx, { residentId: intoId, communeId: into.communeId, kind: 'merged', date: todayIso(), note: `${note.message} / ${note.messageEn}`, recordedBy: ctx.actor.userId });
         await recordAudit(trx, ctx.actor, { action: 'resident.merge', entityType: 'resident', entityId: intoId, orgUnitId: into.communeId, details: { merged: id } });
       });
       return read(ctx, intoId);
@@ -113,13 +115,13 @@ export function residentService(db: Kysely<DB>) {
         } else if (event.kind === 'move_in') {
           // Back in the commune, or moved within the caller's area: place and reactivate.
           const place = event.toUnitId ? await placeIn(trx, ctx.scope, event.toUnitId) : { communeId: current.communeId, villageId: current.villageId };
-          if (!place) throw invalid([{ field: 'toUnitId', message: 'Nơi chuyển đến không hợp lệ hoặc ngoài phạm vi', messageEn: 'Destination unknown or outside your scope' }]);
+          if (!place) throw invalid([{ field: 'toUnitId', ...say('registry.destinationOutOfScope') }]);
           await repo.updateResident(trx, id, { status: 'active', commune_id: place.communeId, village_id: place.villageId });
         } else {
           const place = event.toUnitId ? await placeIn(trx, ctx.scope, event.toUnitId) : null;
           // Out of the caller's area: any unit of the country may be the destination, but a real one.
           if (event.toUnitId && !place && !(await repo.findUnit(trx, event.toUnitId))) {
-            throw invalid([{ field: 'toUnitId', message: 'Nơi chuyển đến không tồn tại', messageEn: 'Destination unknown' }]);
+            throw invalid([{ field: 'toUnitId', ...say('registry.destinationUnknown') }]);
           }
           if (place) await repo.updateResident(trx, id, { commune_id: place.communeId, village_id: place.villageId, household_id: null, relationship: null });
           else await repo.updateResident(trx, id, { status: 'moved_out' });

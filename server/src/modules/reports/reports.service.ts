@@ -4,7 +4,7 @@
  * units' figures, assembled for the renderers. The reporting body is the plan's issuer, or for
  * a unit closed in 2025 the first unit that inherited its area.
  */
-import { parsePeriod, periodLabel, previousPeriods, todayIso } from '@ytcs/common';
+import { parsePeriod, periodLabel, previousPeriods, todayIso, say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { invalid } from '../../errors.ts';
@@ -26,7 +26,7 @@ export const placeName = (unitName: string) => unitName.replace(KIND_PREFIX, '')
 export function reportService(db: Kysely<DB>, plans: PlanService, indicators: IndicatorService) {
   async function assemble(ctx: SignedIn, planId: number, q: { period: string; kind?: 'so_ket' | 'tong_ket' }, today = todayIso()): Promise<ReportData> {
     const period = parsePeriod(q.period);
-    if (!period) throw invalid([{ field: 'period', message: 'Kỳ báo cáo không hợp lệ (2026, 2026S1, 2026Q3, 202609)', messageEn: 'Invalid report period (2026, 2026S1, 2026Q3, 202609)' }]);
+    if (!period) throw invalid([{ field: 'period', ...say('reports.periodInvalid') }]);
     const plan = await plans.get(ctx, planId, today);
     const [previous] = previousPeriods(q.period, 2);
     const areas = await unitsByIds(db, plan.areaIds);

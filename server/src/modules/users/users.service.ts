@@ -3,6 +3,7 @@
  * users they may change hold every role inside that scope at a rank no higher than theirs, and a
  * role they grant carries no permission they lack at that unit (rules in users.policy.ts).
  */
+import { say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { SignedIn } from '../../access/context.ts';
 import type { Principal, Scope } from '../../access/principal.ts';
@@ -38,18 +39,14 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
       const role = known.get(r.role);
       const path = units.get(r.orgUnitId);
       if (!role) {
-        errors.push({ field: `roles.${i}.role`, message: 'Vai trò không tồn tại', messageEn: 'Unknown role' });
+        errors.push({ field: `roles.${i}.role`, ...say('users.unknownRole') });
       } else if (managedRank(role, topRank) < callerRank) {
-        errors.push({ field: `roles.${i}.role`, message: 'Không thể cấp vai trò cao hơn vai trò của bạn', messageEn: 'You cannot grant a role above your own' });
+        errors.push({ field: `roles.${i}.role`, ...say('users.roleAbove') });
       } else if (path && !held.has(`${r.role}@${r.orgUnitId}`) && missingPermissions(principal, { role, path }).length) {
-        errors.push({
-          field: `roles.${i}.role`,
-          message: `Không thể cấp vai trò có quyền mà bạn không có tại đơn vị này: ${missingPermissions(principal, { role, path }).join(', ')}`,
-          messageEn: `You cannot grant a role carrying permissions you lack at this unit: ${missingPermissions(principal, { role, path }).join(', ')}`,
-        });
+        errors.push({ field: `roles.${i}.role`, ...say('users.rolePermissions', { permissions: missingPermissions(principal, { role, path }).join(', ') }) });
       }
       if (!path) {
-        errors.push({ field: `roles.${i}.orgUnitId`, message: 'Đơn vị không tồn tại, đã giải thể hoặc ngoài phạm vi của bạn', messageEn: 'Unit unknown, closed or outside your scope' });
+        errors.push({ field: `roles.${i}.orgUnitId`, ...say('users.unknownUnit') });
       }
     });
     return errors;
@@ -97,13 +94,13 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
       const { principal, scope, actor } = ctx;
       const username = input.username.trim().toLowerCase();
       const errors: FieldError[] = [];
-      if (!USERNAME.test(username)) errors.push({ field: 'username', message: 'Tên đăng nhập 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch', messageEn: 'Username: 3–50 lower-case letters, digits, dot, dash, underscore' });
-      if (!input.fullName.trim()) errors.push({ field: 'fullName', message: 'Bắt buộc', messageEn: 'Required' });
-      if (input.password.length < PASSWORD_MIN_LENGTH) errors.push({ field: 'password', message: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`, messageEn: `Password needs at least ${PASSWORD_MIN_LENGTH} characters` });
-      if (input.roles.length === 0) errors.push({ field: 'roles', message: 'Cần ít nhất một vai trò', messageEn: 'At least one role is needed' });
+      if (!USERNAME.test(username)) errors.push({ field: 'username', ...say('users.usernameFormat') });
+      if (!input.fullName.trim()) errors.push({ field: 'fullName', ...say('common.required') });
+      if (input.password.length < PASSWORD_MIN_LENGTH) errors.push({ field: 'password', ...say('users.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) });
+      if (input.roles.length === 0) errors.push({ field: 'roles', ...say('users.rolesRequired') });
       errors.push(...(await checkRoles(principal, scope, input.roles)));
       if (errors.length) throw invalid(errors);
-      if (await repo.usernameTaken(db, username)) throw conflict('Tên đăng nhập đã được dùng', 'Username already taken', 'username');
+      if (await repo.usernameTaken(db, username)) throw conflict(say('unique.username'), 'username');
       const passwordHash = await hashPassword(input.password);
       const id = await db.transaction().execute(async (trx) => {
         const userId = await repo.insertUser(trx, { username, fullName: input.fullName.trim(), passwordHash, mustChangePassword: true });
@@ -118,17 +115,17 @@ export function userService(db: Kysely<DB>, sessions: Pick<SessionService, 'forg
       const { principal, scope, actor } = ctx;
       const target = await manageable(principal, id);
       const errors: FieldError[] = [];
-      if (patch.fullName !== undefined && !patch.fullName.trim()) errors.push({ field: 'fullName', message: 'Bắt buộc', messageEn: 'Required' });
-      if (patch.password !== undefined && patch.password.length < PASSWORD_MIN_LENGTH) errors.push({ field: 'password', message: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`, messageEn: `Password needs at least ${PASSWORD_MIN_LENGTH} characters` });
+      if (patch.fullName !== undefined && !patch.fullName.trim()) errors.push({ field: 'fullName', ...say('common.required') });
+      if (patch.password !== undefined && patch.password.length < PASSWORD_MIN_LENGTH) errors.push({ field: 'password', ...say('users.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) });
       if (patch.roles) {
-        if (patch.roles.length === 0) errors.push({ field: 'roles', message: 'Cần ít nhất một vai trò', messageEn: 'At least one role is needed' });
+        if (patch.roles.length === 0) errors.push({ field: 'roles', ...say('users.rolesRequired') });
         errors.push(...(await checkRoles(principal, scope, patch.roles, target.keys)));
       }
       // A reset hands the caller the target's roles: they must hold every permission those carry.
       if (patch.password !== undefined && target.held.some((h) => missingPermissions(principal, h).length)) {
-        errors.push({ field: 'password', message: 'Không thể đặt lại mật khẩu của tài khoản có quyền mà bạn không có', messageEn: 'You cannot reset the password of an account holding permissions you lack' });
+        errors.push({ field: 'password', ...say('users.resetBeyondRights') });
       }
-      if (patch.active === false && id === principal.userId) errors.push({ field: 'active', message: 'Không thể tự khóa tài khoản của mình', messageEn: 'You cannot deactivate your own account' });
+      if (patch.active === false && id === principal.userId) errors.push({ field: 'active', ...say('users.deactivateSelf') });
       if (errors.length) throw invalid(errors);
       const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
       await db.transaction().execute(async (trx) => {

@@ -14,7 +14,7 @@ import { useIndicators } from '../indicators/indicators.api';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
 import { createPlan } from './plans.api';
 import { type ReviewValues, reviewValues, toNewPlan } from './planDraft';
-import { useLang } from '../../i18n/useLang';
+import { serverText } from '../../i18n/languages';
 import { ReviewTargets, ReviewTasks } from './ReviewTables';
 
 function candidateLabel(c: DraftCandidate, merged: string): string {
@@ -23,7 +23,6 @@ function candidateLabel(c: DraftCandidate, merged: string): string {
 
 export function PlanReviewForm({ draft, candidates, onRestart }: { draft: PlanDraft; candidates: DraftCandidate[]; onRestart: () => void }) {
   const { t, i18n } = useTranslation();
-  const lang = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const navigate = useNavigate();
@@ -63,7 +62,7 @@ export function PlanReviewForm({ draft, candidates, onRestart }: { draft: PlanDr
           description={
             <ul className="plain-list">
               {draft.warnings.map((w) => (
-                <li key={w.vi}>{lang === 'en' ? w.en : w.vi}</li>
+                <li key={w.vi}>{serverText({ key: w.key, params: w.params, message: w.vi, messageEn: w.en }, i18n.language)}</li>
               ))}
             </ul>
           }
