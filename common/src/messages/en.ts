@@ -223,6 +223,8 @@ export const en: ServerMessages = {
       noRecipients: 'No recipients were found.',
       signerMissing: 'The signer was not found.',
       periodUnclear: 'The plan period (from/to year) is unclear.',
+      truncated: 'The document may be cut off: it has no ending (closing sentence, recipients, signature); check that every page is there.',
+      percentUnreadable: '{{count}} percentage(s) could not be read (a scan, perhaps) and were not taken as targets: {{examples}}.',
     },
   },
   privacy: {

@@ -9,7 +9,7 @@ import { areaInText, issuerInText, readHeaderIssuer, readIssueDate, readNumber }
 import { flat, foldWords, normaliseLines } from './normalise.ts';
 import { dedupeRefs, findRefs, numberKey } from './references.ts';
 import { placeBlocks } from './sections.ts';
-import { findTargets } from './targets.ts';
+import { findTargets, unreadablePercents } from './targets.ts';
 import { findTasks } from './tasks.ts';
 import type { DocumentRef, PlanDraft, PlanIssuer, PlanWarning } from './types.ts';
 import { WARN } from './warnings.ts';
@@ -66,6 +66,8 @@ export function parsePlanText(text: string): PlanDraft {
   if (noYear) warnings.push(WARN.targetsWithoutYear(noYear));
   const noIndicator = targets.filter((t) => t.indicatorCode === null).length;
   if (noIndicator) warnings.push(WARN.targetsWithoutIndicator(noIndicator));
+  const unreadable = unreadablePercents(bodyText);
+  if (unreadable.length) warnings.push(WARN.percentUnreadable(unreadable));
 
   const tasks = findTasks(placed);
   if (tasks.length === 0) warnings.push(WARN.noTasks());
@@ -76,6 +78,9 @@ export function parsePlanText(text: string): PlanDraft {
   const { recipients, signer } = readClosing(closingLines);
   if (recipients.length === 0) warnings.push(WARN.noRecipients());
   if (!signer.name) warnings.push(WARN.signerMissing());
+  // A body with no ending at all — no "Trên đây là…", no "Nơi nhận", no signature — is most often
+  // a document whose last pages did not arrive.
+  if (doc.body.length > 0 && !doc.closingStatement && doc.closing.length === 0 && !signer.name) warnings.push(WARN.truncated());
 
   const issuedYear = date?.issuedOn ? Number(date.issuedOn.slice(0, 4)) : (date?.issuedMonth?.year ?? null);
   const span = periodSpan(`${doc.title} ${preambleText} ${bodyText}`) ?? singleYear(doc.title);

@@ -62,6 +62,11 @@ function comparatorOf(before: string, after: string): Comparator | null {
   return null;
 }
 
+/** Percentages whose number OCR garbled ("9S%"), as written: no target is read from them. */
+export function unreadablePercents(text: string): string[] {
+  return [...text.matchAll(PERCENT)].filter((m) => !/^\d+(?:[.,]\d+)?$/.test(m[1] ?? '')).map((m) => m[0]);
+}
+
 function mentionsIn(clause: string, counts: boolean): Mention[] {
   const out: Mention[] = [];
   for (const m of clause.matchAll(PERCENT)) {

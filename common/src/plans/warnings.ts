@@ -22,4 +22,6 @@ export const WARN = {
   noRecipients: () => w(say('plans.draft.noRecipients')),
   signerMissing: () => w(say('plans.draft.signerMissing')),
   periodUnclear: () => w(say('plans.draft.periodUnclear')),
+  truncated: () => w(say('plans.draft.truncated')),
+  percentUnreadable: (examples: string[]) => w(say('plans.draft.percentUnreadable', { count: examples.length, examples: examples.slice(0, 3).join(', ') })),
 };
