@@ -224,7 +224,7 @@ export const en: ServerMessages = {
       signerMissing: 'The signer was not found.',
       periodUnclear: 'The plan period (from/to year) is unclear.',
       truncated: 'The document may be cut off: it has no ending (closing sentence, recipients, signature); check that every page is there.',
-      percentUnreadable: '{{count}} percentage(s) could not be read (a scan, perhaps) and were not taken as targets: {{examples}}.',
+      percentUnreadable: '{{percentages}} percentage(s) could not be read (a scan, perhaps) and were not taken as targets: {{examples}}.',
     },
   },
   privacy: {

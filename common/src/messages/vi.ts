@@ -224,7 +224,7 @@ export const vi = {
       signerMissing: 'Không tìm thấy người ký.',
       periodUnclear: 'Chưa rõ thời gian thực hiện (từ năm – đến năm).',
       truncated: 'Văn bản có thể bị cắt: không có phần kết (Trên đây là…, Nơi nhận, chữ ký); hãy kiểm tra đã đủ các trang.',
-      percentUnreadable: '{{count}} số phần trăm không đọc được (có thể do bản quét), không lấy làm chỉ tiêu: {{examples}}.',
+      percentUnreadable: '{{percentages}} số phần trăm không đọc được (có thể do bản quét), không lấy làm chỉ tiêu: {{examples}}.',
     },
   },
   privacy: {

@@ -23,5 +23,5 @@ export const WARN = {
   signerMissing: () => w(say('plans.draft.signerMissing')),
   periodUnclear: () => w(say('plans.draft.periodUnclear')),
   truncated: () => w(say('plans.draft.truncated')),
-  percentUnreadable: (examples: string[]) => w(say('plans.draft.percentUnreadable', { count: examples.length, examples: examples.slice(0, 3).join(', ') })),
+  percentUnreadable: (examples: string[]) => w(say('plans.draft.percentUnreadable', { percentages: examples.length, examples: examples.slice(0, 3).join(', ') })),
 };
