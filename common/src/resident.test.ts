@@ -20,6 +20,14 @@ describe('checkResident', () => {
     expect(c.errors[2]?.messageEn).toContain('12 digits');
   });
 
+  it('refuses a name a spreadsheet would evaluate as a formula, and keeps names with apostrophes', () => {
+    for (const fullName of ['=HYPERLINK("http://x","Bấm")', '+Nguyễn Văn A', '-Lê Thị B', '@SUM']) {
+      const c = checkResident({ fullName, sex: 'male', birthYear: 1980 }, today);
+      expect(c.errors.map((e) => [e.field, e.code])).toEqual([['fullName', 'formula']]);
+    }
+    expect(checkResident({ fullName: "Y M'Drắk", sex: 'male', birthYear: 1980 }, today).errors).toEqual([]);
+  });
+
   it('accepts a year of birth alone, and warns when the ID disagrees with sex or year', () => {
     const c = checkResident({ fullName: 'Triệu Văn Sơn', sex: 'male', birthYear: 1952, citizenId: '006153001234' }, today);
     expect(c.errors).toEqual([]);

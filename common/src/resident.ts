@@ -50,6 +50,8 @@ export function checkResident(input: ResidentInput, today = new Date()): Residen
   else if (!fullName) err('fullName', 'required', say('resident.nameRequired'));
   else if (fullName.length > 200) err('fullName', 'too_long', say('resident.nameTooLong'));
   else if (/\d/.test(fullName)) err('fullName', 'digits', say('resident.nameDigits'));
+  // A spreadsheet evaluates a cell that begins so (OWASP "CSV injection"); no name does.
+  else if (/^[=+\-@]/.test(fullName)) err('fullName', 'formula', say('resident.nameFormula'));
 
   if (input.sex !== 'male' && input.sex !== 'female') err('sex', 'required', say('resident.sexRequired'));
 

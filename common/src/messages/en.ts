@@ -47,6 +47,7 @@ export const en: ServerMessages = {
     nameRequired: 'Full name is required',
     nameTooLong: 'Full name is too long (200 characters at most)',
     nameDigits: 'A name cannot contain digits',
+    nameFormula: 'A name cannot begin with =, +, - or @ (spreadsheet formula characters)',
     sexRequired: 'Sex is required (male or female)',
     birthDateInvalid: 'Invalid date of birth',
     birthDateFuture: 'Date of birth is in the future',

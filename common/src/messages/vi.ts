@@ -47,6 +47,7 @@ export const vi = {
     nameRequired: 'Họ và tên là bắt buộc',
     nameTooLong: 'Họ và tên quá dài (tối đa 200 ký tự)',
     nameDigits: 'Họ và tên không được chứa chữ số',
+    nameFormula: 'Họ và tên không được bắt đầu bằng =, +, - hoặc @ (ký tự công thức của bảng tính)',
     sexRequired: 'Giới tính là bắt buộc (nam hoặc nữ)',
     birthDateInvalid: 'Ngày sinh không hợp lệ',
     birthDateFuture: 'Ngày sinh ở tương lai',
