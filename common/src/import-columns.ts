@@ -8,6 +8,7 @@ export const IMPORT_FIELDS = [
   'householdCode',
   'address',
   'relationship',
+  'head',
   'fullName',
   'sex',
   'birthDate',
@@ -30,6 +31,8 @@ export const IMPORT_HEADERS: Record<ImportField, string[]> = {
   householdCode: ['Số hộ', 'Mã hộ', 'Mã hộ gia đình', 'Mã số hộ', 'Hộ số', 'Số hộ khẩu', 'Household number', 'Household no', 'Household code', 'Household'],
   address: ['Địa chỉ', 'Địa chỉ hộ', 'Địa chỉ nơi ở', 'Nơi ở', 'Nơi ở hiện tại', 'Address'],
   relationship: ['Quan hệ với chủ hộ', 'Quan hệ chủ hộ', 'QH với chủ hộ', 'Quan hệ', 'Relationship to head', 'Relationship', 'Relation to head'],
+  // A column marking the head with "x" (the register's "Chủ hộ" column), beside or instead of the relationship.
+  head: ['Chủ hộ', 'Là chủ hộ', 'Đánh dấu chủ hộ', 'Head of household', 'Household head', 'Is head'],
   fullName: ['Họ và tên', 'Họ tên', 'Họ và tên người dân', 'Full name', 'Fullname', 'Name'],
   sex: ['Giới tính', 'Giới', 'GT', 'Sex', 'Gender'],
   birthDate: ['Ngày sinh', 'Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'NTNS', 'Date of birth', 'Birth date', 'Birthdate', 'DOB'],

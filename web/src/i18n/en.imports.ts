@@ -62,6 +62,7 @@ export const enImports: Messages['imports'] = {
     householdCode: 'Household number',
     address: 'Address',
     relationship: 'Relationship to the head',
+    head: 'Head of household (marked x)',
     fullName: 'Full name',
     sex: 'Sex',
     birthDate: 'Date of birth',

@@ -62,6 +62,7 @@ export const viImports = {
     householdCode: 'Số hộ',
     address: 'Địa chỉ',
     relationship: 'Quan hệ với chủ hộ',
+    head: 'Chủ hộ (đánh dấu x)',
     fullName: 'Họ và tên',
     sex: 'Giới tính',
     birthDate: 'Ngày sinh',

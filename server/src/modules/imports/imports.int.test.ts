@@ -61,38 +61,42 @@ describe('importing a CSV', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     jobId = body.id;
-    expect(body).toMatchObject({ status: 'previewed', format: 'csv', rows: 11, valid: 6, invalid: 5, existing: 0 });
+    // Household H02 is held back whole: its row 7 has an error, so its head (5) and spouse (6) wait for it.
+    expect(body).toMatchObject({ status: 'previewed', format: 'csv', rows: 11, valid: 4, invalid: 7, existing: 0 });
     expect(body.columns.map((c: { field: string | null }) => c.field)).toEqual([
       null, 'householdCode', 'address', 'relationship', 'fullName', 'sex', 'birthDate', 'citizenId', 'insuranceCode',
       'insuranceValidFrom', 'insuranceValidTo', 'insuranceFacility', 'phone', 'ethnicity', 'occupation', 'residenceStatus', 'village',
     ]);
     const where = body.errors.map((e: { row: number; column: string; letter: string; field: string }) => [e.row, e.column, e.letter, e.field]);
     expect(where).toEqual([
+      [5, null, null, 'household'],
+      [6, null, null, 'household'],
       [7, 'Số CCCD', 'H', 'citizenId'],
       [8, 'Ngày sinh', 'G', 'birthDate'],
       [9, 'Thôn/Tổ dân phố', 'Q', 'village'],
       [10, 'SĐT', 'M', 'phone'],
       [11, 'Số CCCD', 'H', 'citizenId'],
     ]);
-    expect(body.errors[0]).toMatchObject({ message: expect.stringContaining('12 chữ số'), messageEn: expect.stringContaining('12 digits') });
-    expect(body.errors[4].message).toContain('dòng 2');
+    expect(body.errors[0]).toMatchObject({ key: 'imports.householdHeld', params: { rows: '7' }, message: 'Cả hộ chưa được nhập vì dòng 7 của hộ có lỗi; sửa rồi nhập lại cả hộ' });
+    expect(body.errors[2]).toMatchObject({ message: expect.stringContaining('12 chữ số'), messageEn: expect.stringContaining('12 digits') });
+    expect(body.errors[6].message).toContain('dòng 2');
     expect(await count('resident')).toBe(before);
   });
 
   it('reports progress and status', async () => {
     const res = await call('GET', `/api/imports/${jobId}`, station);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'previewed', valid: 6, done: 0, errors: expect.any(Array) });
+    expect(res.json()).toMatchObject({ status: 'previewed', valid: 4, done: 0, errors: expect.any(Array) });
   });
 
   it('commits exactly the valid rows, with their households and heads, and audits counts only', async () => {
     const [residents, households, events] = [await count('resident'), await count('household'), await count('life_event')];
     const res = await call('POST', `/api/imports/${jobId}/commit`, station);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ inserted: 6, households: 2, skipped: 0, invalid: 5 });
-    expect(await count('resident')).toBe(residents + 6);
-    expect(await count('household')).toBe(households + 2);
-    expect(await count('life_event')).toBe(events + 6);
+    expect(res.json()).toEqual({ inserted: 4, households: 1, skipped: 0, invalid: 7 });
+    expect(await count('resident')).toBe(residents + 4);
+    expect(await count('household')).toBe(households + 1);
+    expect(await count('life_event')).toBe(events + 4);
 
     const db = ctx.database.db;
     const h01 = await db.selectFrom('household as h').innerJoin('resident as r', 'r.id', 'h.head_id').where('h.code', '=', 'H01').where('h.commune_id', '=', ducXuan)
@@ -106,15 +110,16 @@ describe('importing a CSV', () => {
     ]);
     const na = await db.selectFrom('resident').where('full_name', '=', 'Lý Thị Na').select(['household_id', 'village_id', 'ethnicity_code']).executeTakeFirstOrThrow();
     expect(na).toEqual({ household_id: null, village_id: village1, ethnicity_code: '09' });
-    expect(await db.selectFrom('resident').where('full_name', 'in', ['Hoàng Văn Bảo', 'Phạm Thị Thu', 'Vũ Văn Hải', 'Đỗ Thị Mai', 'Ngô Văn Tú']).select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('resident').where('full_name', 'in', ['Hoàng Văn Đức', 'Bùi Thị Lan', 'Hoàng Văn Bảo', 'Phạm Thị Thu', 'Vũ Văn Hải', 'Đỗ Thị Mai', 'Ngô Văn Tú']).select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('household').where('code', '=', 'H02').where('commune_id', '=', ducXuan).select('id').execute()).toEqual([]);
 
     const audit = await db.selectFrom('audit_event').where('action', '=', 'import.commit').selectAll().execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]?.details).toEqual({ inserted: 6, households: 2, skipped: 0, invalid: 5 });
+    expect(audit[0]?.details).toEqual({ inserted: 4, households: 1, skipped: 0, invalid: 7 });
     expect(JSON.stringify(audit)).not.toMatch(/001075000101|Trần/);
 
     const status = (await call('GET', `/api/imports/${jobId}`, station)).json();
-    expect(status).toMatchObject({ status: 'committed', inserted: 6, households: 2, skipped: 0, done: 6 });
+    expect(status).toMatchObject({ status: 'committed', inserted: 4, households: 1, skipped: 0, done: 4 });
     expect((await call('POST', `/api/imports/${jobId}/commit`, station)).statusCode).toBe(409);
   });
 
@@ -125,18 +130,49 @@ describe('importing a CSV', () => {
     const rows = await readXlsx(res.rawPayload);
     expect(rows[0]?.at(-1)).toBe('Lỗi / Errors');
     expect(rows[0]?.slice(0, 3)).toEqual(['STT', 'Số hộ', 'Địa chỉ']);
-    expect(rows.slice(1).map((r) => r[4])).toEqual(['Hoàng Văn Bảo', 'Phạm Thị Thu', 'Vũ Văn Hải', 'Đỗ Thị Mai', 'Ngô Văn Tú']);
-    expect(rows[1]?.[7]).toBe('00109000010');
-    expect(rows[1]?.at(-1)).toMatch(/Số CCCD: .*12 chữ số.*12 digits/);
-    expect(rows[3]?.at(-1)).toContain('Thôn Không Có');
+    expect(rows.slice(1).map((r) => r[4])).toEqual(['Hoàng Văn Đức', 'Bùi Thị Lan', 'Hoàng Văn Bảo', 'Phạm Thị Thu', 'Vũ Văn Hải', 'Đỗ Thị Mai', 'Ngô Văn Tú']);
+    // A held row comes back with its values as the importer reads them, so the fixed file imports the household whole.
+    expect(rows[1]?.slice(1, 17)).toEqual(['H02', 'Thôn Hạ, xóm 2', 'Chủ hộ', 'Hoàng Văn Đức', 'Nam', '20/11/1960', '001060000104', '', '', '', '', '', 'Nùng', '', 'Thường trú', 'Tổ dân phố 2']);
+    expect(rows[1]?.at(-1)).toContain('dòng 7');
+    expect(rows[3]?.[7]).toBe('00109000010');
+    expect(rows[3]?.at(-1)).toMatch(/Số CCCD: .*12 chữ số.*12 digits/);
+    expect(rows[5]?.at(-1)).toContain('Thôn Không Có');
+  });
+
+  it('imports the household whole once the errors file is fixed and sent back', async () => {
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load((await call('GET', `/api/imports/${jobId}/errors.xlsx`, station)).rawPayload as unknown as ArrayBuffer);
+    const sheet = file.worksheets[0] as ExcelJS.Worksheet;
+    // The station fixes row 7's personal ID and keeps only household H02's rows.
+    const kept: ExcelJS.CellValue[][] = [];
+    sheet.eachRow((row, n) => {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1);
+      if (n === 1 || values[1] === 'H02') kept.push(values);
+    });
+    const fixed = new ExcelJS.Workbook();
+    const out = fixed.addWorksheet('Sửa');
+    for (const values of kept) out.addRow(values.map((v) => (v === '00109000010' ? '001090000105' : v)));
+    const preview = (await upload(station, Buffer.from(await fixed.xlsx.writeBuffer()), 'sua.xlsx', ducXuan)).json();
+    expect(preview.errors).toEqual([]);
+    expect(preview).toMatchObject({ rows: 3, valid: 3, invalid: 0 });
+    expect((await call('POST', `/api/imports/${preview.id}/commit`, station)).json()).toMatchObject({ inserted: 3, households: 1 });
+    const h02 = await ctx.database.db.selectFrom('household as h').innerJoin('resident as r', 'r.id', 'h.head_id').where('h.code', '=', 'H02').where('h.commune_id', '=', ducXuan)
+      .select(['h.id', 'r.full_name']).executeTakeFirstOrThrow();
+    expect(h02.full_name).toBe('Hoàng Văn Đức');
+    const members = await ctx.database.db.selectFrom('resident').where('household_id', '=', h02.id).select(['full_name', 'relationship']).orderBy('id').execute();
+    expect(members).toEqual([
+      { full_name: 'Hoàng Văn Đức', relationship: 'head' },
+      { full_name: 'Bùi Thị Lan', relationship: 'spouse' },
+      { full_name: 'Hoàng Văn Bảo', relationship: 'child' },
+    ]);
   });
 
   it('imports the same file again without adding anyone', async () => {
     const [residents, households] = [await count('resident'), await count('household')];
     const preview = (await upload(station, fixture('residents.csv'), 'residents.csv', ducXuan)).json();
-    expect(preview).toMatchObject({ valid: 6, invalid: 5, existing: 6 });
+    expect(preview).toMatchObject({ valid: 4, invalid: 7, existing: 4 });
     const res = await call('POST', `/api/imports/${preview.id}/commit`, station);
-    expect(res.json()).toEqual({ inserted: 0, households: 0, skipped: 6, invalid: 5 });
+    expect(res.json()).toEqual({ inserted: 0, households: 0, skipped: 4, invalid: 7 });
     expect(await count('resident')).toBe(residents);
     expect(await count('household')).toBe(households);
   });

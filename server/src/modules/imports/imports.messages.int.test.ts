@@ -15,7 +15,7 @@ let commune: number;
 const CSV = [
   'Họ và tên,Giới tính,Năm sinh,Số CCCD,Quan hệ với chủ hộ,Số hộ,Cột lạ',
   'Trần Văn Nam,Nam,1975,001075000101,Chủ hộ,H01,x',
-  'Lê Thị Hoa,Nữ,1978,001075000101,Vợ,H01,x',
+  'Lê Thị Hoa,Nữ,1978,001075000101,Chủ hộ,H02,x',
 ].join('\n');
 
 beforeAll(async () => {

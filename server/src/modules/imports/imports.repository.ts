@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
 import { homeUnitInScope } from '../../db/scope.ts';
 import { RESIDENT_COLUMN_DEFINITIONS, RESIDENT_COLUMN_LIST, insertRegisteredEvents } from '../registry/index.ts';
-import type { StagedRow } from './imports.rows.ts';
+import type { StagedResident, StagedRow } from './imports.rows.ts';
 
 /** The tables of migration 2026_11_25_0003_imports, as Kysely sees them. */
 export type ImportTables = {
@@ -163,6 +163,35 @@ export async function findings(db: Db, jobId: number, kind: 'errors' | 'warnings
     limit ${limit}
   `.execute(db);
   return rows;
+}
+
+/**
+ * The valid rows of households that have a row with errors, with the numbers of those rows: the
+ * household is held back whole (imports.households.ts).
+ */
+export async function rowsOfBrokenHouseholds(db: Db, jobId: number) {
+  const { rows } = await sql<{ rowNo: number; resident: StagedResident; rows: number[] }>`
+    select r.row_no as "rowNo", r.resident, bad.rows
+    from import_row r join (
+      select household_key, array_agg(row_no order by row_no) as rows
+      from import_row where job_id = ${jobId} and resident is null and household_key is not null
+      group by household_key
+    ) bad on bad.household_key = r.household_key
+    where r.job_id = ${jobId} and r.resident is not null
+    order by r.row_no
+  `.execute(db);
+  return rows;
+}
+
+/** Turns valid rows into rows with errors: their values go, their cells (for the errors file) and findings come. */
+export async function holdRows(db: Db, jobId: number, held: { rowNo: number; cells: string[]; errors: Omit<Finding, 'row'>[] }[]) {
+  if (!held.length) return;
+  const json = JSON.stringify(held.map((h) => ({ row_no: h.rowNo, cells: h.cells, errors: h.errors })));
+  await sql`
+    update import_row r set resident = null, cells = t.cells, errors = t.errors
+    from json_to_recordset(${json}::json) as t(row_no int, cells jsonb, errors jsonb)
+    where r.job_id = ${jobId} and r.row_no = t.row_no
+  `.execute(db);
 }
 
 /** A page of the rows with errors after `afterRow`, for the errors file. */

@@ -71,3 +71,34 @@ describe('reading a row', () => {
     expect(readRow(3, row(person), ctx).errors.map((e) => e.field)).toEqual(['village']);
   });
 });
+
+describe('the head column ("Chủ hộ", marked x)', () => {
+  const withHead = ['Số hộ', 'Chủ hộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Thôn/Tổ dân phố'];
+  const ctx = () => context({ columns: mapColumns(withHead).columns });
+  const read = (rowNo: number, cells: Record<string, Cell>) => readRow(rowNo, withHead.map((h) => cells[h] ?? null), ctx());
+  const member = { 'Số hộ': 'B7', 'Giới tính': 'Nữ', 'Ngày sinh': '01/01/1990', 'Thôn/Tổ dân phố': 'Thôn 1' };
+
+  it('maps the column and marks the head by x, ✓ or "có"; a blank is a member', () => {
+    expect(mapColumns(withHead).columns.map((c) => c.field)).toEqual(['householdCode', 'head', 'fullName', 'sex', 'birthDate', 'village']);
+    for (const mark of ['x', 'X', '✓', 'có', 'Chủ hộ']) expect(read(2, { ...member, 'Họ và tên': 'Đỗ Thị Thủy', 'Chủ hộ': mark }).resident?.relationship).toBe('head');
+    expect(read(3, { ...member, 'Họ và tên': 'Đỗ Văn Nam' }).resident?.relationship).toBeNull();
+  });
+
+  it('reads a column holding the head’s name on every row: the head is the row with its own name', () => {
+    expect(read(2, { ...member, 'Họ và tên': 'Đỗ Thị Thủy', 'Chủ hộ': 'Đỗ Thị Thủy' }).resident?.relationship).toBe('head');
+    expect(read(3, { ...member, 'Họ và tên': 'Đỗ Văn Nam', 'Chủ hộ': 'Đỗ Thị Thủy' }).resident?.relationship).toBeNull();
+  });
+
+  it('warns on a mark it cannot read, and never guesses', () => {
+    const r = read(4, { ...member, 'Họ và tên': 'Đỗ Văn Nam', 'Chủ hộ': '??' });
+    expect(r.resident?.relationship).toBeNull();
+    expect(r.warnings.map((w) => [w.field, w.letter, w.key])).toEqual([['head', 'B', 'imports.headMarkUnknown']]);
+  });
+
+  it('refuses a head mark that the relationship column contradicts', () => {
+    const cols = ['Số hộ', 'Quan hệ với chủ hộ', 'Chủ hộ', 'Họ và tên', 'Giới tính', 'Ngày sinh'];
+    const r = readRow(5, ['B7', 'Con', 'x', 'Đỗ Văn Nam', 'Nam', '01/01/2010'], context({ columns: mapColumns(cols).columns }));
+    expect(r.resident).toBeNull();
+    expect(r.errors.map((e) => [e.field, e.letter, e.key])).toEqual([['head', 'C', 'imports.headMarkDisagrees']]);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { type FieldFinding, type ResidentInput, checkResident, foldVietnamese, type Said, say } from '@ytcs/common';
 import type { Column, ImportField } from './imports.columns.ts';
-import { type Cell, type DateReading, cellText, readDate, readRelationship, readResidence, readSex } from './imports.values.ts';
+import { type Cell, type DateReading, cellText, readDate, readHeadMark, readRelationship, readResidence, readSex } from './imports.values.ts';
 import { type ResidentColumns, storedResident, toColumns } from '../registry/index.ts';
 
 /** A problem of a row, placed as in the spreadsheet, with its message (key, Vietnamese, English). */
@@ -62,6 +62,7 @@ const FIELD_COLUMN: Record<string, ImportField[]> = {
   ethnicityCode: ['ethnicity'],
   residenceStatus: ['residenceStatus'],
   relationship: ['relationship'],
+  head: ['head'],
   village: ['village'],
 };
 
@@ -138,6 +139,10 @@ export function readRow(rowNo: number, raw: Cell[], ctx: RowContext): StagedRow 
     warn('relationship', say('imports.relationshipUnknown', { relationship: text('relationship') }));
     relationship = 'other';
   }
+  const head = readHeadMark(text('head'), text('fullName'));
+  if (head === undefined) warn('head', say('imports.headMarkUnknown', { mark: text('head') }));
+  else if (head && relationship === null) relationship = 'head';
+  else if (head && relationship !== 'head') error('head', say('imports.headMarkDisagrees', { relationship: text('relationship') }));
 
   let villageId: number | null = ctx.targetVillage?.id ?? null;
   const villageName = text('village');

@@ -26,6 +26,7 @@ import * as repo from './imports.repository.ts';
 import { type RowContext, type RowFinding, type StagedRow, readRow } from './imports.rows.ts';
 import { cellText, ethnicityReader, villageReader } from './imports.values.ts';
 import { XLSX_TYPE, xlsxStream } from './imports.xlsx.ts';
+import { holdBackHouseholds } from './imports.households.ts';
 
 export interface ImportOptions {
   /** Rows checked and staged per round trip. */
@@ -189,6 +190,12 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       await flush();
       await staging;
       if (input.truncated?.()) throw tooLarge();
+      const held = await holdBackHouseholds(db, id, columns, {
+        village: (villageId) => villages.find((v) => v.id === villageId)?.name ?? null,
+        ethnicity: ethnicity.name,
+      });
+      counts.valid -= held;
+      counts.invalid += held;
     } catch (err) {
       await staging.catch(() => {});
       await repo.deleteJob(db, id);

@@ -83,6 +83,26 @@ export function readRelationship(text: string): Relationship | null | undefined 
   return folded === 'ambiguous' ? undefined : folded;
 }
 
+const HEAD_SYMBOLS = /^[✓✔☑☒✗✘×]$/u;
+const HEAD_MARKS = new Set(['x', 'v', '1', 'co', 'chu ho', 'ch', 'la chu ho', 'yes', 'y', 'true', 'head']);
+const NOT_HEAD = new Set(['0', 'khong', 'ko', 'k', 'no', 'n', 'false']);
+
+/**
+ * The head column: "x" (or ✓, "có", "Chủ hộ") marks the head; blank or "không" does not. Some
+ * registers write the head's name on every member's row instead: the head is then the row that
+ * carries its own name. Anything else is not understood (undefined), never guessed.
+ */
+export function readHeadMark(mark: string, fullName: string): boolean | undefined {
+  const raw = mark.trim();
+  if (!raw || raw === '-') return false;
+  if (HEAD_SYMBOLS.test(raw)) return true;
+  const folded = key(raw);
+  if (HEAD_MARKS.has(folded)) return true;
+  if (NOT_HEAD.has(folded)) return false;
+  if (/^\p{L}+(?: \p{L}+)+$/u.test(folded)) return folded === key(fullName);
+  return undefined;
+}
+
 export const RESIDENCE_LABELS: Record<ResidenceStatus, string> = { permanent: 'Thường trú', temporary: 'Tạm trú', absent: 'Vắng mặt' };
 const RESIDENCES = new Map<string, ResidenceStatus>([
   ['thuong tru', 'permanent'],

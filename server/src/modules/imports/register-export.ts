@@ -45,13 +45,14 @@ export type RegisterPerson = Omit<ResidentRow, 'socialInsuranceNo'> & {
   relationship: string | null;
 };
 
-/** A person's cells in REGISTER_COLUMNS order, as the importer reads them back (labels, dd/mm/yyyy). */
-export function registerCells(p: RegisterPerson, ethnicityName: (code: string | null) => string): string[] {
-  const value: Record<ImportField, string> = {
+/** A person's cells by field, as the importer reads them back (labels, dd/mm/yyyy). */
+export function registerValues(p: RegisterPerson, ethnicityName: (code: string | null) => string): Record<ImportField, string> {
+  return {
     village: p.village ?? '',
     householdCode: p.householdCode ?? '',
     address: p.address ?? '',
     relationship: p.relationship ? (RELATIONSHIP_LABELS[p.relationship as keyof typeof RELATIONSHIP_LABELS] ?? '') : '',
+    head: p.relationship === 'head' ? 'x' : '',
     fullName: p.fullName,
     sex: SEX_LABELS[p.sex as 'male' | 'female'] ?? p.sex,
     birthDate: p.birthDate ? formatDateVi(p.birthDate) : String(p.birthYear),
@@ -67,6 +68,11 @@ export function registerCells(p: RegisterPerson, ethnicityName: (code: string | 
     occupation: p.occupation ?? '',
     residenceStatus: RESIDENCE_LABELS[p.residenceStatus as keyof typeof RESIDENCE_LABELS] ?? '',
   };
+}
+
+/** A person's cells in REGISTER_COLUMNS order. */
+export function registerCells(p: RegisterPerson, ethnicityName: (code: string | null) => string): string[] {
+  const value = registerValues(p, ethnicityName);
   return REGISTER_COLUMNS.map((c) => value[c]);
 }
 

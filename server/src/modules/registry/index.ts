@@ -3,4 +3,4 @@ export { type ReadEvent, type Resident, personReads, readPersonal, residentToWri
 export { placeIn } from './registry.scope.ts';
 export { ID_LOOKUP_LIMIT, spendElsewhere } from './residents.identity.ts';
 export { insertRegisteredEvents } from './life-events.repository.ts';
-export { RESIDENT_COLUMN_DEFINITIONS, RESIDENT_COLUMN_LIST, RESIDENT_SELECTION, type ResidentColumns, type ResidentRow, storedResident, toColumns } from './resident-columns.ts';
+export { RESIDENT_COLUMN_DEFINITIONS, RESIDENT_COLUMN_LIST, RESIDENT_SELECTION, type ResidentColumns, type ResidentRow, fromColumns, storedResident, toColumns } from './resident-columns.ts';

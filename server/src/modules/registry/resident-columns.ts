@@ -75,6 +75,13 @@ export function toColumns(row: ResidentRow): ResidentColumns {
   return out as ResidentColumns;
 }
 
+/** The row in the contract's names (the inverse of toColumns). */
+export function fromColumns(columns: ResidentColumns): ResidentRow {
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) out[f] = columns[RESIDENT_COLUMNS[f]];
+  return out as unknown as ResidentRow;
+}
+
 /** `full_name, sex, …`: the columns in one order, for an insert and its select. */
 export const RESIDENT_COLUMN_LIST = FIELDS.map((f) => RESIDENT_COLUMNS[f]).join(', ');
 
