@@ -101,7 +101,7 @@ export function lyingBomb(gigabytes = 3): Buffer {
   return workbook({ name: 'xl/sharedStrings.xml', data: sst.data, declared: 4096 }, HEADER_SHEET);
 }
 
-/** A sheet of a few hundred bytes declaring columns 1 to 2,000,000,000 (exceljs makes an object for each). */
+/** A sheet of a few hundred bytes declaring columns 1 to 2,000,000,000 (a reader making an object for each would never end). */
 export function columnsBomb(): Buffer {
   return workbook(plain('xl/sharedStrings.xml', `${SST_HEAD}</sst>`), HEADER_SHEET.replace('<sheetData>', '<cols><col min="1" max="2000000000" width="9"/></cols><sheetData>'));
 }

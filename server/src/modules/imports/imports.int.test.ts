@@ -139,15 +139,26 @@ describe('importing a CSV', () => {
     expect(rows[5]?.at(-1)).toContain('Thôn Không Có');
   });
 
+  it('imports the same file again without adding anyone', async () => {
+    const [residents, households] = [await count('resident'), await count('household')];
+    const preview = (await upload(station, fixture('residents.csv'), 'residents.csv', ducXuan)).json();
+    expect(preview).toMatchObject({ valid: 4, invalid: 7, existing: 4 });
+    const res = await call('POST', `/api/imports/${preview.id}/commit`, station);
+    expect(res.json()).toEqual({ inserted: 0, households: 0, skipped: 4, invalid: 7 });
+    expect(await count('resident')).toBe(residents);
+    expect(await count('household')).toBe(households);
+  });
+
   it('imports the household whole once the errors file is fixed and sent back', async () => {
     const file = new ExcelJS.Workbook();
     await file.xlsx.load((await call('GET', `/api/imports/${jobId}/errors.xlsx`, station)).rawPayload as unknown as ArrayBuffer);
     const sheet = file.worksheets[0] as ExcelJS.Worksheet;
     // The station fixes row 7's personal ID and keeps only household H02's rows.
     const kept: ExcelJS.CellValue[][] = [];
+    // ExcelJS gives a row's values 1-based (index 0 unused) and takes them back the same way.
     sheet.eachRow((row, n) => {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1);
-      if (n === 1 || values[1] === 'H02') kept.push(values);
+      const values = row.values as ExcelJS.CellValue[];
+      if (n === 1 || values[2] === 'H02') kept.push(values);
     });
     const fixed = new ExcelJS.Workbook();
     const out = fixed.addWorksheet('Sửa');
@@ -165,16 +176,6 @@ describe('importing a CSV', () => {
       { full_name: 'Bùi Thị Lan', relationship: 'spouse' },
       { full_name: 'Hoàng Văn Bảo', relationship: 'child' },
     ]);
-  });
-
-  it('imports the same file again without adding anyone', async () => {
-    const [residents, households] = [await count('resident'), await count('household')];
-    const preview = (await upload(station, fixture('residents.csv'), 'residents.csv', ducXuan)).json();
-    expect(preview).toMatchObject({ valid: 4, invalid: 7, existing: 4 });
-    const res = await call('POST', `/api/imports/${preview.id}/commit`, station);
-    expect(res.json()).toEqual({ inserted: 0, households: 0, skipped: 4, invalid: 7 });
-    expect(await count('resident')).toBe(residents);
-    expect(await count('household')).toBe(households);
   });
 
   it('refuses a personal ID registered to someone else', async () => {

@@ -25,7 +25,7 @@ export const MAX_XLSX_EXPANDED_BYTES = 512 * 1024 * 1024;
 export const MAX_SHEET_BYTES = 448 * 1024 * 1024;
 /** Shared strings: a name, ID, card number, phone and address per row, unique, is ~40 MB for 200,000 rows. */
 export const MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024;
-/** Shared strings and rich-text runs, each of which exceljs keeps as an object until the end: ~5 per row. */
+/** Shared strings and rich-text runs (each string is kept until the end of the file): ~5 per row. */
 export const MAX_SHARED_STRINGS = 1_200_000;
 /** Workbook, relationships and styles: tens of kilobytes in a real file. */
 export const MAX_PART_BYTES = 8 * 1024 * 1024;
@@ -35,6 +35,8 @@ export const MAX_ROW_XML_BYTES = 1024 * 1024;
 export const MAX_TEXT_XML_BYTES = 64 * 1024;
 /** Excel's last column, XFD: a column reference beyond it is not a spreadsheet. */
 export const EXCEL_MAX_COLUMN = 16_384;
+/** Elements open at once in one part: a cell's text is 7 deep (worksheet, sheetData, row, c, is, r, t); the parser keeps each. */
+export const MAX_XML_DEPTH = 64;
 
 /** Files parsed at once in this process; each may hold up to ~150 MB of shared strings. */
 export const MAX_PARALLEL_PARSES = 2;

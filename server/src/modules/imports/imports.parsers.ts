@@ -1,12 +1,11 @@
 /**
- * Reading an uploaded spreadsheet row by row without holding it in memory: CSV through csv-parse's
- * stream (UTF-8 or UTF-16 with a BOM; comma, semicolon or tab, whichever the first line uses),
- * XLSX through exceljs' streaming WorkbookReader (first worksheet only; a cut-off file is an error,
- * not a wait). Each row carries the number a person sees in the spreadsheet.
+ * Reading an uploaded spreadsheet row by row without holding it in memory: sniffing the format,
+ * CSV through csv-parse's stream (UTF-8 or UTF-16 with a BOM; comma, semicolon or tab, whichever
+ * the first line uses), and the bounds every row keeps, CSV or XLSX (the XLSX reader is
+ * imports.workbook.ts). Each row carries the number a person sees in the spreadsheet.
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_CSV_RECORD_BYTES, MAX_ROW_CHARS, rowTooLong } from './imports.limits.ts';
 import type { Cell } from './imports.values.ts';
 
@@ -90,69 +89,5 @@ export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
   source.pipe(parser);
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
     yield boundedRow({ number: info.records, cells: record });
-  }
-}
-
-/** exceljs cell values: rich text, formulas, hyperlinks and errors → their plain value. */
-function plain(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return plain((value.result ?? null) as ExcelJS.CellValue);
-    if ('text' in value) return plain(value.text as ExcelJS.CellValue);
-    if ('error' in value) return null;
-  }
-  return String(value);
-}
-
-/**
- * exceljs waits forever on a zip that ends in the middle of an entry (a cut-off upload): once the
- * input has ended, a row that takes longer than `stallMs` to come means the file is incomplete.
- * `cut` says at once that the upload was cut (the size limit).
- */
-export async function* xlsxRows(input: Readable, options: { cut?: () => boolean; stallMs?: number } = {}): AsyncGenerator<SheetRow> {
-  const stallMs = options.stallMs ?? 15_000;
-  // The row being waited for: since when, and how to give up on it.
-  let waiting: { since: number; fail: (err: Error) => void } | null = null;
-  let watchdog: NodeJS.Timeout | undefined;
-  input.once('end', () => {
-    watchdog = setInterval(() => {
-      if (!waiting) return;
-      if (options.cut?.()) waiting.fail(new Error('input cut'));
-      else if (Date.now() - waiting.since > stallMs) waiting.fail(new Error('incomplete xlsx'));
-    }, 250);
-    watchdog.unref();
-  });
-  const next = <T>(it: AsyncIterator<T>) =>
-    new Promise<IteratorResult<T>>((resolve, reject) => {
-      waiting = { since: Date.now(), fail: reject };
-      it.next().then(
-        (r) => {
-          waiting = null;
-          resolve(r);
-        },
-        (err) => {
-          waiting = null;
-          reject(err);
-        },
-      );
-    });
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-    // Only the first worksheet is imported; reading stops there.
-    const sheet = await next(reader[Symbol.asyncIterator]());
-    if (sheet.done) return;
-    const rows = (sheet.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
-    for (let row = await next(rows); !row.done; row = await next(rows)) {
-      const values = row.value.values as ExcelJS.CellValue[];
-      // row.values is 1-based: values[1] is column A. Past MAX_COLUMNS only empty cells may follow.
-      const cells: Cell[] = [];
-      for (let i = 1; i < Math.min(values.length, MAX_COLUMNS + 1); i++) cells.push(plain(values[i] ?? null));
-      if (values.length > MAX_COLUMNS + 1 && values.slice(MAX_COLUMNS + 1).some((v) => v !== null && v !== undefined)) throw rowTooLong(row.value.number);
-      yield boundedRow({ number: row.value.number, cells });
-    }
-  } finally {
-    clearInterval(watchdog);
   }
 }

@@ -18,10 +18,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
 import { FileTooLarge, MAX_ROWS, parseSlots, rowTooLong, tooManyRows } from './imports.limits.ts';
-import { type FileFormat, type SheetRow, csvRows, sniff, xlsxRows } from './imports.parsers.ts';
-import { BadZip, guardedXlsx } from './imports.zip.ts';
+import { type FileFormat, type SheetRow, csvRows, sniff } from './imports.parsers.ts';
+import { openXlsx } from './imports.workbook.ts';
 import * as repo from './imports.repository.ts';
 import { type RowContext, type RowFinding, type StagedRow, readRow } from './imports.rows.ts';
 import { cellText, ethnicityReader, villageReader } from './imports.values.ts';
@@ -132,8 +131,8 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     return existing + lookalikes.size;
   }
 
-  /** Reads the rows of a sniffed file, checks and stages them; `limit` says why a guarded XLSX stopped early. */
-  async function previewRows(ctx: RequestContext, place: { communeId: number; villageId: number | null }, input: PreviewInput, format: FileFormat, stream: Readable, limit: () => Error | null) {
+  /** Reads the rows of a sniffed file, checks and stages them. */
+  async function previewRows(ctx: RequestContext, place: { communeId: number; villageId: number | null }, input: PreviewInput, format: FileFormat, fileRows: () => AsyncIterable<SheetRow>) {
     if (format === 'xls') throw fileError(say('imports.xlsNotSupported'));
     const [villages, groups] = await Promise.all([repo.villagesOf(db, ctx.scope, place.communeId), repo.ethnicGroups(db)]);
     const targetVillage = place.villageId ? (villages.find((v) => v.id === place.villageId) ?? null) : null;
@@ -165,7 +164,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       staging.catch(() => {}); // awaited (and thrown) at the next flush
     };
     try {
-      for await (const row of readable(format === 'csv' ? csvRows(stream) : xlsxRows(stream, { cut: () => !!limit() || !!input.truncated?.() }))) {
+      for await (const row of readable(fileRows())) {
         if (++read > MAX_ROWS) throw tooManyRows();
         if (isBlank(row)) continue;
         if (!columns) {
@@ -199,7 +198,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     } catch (err) {
       await staging.catch(() => {});
       await repo.deleteJob(db, id);
-      throw input.truncated?.() ? tooLarge() : readFailure(err, format, limit());
+      throw input.truncated?.() ? tooLarge() : readFailure(err, format);
     }
 
     const relationshipColumn = columns.find((c) => c.field === 'relationship');
@@ -236,26 +235,24 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       const release = await slots.acquire();
       if (!release) throw busy();
       let spool: string | null = null;
-      let guardedStream: Readable | null = null;
       try {
         const { format, stream } = await sniff(input.file);
-        if (format !== 'xlsx') return await previewRows(ctx, place, input, format, stream, () => null);
+        if (format !== 'xlsx') return await previewRows(ctx, place, input, format, () => csvRows(stream));
         // The zip's central directory is at its end: the upload is kept in a private temporary file while read.
         spool = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ytcs-import-'));
         const file = path.join(spool, 'upload.xlsx');
         await pipeline(stream, fs.createWriteStream(file, { mode: 0o600 }));
         if (input.truncated?.()) throw tooLarge();
-        let guarded: Awaited<ReturnType<typeof guardedXlsx>>;
+        // Directory, workbook, styles and shared strings are read before the job is made.
+        let workbook: Awaited<ReturnType<typeof openXlsx>>;
         try {
-          guarded = await guardedXlsx(file);
+          workbook = await openXlsx(file);
         } catch (err) {
           throw err instanceof FileTooLarge ? beyondLimit(err) : readFailure(new UnreadableFile(err), format);
         }
-        guardedStream = guarded.stream;
-        return await previewRows(ctx, place, input, format, guarded.stream, guarded.failure);
+        return await previewRows(ctx, place, input, format, workbook.rows);
       } finally {
-        // exceljs may still be pulling when the preview stops early: stop it, then drop the copy.
-        guardedStream?.destroy();
+        // The reader has closed the copy by now (read to the end, or stopped by readable()): drop it.
         if (spool) await fs.promises.rm(spool, { recursive: true, force: true });
         release();
       }
@@ -378,10 +375,9 @@ async function* readable(rows: AsyncIterable<SheetRow>): AsyncGenerator<SheetRow
 }
 
 /** What to answer for an error while reading: a limit crossed (413), an unreadable file (400), or the error itself. */
-function readFailure(err: unknown, format: string, limit: Error | null = null): unknown {
-  const cause = limit ?? (err instanceof UnreadableFile ? err.reason : err);
+function readFailure(err: unknown, format: string): unknown {
+  const cause = err instanceof UnreadableFile ? err.reason : err;
   if (cause instanceof FileTooLarge) return beyondLimit(cause);
-  if (limit instanceof BadZip) return readFailure(new UnreadableFile(limit), format);
   if (!(err instanceof UnreadableFile)) return err;
   const e = err.reason as { code?: string; lines?: number };
   if (e?.code === 'CSV_MAX_RECORD_SIZE') return beyondLimit(rowTooLong(e.lines ?? 0));

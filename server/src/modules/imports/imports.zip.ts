@@ -1,15 +1,15 @@
 /**
- * An uploaded XLSX, unzipped under guard before exceljs sees it. The upload is kept in a temporary
- * file; its central directory is read and every declared size checked against the limits (no
- * ZIP64, no encryption, no entry outside the file). Then the parts exceljs needs — relationships,
- * workbook, shared strings, styles, first worksheet, in that order — are inflated here, counting
- * the bytes actually produced (declared sizes can lie) and scanning the XML for what would make
- * exceljs allocate without bound (shared strings, `<col max>`, cell references, long rows and
- * texts). exceljs reads them re-packed as a stored zip of exactly the declared sizes; on the
- * first limit crossed the stream ends and `failure()` says why.
+ * An uploaded XLSX, unzipped under guard. The upload is kept in a temporary file; its central
+ * directory is read and every declared size checked against the limits (no ZIP64, no encryption,
+ * no entry outside the file, 512 MiB in all). A part is then inflated only when the reader
+ * (imports.workbook.ts) asks for it, with the cap of its role (shared strings, worksheet, other)
+ * checked on the declared size first and on the bytes actually produced (declared sizes can lie).
+ * Its XML is scanned as it streams, before any parser sees it, for what would make a parser hold
+ * or build without bound: shared strings and runs, columns declared (`<col max>`), a row, a text,
+ * a comment or CDATA section too long, a document type declaration.
  */
 import fs from 'node:fs';
-import { Readable, pipeline } from 'node:stream';
+import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import {
   EXCEL_MAX_COLUMN,
@@ -25,10 +25,10 @@ import {
   expandsTooMuch,
 } from './imports.limits.ts';
 
-/** A file that is not a readable zip (answered 400 as an unreadable file). */
+/** A file that is not a readable zip or workbook (answered 400 as an unreadable file). */
 export class BadZip extends Error {}
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
@@ -79,7 +79,7 @@ export async function centralDirectory(path: string): Promise<ZipEntry[]> {
       if (method !== 0 && method !== 8) throw new BadZip('compression method');
       if (localOffset + 30 + compressedSize > cdOffset) throw new BadZip('entry outside the file');
       total += size;
-      if (size > capOf(name) || total > MAX_XLSX_EXPANDED_BYTES) throw expandsTooMuch();
+      if (total > MAX_XLSX_EXPANDED_BYTES) throw expandsTooMuch();
       entries.push({ name, method, compressedSize, size, localOffset });
     }
     return entries;
@@ -88,150 +88,164 @@ export async function centralDirectory(path: string): Promise<ZipEntry[]> {
   }
 }
 
-function capOf(name: string): number {
-  if (name === 'xl/sharedStrings.xml') return MAX_SHARED_STRINGS_BYTES;
-  if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) return MAX_SHEET_BYTES;
-  if (name.endsWith('.xml') || name.endsWith('.rels')) return MAX_PART_BYTES;
-  return MAX_XLSX_EXPANDED_BYTES; // images and the like: not read, but counted in the total
+/** What a part is read as, and the most it may expand to. */
+export type PartKind = 'sharedStrings' | 'sheet' | 'other';
+const CAPS: Record<PartKind, number> = { sharedStrings: MAX_SHARED_STRINGS_BYTES, sheet: MAX_SHEET_BYTES, other: MAX_PART_BYTES };
+
+/** FileTooLarge when the part declares more than its kind may hold. */
+export function checkCap(entry: ZipEntry, kind: PartKind) {
+  if (entry.size > CAPS[kind]) throw expandsTooMuch();
 }
 
-/** The parts exceljs reads, in the order it needs them (shared strings before the sheet, so no temporary files). */
-function partsToRead(entries: ZipEntry[]): ZipEntry[] {
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const firstSheet = [...entries].sort((a, b) => a.localOffset - b.localOffset).find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name));
-  const names = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
-  return [...names.map((n) => byName.get(n)), firstSheet].filter((e): e is ZipEntry => !!e);
-}
-
+const EMPTY = Buffer.alloc(0);
 const isEnd = (b: number | undefined) => b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d;
 const at = (buf: Buffer, i: number, text: string) => {
   for (let k = 0; k < text.length; k++) if (buf[i + k] !== text.charCodeAt(k)) return false;
   return true;
 };
 
+/** Bytes after a `<` enough to know the tag: `</`, a namespace prefix and the name. */
+const LOOKAHEAD = 24;
+
+/** Where the local name of the tag at `i` starts: past `<` or `</` and a prefix (`x:row` is a row). */
+function localName(buf: Buffer, i: number): number {
+  const start = buf[i + 1] === 0x2f ? i + 2 : i + 1;
+  for (let k = start; k < start + 16 && k < buf.length; k++) {
+    if (buf[k] === 0x3a) return k + 1;
+    if (isEnd(buf[k])) break;
+  }
+  return start;
+}
+
 /**
- * Watches the XML of one part as it streams, for what makes exceljs allocate per element: shared
- * strings and runs, columns declared (`<col max>`), cell references beyond XFD, a row or a text
- * too long. Tags split across chunks are carried over (at most a short tag).
+ * The end (index past it) of the comment, CDATA section or processing instruction at `i`, or -1
+ * when it goes on past `buf`. Anything else after `<!` is a document type declaration, which no
+ * workbook has (OPC forbids them) and which a parser would hold whole: refused.
  */
-export function xmlWatcher(kind: 'sharedStrings' | 'sheet' | 'other') {
-  let carry: Buffer = Buffer.alloc(0);
+function markupEnd(buf: Buffer, i: number): number {
+  const end = (terminator: string, from: number) => {
+    const k = buf.indexOf(terminator, from, 'latin1');
+    return k === -1 ? -1 : k + terminator.length;
+  };
+  if (buf[i + 1] === 0x3f) return end('?>', i + 2);
+  if (at(buf, i, '<!--')) return end('-->', i + 4);
+  if (at(buf, i, '<![CDATA[')) return end(']]>', i + 9);
+  throw new BadZip('document type declaration');
+}
+
+/**
+ * Watches the XML of one part as it streams, before the parser sees it, for what a parser would
+ * hold or build without bound: shared strings and runs, columns declared (`<col max>`), a row, a
+ * text, a comment or a CDATA section too long, a document type declaration. (A cell reference
+ * beyond XFD is refused by the reader itself, which makes nothing per column.) Tags split across
+ * chunks are carried over (at most a short tag, or a comment up to the text limit).
+ */
+export function xmlWatcher(kind: PartKind) {
+  let carry: Buffer = EMPTY;
   let offset = 0; // bytes of the part before `carry`
   let lastTag = 0;
   let rowStart = -1;
   let strings = 0;
   return (chunk: Buffer) => {
     const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    carry = Buffer.alloc(0);
+    const length = buf.length;
+    carry = EMPTY;
     let i = buf.indexOf(0x3c);
     while (i !== -1) {
       const position = offset + i;
       if (position - lastTag > MAX_TEXT_XML_BYTES) throw expandsTooMuch();
-      // A tag of interest needs its first bytes, and for <c and <col its attributes: wait for them.
-      const close = kind === 'sheet' ? buf.indexOf(0x3e, i) : i + 6;
-      if (close === -1 || close >= buf.length) {
-        if (buf.length - i > 4096) throw expandsTooMuch();
+      const next = buf[i + 1];
+      if (next === 0x21 || next === 0x3f) {
+        // A comment, CDATA or instruction may hold `<`: skipped whole, no longer than a text.
+        const end = i + 9 <= length ? markupEnd(buf, i) : -1;
+        if (end === -1) {
+          if (length - i > MAX_TEXT_XML_BYTES) throw expandsTooMuch();
+          carry = buf.subarray(i);
+          break;
+        }
+        lastTag = offset + end;
+        i = buf.indexOf(0x3c, end);
+        continue;
+      }
+      // The tag's name, and for <row and <col the whole tag: wait for them.
+      if (i + LOOKAHEAD >= length) {
         carry = buf.subarray(i);
         break;
       }
-      lastTag = position;
+      const closing = next === 0x2f;
+      const name = localName(buf, i);
       if (kind === 'sharedStrings') {
-        if ((at(buf, i, '<si') && isEnd(buf[i + 3])) || (at(buf, i, '<r') && isEnd(buf[i + 2]))) {
+        if (!closing && ((at(buf, name, 'si') && isEnd(buf[name + 2])) || (at(buf, name, 'r') && isEnd(buf[name + 1])))) {
           if (++strings > MAX_SHARED_STRINGS) throw expandsTooMuch();
         }
-      } else if (kind === 'sheet') {
-        if (at(buf, i, '<row') && isEnd(buf[i + 4])) rowStart = buf[close - 1] === 0x2f ? -1 : position;
-        else if (at(buf, i, '</row')) rowStart = -1;
-        else if (at(buf, i, '<col') && isEnd(buf[i + 4])) checkColumns(buf.toString('latin1', i, close));
-        else if (at(buf, i, '<c') && isEnd(buf[i + 2])) checkReference(buf.toString('latin1', i, close));
-        if (rowStart >= 0 && position - rowStart > MAX_ROW_XML_BYTES) throw expandsTooMuch();
+      } else if (kind === 'sheet' && (at(buf, name, 'row') || at(buf, name, 'col')) && isEnd(buf[name + 3])) {
+        const close = buf.indexOf(0x3e, i);
+        if (close === -1) {
+          if (length - i > 4096) throw expandsTooMuch();
+          carry = buf.subarray(i);
+          break;
+        }
+        if (buf[name] === 0x72 /* r: row */) rowStart = closing || buf[close - 1] === 0x2f ? -1 : position;
+        else if (!closing) checkColumns(buf.toString('latin1', i, close));
       }
-      i = buf.indexOf(0x3c, i + 1);
+      if (rowStart >= 0 && position - rowStart > MAX_ROW_XML_BYTES) throw expandsTooMuch();
+      lastTag = position;
+      // The next tag: a loop over a few bytes of text costs less than a call per tag.
+      let k = i + 1;
+      while (k < length && buf[k] !== 0x3c) k++;
+      i = k < length ? k : -1;
     }
-    offset += buf.length - carry.length;
+    offset += length - carry.length;
     if (!carry.length && offset - lastTag > MAX_TEXT_XML_BYTES) throw expandsTooMuch();
   };
 }
 
-/** `<col min max>`: exceljs creates one object per column up to max. */
+/** `<col min max>`: a parser may make an object per column up to max. */
 function checkColumns(tag: string) {
   for (const m of tag.matchAll(/\b(min|max)\s*=\s*["']\s*(\d+)/g)) if (Number(m[2]) > EXCEL_MAX_COLUMN) throw expandsTooMuch();
 }
 
-/** `<c r="…">`: a column beyond XFD gives exceljs a sparse row it walks index by index. */
-function checkReference(tag: string) {
-  const m = /\br\s*=\s*["']\s*([A-Za-z]*)/.exec(tag);
-  const letters = m?.[1] ?? '';
-  if (letters.length > 3) throw expandsTooMuch();
-  let column = 0;
-  for (const ch of letters.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  if (column > EXCEL_MAX_COLUMN) throw expandsTooMuch();
-}
-
-function localHeader(name: string, size: number): Buffer {
-  const nameBytes = Buffer.from(name);
-  const h = Buffer.alloc(30);
-  h.writeUInt32LE(0x04034b50, 0);
-  h.writeUInt16LE(10, 4);
-  h.writeUInt16LE(0x0800, 6);
-  h.writeUInt32LE(size, 18); // stored: compressed = uncompressed
-  h.writeUInt32LE(size, 22);
-  h.writeUInt16LE(nameBytes.length, 26);
-  return Buffer.concat([h, nameBytes]);
-}
-
-const END_OF_DIRECTORY = (() => {
-  const b = Buffer.alloc(22);
-  b.writeUInt32LE(0x06054b50, 0);
-  return b;
-})();
-
 /**
- * The guarded XLSX as a stream exceljs can read, and the reason it stopped early, if it did.
- * The stream ends (rather than errors) on a limit: exceljs then sees a cut file and the caller's
- * watchdog gives up at once, asking `failure()`.
+ * The inflated bytes of one part, watched before they are given out, in the pieces zlib makes
+ * (or of at most `pieceBytes`, for the tests). FileTooLarge beyond the cap of the part's kind or
+ * beyond its declared size; BadZip when the entry is damaged or shorter than declared. Since no
+ * part gives more than it declared, and the directory's sizes add up to at most
+ * MAX_XLSX_EXPANDED_BYTES, neither do all the parts read together. Stopping early closes the file.
  */
-export async function guardedXlsx(path: string): Promise<{ stream: Readable; failure: () => Error | null }> {
-  const parts = partsToRead(await centralDirectory(path));
-  let failure: Error | null = null;
-  async function* produce() {
-    const fd = await fs.promises.open(path, 'r');
+export async function* partBytes(path: string, entry: ZipEntry, kind: PartKind, pieceBytes?: number): AsyncGenerator<Buffer> {
+  checkCap(entry, kind);
+  const fd = await fs.promises.open(path, 'r');
+  let local: Buffer;
+  try {
+    local = await readAt(fd, entry.localOffset, 30);
+  } finally {
+    await fd.close();
+  }
+  if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) throw new BadZip('bad local header');
+  const dataStart = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  const watch = xmlWatcher(kind);
+  let produced = 0;
+  if (entry.compressedSize > 0) {
+    const raw = fs.createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1, highWaterMark: 64 * 1024 });
+    const source = entry.method === 8 ? pipeline(raw, zlib.createInflateRaw({ chunkSize: 64 * 1024 }), () => {}) : raw;
     try {
-      let total = 0;
-      for (const part of parts) {
-        const local = await readAt(fd, part.localOffset, 30);
-        if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) throw new BadZip('bad local header');
-        const dataStart = part.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-        yield localHeader(part.name, part.size);
-        const watch = xmlWatcher(part.name === 'xl/sharedStrings.xml' ? 'sharedStrings' : part.name.startsWith('xl/worksheets/') ? 'sheet' : 'other');
-        let produced = 0;
-        if (part.compressedSize > 0) {
-          const raw = fs.createReadStream(path, { start: dataStart, end: dataStart + part.compressedSize - 1 });
-          const source = part.method === 8 ? pipeline(raw, zlib.createInflateRaw(), () => {}) : raw;
-          try {
-            for await (const chunk of source as AsyncIterable<Buffer>) {
-              produced += chunk.length;
-              total += chunk.length;
-              // More than declared is a lie; more than the limits, too much whatever was declared.
-              if (produced > part.size || total > MAX_XLSX_EXPANDED_BYTES) throw expandsTooMuch();
-              watch(chunk);
-              yield chunk;
-            }
-          } finally {
-            raw.destroy();
-            if (source !== raw) source.destroy();
-          }
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        produced += chunk.length;
+        // More than declared is a lie (the declared size is within the cap).
+        if (produced > entry.size) throw expandsTooMuch();
+        const step = pieceBytes ?? chunk.length;
+        for (let from = 0; from < chunk.length; from += step) {
+          const piece = step === chunk.length ? chunk : chunk.subarray(from, from + step);
+          watch(piece);
+          yield piece;
         }
-        if (produced !== part.size) throw new BadZip('entry shorter than declared');
       }
-      yield END_OF_DIRECTORY;
-    } catch (err) {
-      failure = err instanceof Error ? err : new Error(String(err));
     } finally {
-      await fd.close();
+      raw.destroy();
+      if (source !== raw) source.destroy();
     }
   }
-  return { stream: Readable.from(produce(), { objectMode: false }), failure: () => failure };
+  if (produced !== entry.size) throw new BadZip('entry shorter than declared');
 }
 
 export { FileTooLarge };
