@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, createTestContext, createUser, createVillage, multipart, signIn, unitId } from '../../../test/harness.ts';
@@ -316,5 +317,36 @@ describe('access', () => {
     expect((await call('POST', '/api/imports/1/commit')).statusCode).toBe(401);
     expect((await call('GET', '/api/imports/1/errors.xlsx')).statusCode).toBe(401);
     expect((await call('GET', `/api/residents/export.xlsx?orgUnit=${ducXuan}`)).statusCode).toBe(401);
+  });
+});
+
+describe('CSV files from old Vietnamese software', () => {
+  const csv = 'Họ và tên,Giới tính,Năm sinh,Thôn/Tổ dân phố\r\nPhạm Quang Đạt,Nam,1975,Tổ dân phố 1\r\nĐỗ Thị Thủy,Nữ,1980,Tổ dân phố 2\r\nNguyễn Thị Hồng,Nữ,1990,Tổ dân phố 1\r\n';
+
+  /** Windows-1258 as Windows writes it: the tone as a combining byte after its vowel. */
+  function windows1258(text: string) {
+    const tones = /[\u0300\u0301\u0303\u0309\u0323]/g;
+    const written = [...text].map((ch) => ch.normalize('NFD').replace(tones, '').normalize('NFC') + (ch.normalize('NFD').match(tones) ?? []).join('')).join('');
+    return iconv.encode(written, 'windows1258');
+  }
+
+  it('converts Windows-1258 and TCVN3, and says so in the preview', async () => {
+    for (const [label, bytes] of [['Windows-1258', windows1258(csv)], ['TCVN3 (ABC)', iconv.encode(csv, 'tcvn')]] as const) {
+      const res = await upload(station, bytes, 'cu.csv', ducXuan);
+      expect(res.statusCode, label).toBe(201);
+      const body = res.json();
+      expect(body, label).toMatchObject({ rows: 3, valid: 3, invalid: 0 });
+      expect(body.warnings[0], label).toMatchObject({ row: 1, field: 'file', key: 'imports.encodingConverted', params: { encoding: label } });
+      const names = await ctx.database.db.selectFrom('import_row').where('job_id', '=', body.id).select(sql<string>`resident->>'full_name'`.as('name')).orderBy('row_no').execute();
+      expect(names.map((n) => n.name), label).toEqual(['Phạm Quang Đạt', 'Đỗ Thị Thủy', 'Nguyễn Thị Hồng']);
+    }
+  });
+
+  it('refuses VNI by name, and stores nothing', async () => {
+    const vni = Buffer.from('Hoï vaø teân,Giôùi tính,Naêm sinh\r\nPhaïm Quang Ñaït,Nam,1975\r\nNguyeãn Thò Hoàng,Nöõ,1990\r\nÑoã Thò Thuûy,Nöõ,1980\r\n', 'latin1');
+    const res = await upload(station, vni, 'vni.csv', ducXuan);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'file', key: 'imports.encodingVni' });
+    expect(res.json().errors[0].message).toContain('VNI');
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Reading an uploaded spreadsheet row by row without holding it in memory: sniffing the format,
- * CSV through csv-parse's stream (UTF-8 or UTF-16 with a BOM; comma, semicolon or tab, whichever
- * the first line uses), and the bounds every row keeps, CSV or XLSX (the XLSX reader is
+ * CSV through csv-parse's stream (UTF-8, UTF-16 either way round, or the legacy Windows-1258 and
+ * TCVN3, decoded first: imports.encoding.ts; comma, semicolon or tab, whichever the first line uses), and the bounds every row keeps, CSV or XLSX (the XLSX reader is
  * imports.workbook.ts). Each row carries the number a person sees in the spreadsheet.
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { ICONV_NAME, type TextEncoding, detectEncoding } from './imports.encoding.ts';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_CSV_RECORD_BYTES, MAX_ROW_CHARS, rowTooLong } from './imports.limits.ts';
 import type { Cell } from './imports.values.ts';
 
@@ -61,8 +63,7 @@ export async function sniff(input: AsyncIterable<Buffer>): Promise<{ format: Fil
 }
 
 /** The delimiter of the first line (outside quotes): the most frequent of , ; and tab. */
-function delimiterOf(head: Buffer): string {
-  const text = head[0] === 0xff && head[1] === 0xfe ? head.subarray(2).toString('utf16le') : head.toString('utf8');
+function delimiterOf(text: string): string {
   const counts = new Map([[',', 0], [';', 0], ['\t', 0]]);
   let quoted = false;
   for (const ch of text) {
@@ -73,21 +74,56 @@ function delimiterOf(head: Buffer): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
 }
 
-export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
+/** How much of a CSV is looked at to tell its encoding. */
+const ENCODING_SAMPLE = 64 * 1024;
+
+/** A CSV in an encoding that is not converted (VNI, or none that gives Vietnamese text). */
+export class UnsupportedEncoding extends Error {
+  constructor(readonly kind: 'vni' | 'unknown') {
+    super(`unsupported encoding: ${kind}`);
+  }
+}
+
+/**
+ * The rows of a CSV in any encoding imports.encoding.ts detects, decoded to Unicode (NFC) before
+ * csv-parse sees them; `onEncoding` hears which one it was.
+ */
+export async function* csvRows(input: Readable, onEncoding: (encoding: TextEncoding) => void = () => {}): AsyncGenerator<SheetRow> {
   const iterator = input[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) return;
-  const head = first.value as Buffer;
-  const parser = parse({ bom: true, delimiter: delimiterOf(head), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, info: true, max_record_size: MAX_CSV_RECORD_BYTES });
-  const source = Readable.from(
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let complete = false;
+  while (size < ENCODING_SAMPLE) {
+    const next = await iterator.next();
+    if (next.done) {
+      complete = true;
+      break;
+    }
+    chunks.push(next.value as Buffer);
+    size += (next.value as Buffer).length;
+  }
+  const head = Buffer.concat(chunks);
+  if (!head.length) return;
+  const detected = detectEncoding(head, complete);
+  if ('refused' in detected) throw new UnsupportedEncoding(detected.refused);
+  const { encoding } = detected;
+  onEncoding(encoding);
+  const legacy = encoding === 'windows1258' || encoding === 'tcvn3';
+  const bytes = Readable.from(
     (async function* () {
       yield head;
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Buffer;
     })(),
   );
-  source.on('error', (err) => parser.destroy(err));
-  source.pipe(parser);
+  // iconv-lite's stream decoder keeps a character cut between chunks whole.
+  const text = encoding === 'utf8' ? bytes : (bytes.pipe(iconv.decodeStream(ICONV_NAME[encoding])) as unknown as Readable);
+  if (text !== bytes) bytes.on('error', (err) => text.destroy(err));
+  const delimiter = delimiterOf(iconv.decode(head.subarray(0, 4096), ICONV_NAME[encoding]));
+  const parser = parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, info: true, max_record_size: MAX_CSV_RECORD_BYTES });
+  text.on('error', (err) => parser.destroy(err));
+  text.pipe(parser);
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
-    yield boundedRow({ number: info.records, cells: record });
+    // Windows-1258 writes tones as combining marks: compose them, as every other source is.
+    yield boundedRow({ number: info.records, cells: legacy ? record.map((c) => c.normalize('NFC')) : record });
   }
 }

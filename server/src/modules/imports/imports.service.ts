@@ -19,7 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileTooLarge, MAX_ROWS, parseSlots, rowTooLong, tooManyRows } from './imports.limits.ts';
-import { type FileFormat, type SheetRow, csvRows, sniff } from './imports.parsers.ts';
+import { ENCODING_LABEL, type TextEncoding } from './imports.encoding.ts';
+import { type FileFormat, type SheetRow, UnsupportedEncoding, csvRows, sniff } from './imports.parsers.ts';
 import { openXlsx } from './imports.workbook.ts';
 import * as repo from './imports.repository.ts';
 import { type RowContext, type RowFinding, type StagedRow, readRow } from './imports.rows.ts';
@@ -132,7 +133,14 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
   }
 
   /** Reads the rows of a sniffed file, checks and stages them. */
-  async function previewRows(ctx: RequestContext, place: { communeId: number; villageId: number | null }, input: PreviewInput, format: FileFormat, fileRows: () => AsyncIterable<SheetRow>) {
+  async function previewRows(
+    ctx: RequestContext,
+    place: { communeId: number; villageId: number | null },
+    input: PreviewInput,
+    format: FileFormat,
+    fileRows: () => AsyncIterable<SheetRow>,
+    encoding: () => TextEncoding | null = () => null,
+  ) {
     if (format === 'xls') throw fileError(say('imports.xlsNotSupported'));
     const [villages, groups] = await Promise.all([repo.villagesOf(db, ctx.scope, place.communeId), repo.ethnicGroups(db)]);
     const targetVillage = place.villageId ? (villages.find((v) => v.id === place.villageId) ?? null) : null;
@@ -217,7 +225,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       valid_rows: counts.valid,
       invalid_rows: counts.invalid,
       existing_rows: counts.existing,
-      warnings: JSON.stringify([...mappingWarnings, ...householdWarnings]),
+      warnings: JSON.stringify([...encodingWarnings(encoding()), ...mappingWarnings, ...householdWarnings]),
     });
     await recordAudit(db, ctx.actor, { action: 'import.preview', entityType: 'import', entityId: id, orgUnitId: place.communeId, details: { format, ...counts } });
     if (found.size) await recordAudit(db, ctx.actor, lookupEvent(id, place.communeId, found));
@@ -237,7 +245,10 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       let spool: string | null = null;
       try {
         const { format, stream } = await sniff(input.file);
-        if (format !== 'xlsx') return await previewRows(ctx, place, input, format, () => csvRows(stream));
+        if (format !== 'xlsx') {
+          let encoding: TextEncoding | null = null;
+          return await previewRows(ctx, place, input, format, () => csvRows(stream, (found) => { encoding = found; }), () => encoding);
+        }
         // The zip's central directory is at its end: the upload is kept in a private temporary file while read.
         spool = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ytcs-import-'));
         const file = path.join(spool, 'upload.xlsx');
@@ -374,9 +385,16 @@ async function* readable(rows: AsyncIterable<SheetRow>): AsyncGenerator<SheetRow
   }
 }
 
+/** A file converted from a legacy encoding says so: the reviewer checks the names before the commit. */
+function encodingWarnings(encoding: TextEncoding | null): RowFinding[] {
+  if (encoding !== 'windows1258' && encoding !== 'tcvn3') return [];
+  return [{ row: 1, column: null, letter: null, field: 'file', ...say('imports.encodingConverted', { encoding: ENCODING_LABEL[encoding] }) }];
+}
+
 /** What to answer for an error while reading: a limit crossed (413), an unreadable file (400), or the error itself. */
 function readFailure(err: unknown, format: string): unknown {
   const cause = err instanceof UnreadableFile ? err.reason : err;
+  if (cause instanceof UnsupportedEncoding) return fileError(say(cause.kind === 'vni' ? 'imports.encodingVni' : 'imports.encodingUnknown'));
   if (cause instanceof FileTooLarge) return beyondLimit(cause);
   if (!(err instanceof UnreadableFile)) return err;
   const e = err.reason as { code?: string; lines?: number };
