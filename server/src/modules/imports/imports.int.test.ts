@@ -337,8 +337,8 @@ describe('CSV files from old Vietnamese software', () => {
       const body = res.json();
       expect(body, label).toMatchObject({ rows: 3, valid: 3, invalid: 0 });
       expect(body.warnings[0], label).toMatchObject({ row: 1, field: 'file', key: 'imports.encodingConverted', params: { encoding: label } });
-      const names = await ctx.database.db.selectFrom('import_row').where('job_id', '=', body.id).select(sql<string>`resident->>'full_name'`.as('name')).orderBy('row_no').execute();
-      expect(names.map((n) => n.name), label).toEqual(['Phạm Quang Đạt', 'Đỗ Thị Thủy', 'Nguyễn Thị Hồng']);
+      const names = await sql<{ name: string }>`select resident->>'full_name' as name from import_row where job_id = ${body.id} order by row_no`.execute(ctx.database.db);
+      expect(names.rows.map((n) => n.name), label).toEqual(['Phạm Quang Đạt', 'Đỗ Thị Thủy', 'Nguyễn Thị Hồng']);
     }
   });
 
