@@ -37,7 +37,7 @@ function vietnameseShare(text: string): { words: number; share: number } {
   let words = 0;
   let good = 0;
   for (const [word] of text.matchAll(/[^\s\d\p{P}\p{S}]+/gu)) {
-    if (!/[^\x00-\x7f]/.test(word)) continue;
+    if (/^[a-z]*$/i.test(word)) continue;
     words++;
     if (isSyllable(word)) good++;
   }
