@@ -23,7 +23,7 @@ const CONSOLE = ['server/src/main.ts', 'server/src/config.ts', 'server/src/db/lo
  * Texts in both languages that are not messages, kept as they are: the errors file's column (a
  * file format: an import reads it back), the personal-data document's headings, the API's title.
  */
-const NOT_MESSAGES = ['Lỗi / Errors', 'Trường / Field', 'Giá trị / Value', 'Hệ thống thông tin y tế cơ sở / Grassroots health information system'];
+const NOT_MESSAGES = ['Lỗi / Errors', 'Dòng gốc / Row', 'Trường / Field', 'Giá trị / Value', 'Hệ thống thông tin y tế cơ sở / Grassroots health information system'];
 
 const VI = 'àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ';
 /** A text with Vietnamese letters, or words with none (English), in matching quotes. */

@@ -9,9 +9,11 @@ import { IMPORT_FIELDS, IMPORT_HEADERS, type ImportField, foldVietnamese, type S
 export { IMPORT_FIELDS, type ImportField, headerOf } from '@ytcs/common';
 
 /** Columns known to carry nothing to import (row numbers, notes, the errors file's own column). */
-const IGNORED = ['STT', 'TT', 'Số thứ tự', 'Ghi chú', 'Lỗi / Errors', 'Lỗi', 'Errors', 'No', 'Note', 'Notes'];
+const IGNORED = ['STT', 'TT', 'Số thứ tự', 'Ghi chú', 'Lỗi / Errors', 'Lỗi', 'Errors', 'Dòng gốc / Row', 'No', 'Note', 'Notes'];
 
 export const ERRORS_HEADER = 'Lỗi / Errors';
+/** The errors file's column with each row's number in the file sent (the messages refer to it: "trùng với dòng 2"). */
+export const ROW_HEADER = 'Dòng gốc / Row';
 
 /** "Ngày sinh (dd/mm/yyyy) *" → "ngay sinh". */
 export function headerKey(header: string): string {
@@ -37,6 +39,8 @@ export interface Column {
 
 export interface MappingProblem extends Said {
   column: string | null;
+  /** The column's letter (two columns may carry the same header). */
+  letter: string | null;
   field: string;
 }
 
@@ -71,11 +75,11 @@ export function mapColumns(headers: string[], override: Record<string, string | 
     } else {
       field = KNOWN.get(key) ?? null;
       if (field === null && key && !KNOWN.has(key)) {
-        warnings.push({ column: header, field: '', ...say('imports.columnUnknown', { header }) });
+        warnings.push({ column: header, letter: columnLetter(index), field: '', ...say('imports.columnUnknown', { header }) });
       }
     }
     if (field && taken.has(field)) {
-      warnings.push({ column: header, field, ...say('imports.columnRepeated', { header, first: taken.get(field) ?? '' }) });
+      warnings.push({ column: header, letter: columnLetter(index), field, ...say('imports.columnRepeated', { header, first: taken.get(field) ?? '' }) });
       field = null;
     }
     if (field) taken.set(field, header);
@@ -88,9 +92,9 @@ export function mapColumns(headers: string[], override: Record<string, string | 
 export function missingColumns(columns: Column[]): MappingProblem[] {
   const has = (f: ImportField) => columns.some((c) => c.field === f);
   const missing: MappingProblem[] = [];
-  if (!has('fullName')) missing.push({ column: null, field: 'fullName', ...say('imports.missingFullName') });
-  if (!has('sex')) missing.push({ column: null, field: 'sex', ...say('imports.missingSex') });
-  if (!has('birthDate') && !has('birthYear')) missing.push({ column: null, field: 'birthDate', ...say('imports.missingBirth') });
+  if (!has('fullName')) missing.push({ column: null, letter: null, field: 'fullName', ...say('imports.missingFullName') });
+  if (!has('sex')) missing.push({ column: null, letter: null, field: 'sex', ...say('imports.missingSex') });
+  if (!has('birthDate') && !has('birthYear')) missing.push({ column: null, letter: null, field: 'birthDate', ...say('imports.missingBirth') });
   return missing;
 }
 

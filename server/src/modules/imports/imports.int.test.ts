@@ -350,3 +350,31 @@ describe('CSV files from old Vietnamese software', () => {
     expect(res.json().errors[0].message).toContain('VNI');
   });
 });
+
+describe('messages that name the real problem', () => {
+  const errorOf = async (file: Buffer, name: string) => {
+    const res = await upload(station, file, name, ducXuan);
+    expect(res.statusCode, name).toBe(400);
+    return res.json().errors[0];
+  };
+
+  it('an empty file, a header without rows, and bytes named .xlsx that are no workbook', async () => {
+    expect(await errorOf(Buffer.alloc(0), 'trong.csv')).toMatchObject({ field: 'file', key: 'imports.empty', message: 'Tệp trống, không có dữ liệu' });
+    expect(await errorOf(Buffer.from('Họ và tên,Giới tính,Năm sinh\r\n'), 'tieu-de.csv')).toMatchObject({ key: 'imports.noDataRows' });
+    const noise = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256));
+    expect(await errorOf(noise, 'so-dan.xlsx')).toMatchObject({ key: 'imports.notSpreadsheet', params: { extension: '.xlsx' } });
+  });
+
+  it('points a repeated column at its own letter', async () => {
+    const res = await upload(station, Buffer.from('Họ và tên,Giới tính,Năm sinh,Họ và tên\r\nLò Văn Pao,Nam,1980,Lò Văn Pao\r\n'), 'lap.csv', ducXuan);
+    expect(res.json().warnings).toContainEqual(expect.objectContaining({ column: 'Họ và tên', letter: 'D', key: 'imports.columnRepeated' }));
+  });
+
+  it('gives each row of the errors file the number its messages refer to', async () => {
+    const csv = 'Họ và tên,Giới tính,Năm sinh,Số CCCD\r\nLò Văn Pao,Nam,1980,001080000111\r\nLò Thị Ả,Nữ,1982,001080000111\r\n';
+    const job = (await upload(station, Buffer.from(csv), 'trung.csv', ducXuan)).json();
+    const rows = await readXlsx((await call('GET', `/api/imports/${job.id}/errors.xlsx`, station)).rawPayload);
+    expect(rows[0]?.slice(-2)).toEqual(['Dòng gốc / Row', 'Lỗi / Errors']);
+    expect(rows[1]?.slice(-2)).toEqual(['3', expect.stringContaining('dòng 2')]);
+  });
+});

@@ -39,7 +39,7 @@ export function boundedRow(row: SheetRow): SheetRow {
 export type FileFormat = 'csv' | 'xlsx' | 'xls';
 
 /** Looks at the first bytes: a zip is XLSX, an OLE2 file the old .xls, anything else CSV. */
-export async function sniff(input: AsyncIterable<Buffer>): Promise<{ format: FileFormat; stream: Readable }> {
+export async function sniff(input: AsyncIterable<Buffer>): Promise<{ format: FileFormat; stream: Readable; empty: boolean }> {
   const iterator = input[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -59,7 +59,7 @@ export async function sniff(input: AsyncIterable<Buffer>): Promise<{ format: Fil
     if (head.length) yield head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  return { format, stream: Readable.from(replay(), { objectMode: false }) };
+  return { format, stream: Readable.from(replay(), { objectMode: false }), empty: head.length === 0 };
 }
 
 /** The delimiter of the first line (outside quotes): the most frequent of , ; and tab. */

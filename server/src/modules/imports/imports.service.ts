@@ -13,7 +13,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { ID_LOOKUP_LIMIT, placeIn, readPersonal, spendElsewhere } from '../registry/index.ts';
-import { type Column, ERRORS_HEADER, headerScore, mapColumns, missingColumns } from './imports.columns.ts';
+import { type Column, ERRORS_HEADER, ROW_HEADER, headerScore, mapColumns, missingColumns } from './imports.columns.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -182,7 +182,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
             const missing = missingColumns(mapped.columns);
             if (missing.length) throw invalid(missing.map(({ column: _column, ...finding }) => finding));
             columns = mapped.columns;
-            mappingWarnings.push(...mapped.warnings.map((w) => ({ ...w, row: row.number, letter: columns?.find((c) => c.header === w.column)?.letter ?? null })));
+            mappingWarnings.push(...mapped.warnings.map((w) => ({ ...w, row: row.number })));
             rowContext = { columns, targetVillage, village: villageReader(villages), ethnicity: ethnicity.read, seenIds: new Map(), heads: new Map() };
           } else if (++leading >= HEADER_SEARCH_ROWS) break;
           continue;
@@ -193,10 +193,11 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
         counts.rows += 1;
         if (batch.length >= stageBatch) await flush();
       }
-      if (!columns || !rowContext) throw fileError(say('imports.noHeaderRow'));
+      if (!columns || !rowContext) throw fileError(say(read === 0 ? 'imports.empty' : 'imports.noHeaderRow'));
       await flush();
       await staging;
       if (input.truncated?.()) throw tooLarge();
+      if (counts.rows === 0) throw fileError(say('imports.noDataRows'));
       const held = await holdBackHouseholds(db, id, columns, {
         village: (villageId) => villages.find((v) => v.id === villageId)?.name ?? null,
         ethnicity: ethnicity.name,
@@ -244,7 +245,11 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       if (!release) throw busy();
       let spool: string | null = null;
       try {
-        const { format, stream } = await sniff(input.file);
+        const { format, stream, empty } = await sniff(input.file);
+        if (empty) throw fileError(say('imports.empty'));
+        const extension = /\.(xlsx|xlsm|xls|ods)$/i.exec(input.fileName ?? '')?.[0];
+        // A name that promises a workbook over bytes that are none: say so, rather than read them as CSV.
+        if (extension && format === 'csv') throw fileError(say('imports.notSpreadsheet', { extension }));
         if (format !== 'xlsx') {
           let encoding: TextEncoding | null = null;
           return await previewRows(ctx, place, input, format, () => csvRows(stream, (found) => { encoding = found; }), () => encoding);
@@ -330,13 +335,13 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
           for (const r of page) {
             const cells = Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
             const reasons = r.errors.map((e) => `${e.column ? `${e.column}: ` : ''}${e.message} (${e.messageEn})`).join('; ');
-            yield [...cells, reasons];
+            yield [...cells, String(r.rowNo), reasons];
           }
           if (page.length < 1000) return;
           after = page[page.length - 1]?.rowNo ?? after;
         }
       }
-      const stream = xlsxStream('Lỗi', [...job.columns.map((c) => c.header), ERRORS_HEADER], rows(), log);
+      const stream = xlsxStream('Lỗi', [...job.columns.map((c) => c.header), ROW_HEADER, ERRORS_HEADER], rows(), log);
       return { type: XLSX_TYPE, fileName: `loi-nhap-${id}.xlsx`, stream };
     },
   };
