@@ -127,7 +127,7 @@ describe('a commune health station imports a spreadsheet', () => {
     await page.screenshot({ path: path.join(shots, 'import-preview.png'), fullPage: true });
 
     const commit = page.getByTestId('import-commit');
-    expect(await commit.textContent()).toContain('Nhập 3 dòng hợp lệ');
+    expect(await commit.textContent()).toContain('Nhập 3 người mới');
     await commit.click();
     const result = page.getByTestId('import-result');
     await result.waitFor({ timeout: 60_000 });

@@ -115,6 +115,7 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/residents/export.xlsx': { request: (w, s) => ({ url: `/api/residents/export.xlsx?orgUnit=${p(w, s).communeId}` }), level: 'commune', ok: 200 },
 
   'POST /api/imports': { request: (w, s) => ({ url: `/api/imports?unitId=${p(w, s).villageId}`, ...csvUpload() }), ok: 201 },
+  'GET /api/imports/template.xlsx': { request: () => ({ url: '/api/imports/template.xlsx' }), ok: 200, out: 'none' },
   'GET /api/imports/:id': { request: (w, s) => ({ url: `/api/imports/${p(w, s).importId}` }), ok: 200 },
   'POST /api/imports/:id/commit': { request: async (w, s) => ({ url: `/api/imports/${await w.freshImport(s)}/commit` }), ok: 200 },
   'GET /api/imports/:id/errors.xlsx': { request: (w, s) => ({ url: `/api/imports/${p(w, s).importId}/errors.xlsx` }), ok: 200 },

@@ -378,3 +378,16 @@ describe('messages that name the real problem', () => {
     expect(rows[1]?.slice(-2)).toEqual(['3', expect.stringContaining('dòng 2')]);
   });
 });
+
+describe('the template', () => {
+  it('has the headers the importer reads and an example row that imports', async () => {
+    const res = await call('GET', '/api/imports/template.xlsx', station);
+    expect(res.statusCode).toBe(200);
+    const rows = await readXlsx(res.rawPayload);
+    expect(rows[0]?.slice(0, 7)).toEqual(['Thôn/Tổ dân phố', 'Số hộ', 'Địa chỉ', 'Quan hệ với chủ hộ', 'Họ và tên', 'Giới tính', 'Ngày sinh']);
+    expect(rows).toHaveLength(2);
+    const village = await createVillage(ctx, ducXuan, 'Thôn 1');
+    const preview = (await upload(station, res.rawPayload, 'mau.xlsx', village)).json();
+    expect(preview).toMatchObject({ rows: 1, valid: 1, invalid: 0 });
+  });
+});

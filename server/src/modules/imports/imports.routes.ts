@@ -8,7 +8,7 @@ import { contextOf } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
 import { invalid } from '../../errors.ts';
 import { importService } from './imports.service.ts';
-import { registerExport } from './register-export.ts';
+import { importTemplate, registerExport } from './register-export.ts';
 
 /** A province-sized file of a few hundred thousand rows stays well under this. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -62,6 +62,15 @@ export async function importRoutes(app: App) {
         // Whatever happened, read the rest of the upload so the request completes.
         data.file.resume();
       }
+    },
+  });
+
+  app.get('/api/imports/template.xlsx', {
+    schema: { tags, operationId: 'importTemplate', description: 'An empty register with the headers the importer reads and one example row', produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+    config: { permission: 'person.write' },
+    handler: async (req, reply) => {
+      const file = importTemplate((err) => req.log.error({ err }, 'template failed'));
+      return reply.type(file.type).header('content-disposition', attachment(file.fileName)).send(file.stream);
     },
   });
 

@@ -16,7 +16,7 @@ import { RELATIONSHIP_LABELS, RESIDENCE_LABELS, SEX_LABELS, ethnicityReader } fr
 import { XLSX_TYPE, xlsxStream } from './imports.xlsx.ts';
 
 /** The register's columns in the export's order: what a station gets and sends back. */
-export const REGISTER_COLUMNS: ImportField[] = [
+export const REGISTER_COLUMNS = [
   'village',
   'householdCode',
   'address',
@@ -34,7 +34,7 @@ export const REGISTER_COLUMNS: ImportField[] = [
   'ethnicity',
   'occupation',
   'residenceStatus',
-];
+] as const satisfies readonly ImportField[];
 const PAGE = 2000;
 
 /** One person as the register lists them (ISO dates, codes), before they are written as cells. */
@@ -74,6 +74,36 @@ export function registerValues(p: RegisterPerson, ethnicityName: (code: string |
 export function registerCells(p: RegisterPerson, ethnicityName: (code: string | null) => string): string[] {
   const value = registerValues(p, ethnicityName);
   return REGISTER_COLUMNS.map((c) => value[c]);
+}
+
+/**
+ * The template a station fills in: the register's headers and one example row (a made-up person,
+ * without personal ID or card numbers), as the importer reads it.
+ */
+export function importTemplate(log: (err: unknown) => void) {
+  const example: Record<(typeof REGISTER_COLUMNS)[number], string> = {
+    village: 'Thôn 1',
+    householdCode: 'H001',
+    address: 'Số 1, Thôn 1',
+    relationship: 'Chủ hộ',
+    fullName: 'Nguyễn Văn A',
+    sex: 'Nam',
+    birthDate: '01/01/1980',
+    citizenId: '',
+    insuranceCode: '',
+    insuranceValidFrom: '',
+    insuranceValidTo: '',
+    insuranceFacility: '',
+    beneficiaryGroup: '',
+    phone: '',
+    ethnicity: 'Kinh',
+    occupation: 'Làm ruộng',
+    residenceStatus: 'Thường trú',
+  };
+  const rows = (async function* () {
+    yield REGISTER_COLUMNS.map((c) => example[c]);
+  })();
+  return { type: XLSX_TYPE, fileName: 'mau-nhap-dan-cu.xlsx', stream: xlsxStream('Dân cư', REGISTER_COLUMNS.map(headerOf), rows, log) };
 }
 
 export function registerExport(db: Kysely<DB>) {

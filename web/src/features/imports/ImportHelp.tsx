@@ -1,15 +1,26 @@
 // Which columns a file may have: the headers the export writes (the importer reads them first),
 // with the required ones marked, and how values are written.
-import { Card, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, headerOf } from '@ytcs/common';
-import { REQUIRED_FIELDS } from './imports.api';
+import { REQUIRED_FIELDS, downloadImportTemplate } from './imports.api';
 
 export function ImportHelp() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   return (
-    <Card title={t('imports.help.title')} size="small" className="import-help" data-testid="import-help">
+    <Card
+      title={t('imports.help.title')}
+      size="small"
+      className="import-help"
+      data-testid="import-help"
+      extra={
+        <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadImportTemplate()} data-testid="import-template">
+          {t('imports.template')}
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('imports.help.intro')}</Typography.Paragraph>
       <div className="import-headers">
         {IMPORT_FIELDS.map((field) => {

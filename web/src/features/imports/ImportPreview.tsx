@@ -1,7 +1,7 @@
 // What the file holds before anything is registered: counts, the columns as recognised (with a
 // way to correct them), the rows in error; then the commit, its progress and its result.
 import { CloudUploadOutlined, DownloadOutlined, QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Divider, Row, Space, Spin, Statistic, Tooltip } from 'antd';
+import { Alert, Button, Card, Col, Divider, Row, Space, Spin, Statistic, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CommitResult, ImportField, ImportJob } from '@ytcs/common';
 import { formatInstant } from '../../lib/dates';
@@ -31,6 +31,8 @@ export function ImportPreview(props: Props) {
   const fmt = useFormatNumber();
   const formatter = (v: number | string) => fmt(v);
   const locked = committing || result !== null || job.status === 'committed';
+  // The commit skips people registered already: the button counts who is new.
+  const newPeople = job.valid - job.existing;
   const red = { content: { color: 'var(--ant-color-error)' } };
 
   return (
@@ -67,17 +69,18 @@ export function ImportPreview(props: Props) {
           </Col>
         </Row>
 
+        {!result && job.valid > 0 && newPeople === 0 && <Alert type="info" showIcon message={t('imports.nothingNew')} data-testid="import-nothing-new" />}
         <Space wrap className="import-actions">
           {!result && (
             <Button
               type="primary"
               icon={<CloudUploadOutlined />}
-              disabled={job.valid === 0 || locked || rereading}
+              disabled={newPeople === 0 || locked || rereading}
               loading={committing}
               onClick={props.onCommit}
               data-testid="import-commit"
             >
-              {t('imports.commit', { count: job.valid, formatted: fmt(job.valid) })}
+              {t('imports.commit', { count: newPeople, formatted: fmt(newPeople) })}
             </Button>
           )}
           <Button icon={<DownloadOutlined />} disabled={job.invalid === 0 || rereading} loading={props.downloading} onClick={props.onDownloadErrors} data-testid="import-errors-download">

@@ -40,4 +40,5 @@ export function useImportProgress(id: number | undefined, polling: boolean) {
   });
 }
 
+export const downloadImportTemplate = () => downloadFile('/api/imports/template.xlsx', 'mau-nhap-dan-cu.xlsx');
 export const downloadImportErrors = (id: number) => downloadFile(`/api/imports/${id}/errors.xlsx`, `loi-nhap-${id}.xlsx`);
