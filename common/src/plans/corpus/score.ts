@@ -70,41 +70,31 @@ export function scoreDraft(draft: PlanDraft, reference: PlanDraft, expected: Exp
   field('signer title', draft.signer.title, expected.signerTitle ? expected.signerTitle(signer.title ?? '') : signer.title, true);
 
   const keep = expected.keepTarget ?? (() => true);
+  // Each item of the document found once among those read is right; what is read beyond them is wrong.
+  const items = <T>(wanted: T[], read: T[], same: (got: T, want: T) => boolean, name: (item: T) => string) => {
+    const left = [...read];
+    for (const want of wanted) {
+      score.fields++;
+      const at = left.findIndex((got) => same(got, want));
+      if (at < 0) continue;
+      score.right++;
+      score.found++;
+      left.splice(at, 1);
+    }
+    for (const extra of left) {
+      score.found++;
+      score.wrong++;
+      score.mistakes.push(`${name(extra)} not in the document`);
+    }
+  };
   const targetKey = (t: TargetDraft) => `${t.indicatorCode}|${t.comparator}|${t.value}|${t.unit}|${t.year}`;
-  const wantTargets = reference.targets.filter((t) => keep(t.text)).map(targetKey);
-  const gotTargets = draft.targets.map(targetKey);
-  for (const want of wantTargets) {
-    score.fields++;
-    const at = gotTargets.indexOf(want);
-    if (at >= 0) {
-      score.right++;
-      score.found++;
-      gotTargets.splice(at, 1);
-    }
-  }
-  for (const extra of gotTargets) {
-    score.found++;
-    score.wrong++;
-    score.mistakes.push(`target not in the document: ${extra}`);
-  }
-
-  const taskMatches = (got: TaskDraft, want: TaskDraft) => got.section === want.section && sameText(got.text.slice(0, 60), want.text.slice(0, 60));
-  const wantTasks = reference.tasks.filter((t) => keep(t.text));
-  const gotTasks = [...draft.tasks];
-  for (const want of wantTasks) {
-    score.fields++;
-    const at = gotTasks.findIndex((t) => taskMatches(t, want));
-    if (at >= 0) {
-      score.right++;
-      score.found++;
-      gotTasks.splice(at, 1);
-    }
-  }
-  for (const extra of gotTasks) {
-    score.found++;
-    score.wrong++;
-    score.mistakes.push(`task not in the document: ${extra.section} ${extra.text.slice(0, 50)}`);
-  }
+  items(reference.targets.filter((t) => keep(t.text)), draft.targets, (got, want) => targetKey(got) === targetKey(want), (t) => `target ${targetKey(t)}`);
+  items(
+    reference.tasks.filter((t) => keep(t.text)),
+    draft.tasks,
+    (got: TaskDraft, want: TaskDraft) => got.section === want.section && sameText(got.text.slice(0, 60), want.text.slice(0, 60)),
+    (t) => `task ${t.section} ${t.text.slice(0, 50)}`,
+  );
 
   if (expected.warns) {
     score.fields++;
