@@ -203,7 +203,8 @@ export function layoutToText(pages: string[]): string {
       const prevMeasure = measures.get(open.page) ?? { margin, right };
       const full = open.end >= prevMeasure.margin + FULL_LINE * (prevMeasure.right - prevMeasure.margin);
       const atMargin = line.indent <= margin + MARGIN_SLACK;
-      const wrapped = !MARKER.test(text) && ((full && atMargin) || (!line.gapBefore && startsLower(text)));
+      const cut = /[\p{L}\p{N}]-$/u.test(open.text);
+      const wrapped = !MARKER.test(text) && (((full || cut) && atMargin) || (!line.gapBefore && startsLower(text)));
       if (wrapped) {
         open = { text: join(open.text, text), end: line.end, page: line.page };
         continue;
