@@ -251,7 +251,7 @@ export const en: ServerMessages = {
       toolFailed: 'The file “{{name}}” could not be read ({{tool}} failed); it may be damaged',
       toolMissing: 'This server does not have {{tool}} installed, so it cannot read this kind of file yet; the administrator needs to run: apt-get install -y {{packages}}',
       busy: 'The server is reading many other files; try again in {{seconds}} seconds',
-      perUser: 'You already have {{count}} file(s) being read; wait until they are done before sending another',
+      perUser: 'You already have {{files}} file(s) being read; wait until they are done before sending another',
       ocrBusy: 'The server is reading another scan; try again in {{seconds}} seconds',
       jobGone: 'This file reading is no longer available (the server restarted, or the result is over {{minutes}} minutes old); send the file again',
       stopped: 'Reading the file was stopped because the server shut down; send the file again',

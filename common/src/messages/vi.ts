@@ -251,7 +251,7 @@ export const vi = {
       toolFailed: 'Không đọc được tệp “{{name}}” ({{tool}} báo lỗi); tệp có thể bị hỏng',
       toolMissing: 'Máy chủ chưa cài {{tool}} nên chưa đọc được loại tệp này; người quản trị cần cài: apt-get install -y {{packages}}',
       busy: 'Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau {{seconds}} giây',
-      perUser: 'Bạn đang có {{count}} tệp đang đọc; hãy đợi đọc xong rồi gửi tiếp',
+      perUser: 'Bạn đang có {{files}} tệp đang đọc; hãy đợi đọc xong rồi gửi tiếp',
       ocrBusy: 'Máy chủ đang nhận dạng chữ cho bản quét khác; hãy thử lại sau {{seconds}} giây',
       jobGone: 'Không còn việc đọc tệp này (máy chủ đã khởi động lại, hoặc kết quả đã quá {{minutes}} phút); hãy gửi lại tệp',
       stopped: 'Việc đọc tệp bị dừng vì máy chủ tắt; hãy gửi lại tệp',

@@ -108,6 +108,10 @@ describe('repairOcrText', () => {
     expect(repairOcrText(text)).toBe(text);
   });
 
+  it('puts a capital OCR read inside a small-letter word back in small letters', () => {
+    expect(repairOcrText('nâng cao chất lượng cỦa y tế, cỦng cố; HĐND và 109-KH/ThU')).toBe('nâng cao chất lượng của y tế, củng cố; HĐND và 109-KH/ThU');
+  });
+
   it('reads a heading’s full stop that OCR made a comma', () => {
     expect(repairOcrText('5, Ủy ban MTTQ Việt Nam\nngày 5, 6 và 7')).toBe('5. Ủy ban MTTQ Việt Nam\nngày 5, 6 và 7');
   });

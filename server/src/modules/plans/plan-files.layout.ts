@@ -300,15 +300,20 @@ function roman(n: number): string {
 const SECTION = /^([IVX]{1,4})(\s*[.)/-]\s*)(\p{Lu}.*)$/u;
 
 /**
- * What OCR gets wrong in a plan's numbering, put right where the document itself says what it
- * must be. A heading's full stop read as a comma ("5, Ủy ban…"): a number followed by a comma
+ * What OCR gets wrong that the document itself says how to put right. A capital letter inside
+ * a word of small letters ("cỦng") is small: no Vietnamese word has one. A heading's full stop read as a comma ("5, Ủy ban…"): a number followed by a comma
  * and a capital at the start of a line is a heading. A section's numeral read short (bold "III."
  * becomes "II."): the sections of a plan count up, never repeat, so a numeral that repeats the
  * one before is the next one (when the section after leaves room for it), and one lower than the
  * one before, between two that leave exactly one place, is that place's.
  */
 export function repairOcrText(text: string): string {
-  const lines = text.split('\n').map((line) => line.replace(/^(\s*)(\d{1,2}|[IVX]{1,4}),(\s+\p{Lu})/u, '$1$2.$3'));
+  const lines = text.split('\n').map((line) =>
+    line
+      .replace(/^(\s*)(\d{1,2}|[IVX]{1,4}),(\s+\p{Lu})/u, '$1$2.$3')
+      // A capital between two small letters ("cỦng", "cỦa") is a small letter OCR misread.
+      .replace(/(?<=\p{Ll})\p{Lu}(?=\p{Ll})/gu, (ch) => ch.toLowerCase()),
+  );
   const sections = lines
     .map((line, at) => ({ at, m: SECTION.exec(line) }))
     .filter((s): s is { at: number; m: RegExpExecArray } => !!s.m && (s.m[3] ?? '') === (s.m[3] ?? '').toUpperCase());

@@ -91,7 +91,7 @@ describe('the OCR queue', () => {
     const service = planFileService(ctx.database.db, { toolsPath: '', tools: gate.tools, limits: { perUser: 1 } });
     const d = person(4);
     await service.start(d, upload());
-    await expect(service.start(d, upload())).rejects.toMatchObject({ status: 429, said: { key: 'plans.files.perUser', params: { count: 1 } } });
+    await expect(service.start(d, upload())).rejects.toMatchObject({ status: 429, said: { key: 'plans.files.perUser', params: { files: 1 } } });
     service.close();
   });
 

@@ -222,7 +222,7 @@ export function planFileService(db: Kysely<DB>, options: PlanFileServiceOptions)
       if (closed) throw new AppError(503, 'stopping', say('plans.files.stopped'));
       const userId = ctx.principal.userId;
       const open = [...jobs.values()].filter((j) => j.userId === userId && j.endedAt === null).length;
-      if (open >= limits.perUser) throw new AppError(429, 'plan_files_busy', say('plans.files.perUser', { count: open }), undefined, { retryAfterSeconds: 30 });
+      if (open >= limits.perUser) throw new AppError(429, 'plan_files_busy', say('plans.files.perUser', { files: open }), undefined, { retryAfterSeconds: 30 });
       const fileName = cleanFileName(upload.fileName);
       const { dir, file } = await save(upload);
       const job: Job = { id: randomUUID(), userId, status: 'reading', fileName, method: null, pages: null, pagesDone: 0, result: null, error: null, endedAt: null, controller: new AbortController() };
