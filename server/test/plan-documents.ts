@@ -240,14 +240,21 @@ const PAGINATE = `(() => {
  * sheets of the PDF's margins (a block that does not fit starts the next sheet), each sheet
  * captured on its own. `pages` limits how many.
  */
-export async function scanPages(browser: Browser, html: string, options: { pages?: number; scale?: number } = {}): Promise<Buffer[]> {
+export async function scanPages(browser: Browser, html: string, options: { pages?: number; scale?: number; photo?: boolean } = {}): Promise<Buffer[]> {
   const page = await browser.newPage({ viewport: A4_CSS, deviceScaleFactor: options.scale ?? 3 });
   try {
     await page.setContent(html, { waitUntil: 'load' });
     // A string, not a function: the test runner's transform would add helpers the page lacks.
     const count = (await page.evaluate(PAGINATE.replace('WIDTH', String(A4_CSS.width)).replace('HEIGHT', String(A4_CSS.height)))) as number;
+    if (options.photo) {
+      // A phone's photo of the page: a little askew, soft, on greyish paper, saved as a JPEG.
+      await page.addStyleTag({ content: '.sheet { background: #efece4 !important; } .sheet > * { transform: rotate(0.8deg); transform-origin: 0 0; filter: blur(0.45px) contrast(0.8) brightness(1.02); }' });
+    }
     const shots: Buffer[] = [];
-    for (let i = 0; i < Math.min(count, options.pages ?? count); i++) shots.push(await page.locator('.sheet').nth(i).screenshot({ type: 'png' }));
+    for (let i = 0; i < Math.min(count, options.pages ?? count); i++) {
+      const sheet = page.locator('.sheet').nth(i);
+      shots.push(options.photo ? await sheet.screenshot({ type: 'jpeg', quality: 55 }) : await sheet.screenshot({ type: 'png' }));
+    }
     return shots;
   } finally {
     await page.close();

@@ -108,6 +108,16 @@ describe('repairOcrText', () => {
     expect(repairOcrText(text)).toBe(text);
   });
 
+  it('puts back a section heading’s lost full stop, then its numeral', () => {
+    expect(repairOcrText('I. MỤC ĐÍCH\nII MỤC TIÊU ĐẾN NĂM 2030\nII. NHIỆM VỤ\nIV. TỔ CHỨC\nII Một câu thường').split('\n')).toEqual([
+      'I. MỤC ĐÍCH',
+      'II. MỤC TIÊU ĐẾN NĂM 2030',
+      'III. NHIỆM VỤ',
+      'IV. TỔ CHỨC',
+      'II Một câu thường',
+    ]);
+  });
+
   it('puts a capital OCR read inside a small-letter word back in small letters', () => {
     expect(repairOcrText('nâng cao chất lượng cỦa y tế, cỦng cố; HĐND và 109-KH/ThU')).toBe('nâng cao chất lượng của y tế, củng cố; HĐND và 109-KH/ThU');
   });

@@ -301,7 +301,8 @@ const SECTION = /^([IVX]{1,4})(\s*[.)/-]\s*)(\p{Lu}.*)$/u;
 
 /**
  * What OCR gets wrong that the document itself says how to put right. A capital letter inside
- * a word of small letters ("cỦng") is small: no Vietnamese word has one. A heading's full stop read as a comma ("5, Ủy ban…"): a number followed by a comma
+ * a word of small letters ("cỦng") is small: no Vietnamese word has one. A section heading's
+ * full stop lost ("II MỤC TIÊU", a numeral before a line in capitals) is put back. A heading's full stop read as a comma ("5, Ủy ban…"): a number followed by a comma
  * and a capital at the start of a line is a heading. A section's numeral read short (bold "III."
  * becomes "II."): the sections of a plan count up, never repeat, so a numeral that repeats the
  * one before is the next one (when the section after leaves room for it), and one lower than the
@@ -311,6 +312,8 @@ export function repairOcrText(text: string): string {
   const lines = text.split('\n').map((line) =>
     line
       .replace(/^(\s*)(\d{1,2}|[IVX]{1,4}),(\s+\p{Lu})/u, '$1$2.$3')
+      // A section heading whose full stop OCR lost: a numeral, then a line all in capitals.
+      .replace(/^(\s*)([IVX]{1,4})(\s+)(?=\p{Lu}{2,}[^\p{Ll}]*$)/u, '$1$2.$3')
       // A capital between two small letters ("cỦng", "cỦa") is a small letter OCR misread.
       .replace(/(?<=\p{Ll})\p{Lu}(?=\p{Ll})/gu, (ch) => ch.toLowerCase()),
   );

@@ -6,6 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Collapse, Input, Progress, Space, Spin, Tabs, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { DraftCandidate, PlanDraft, PlanFileError, PlanFileJob } from '@ytcs/common';
 import { serverText } from '../../i18n/languages';
 import { useErrorText } from '../../lib/errors';
@@ -88,7 +89,10 @@ export function PlanImportPage() {
   // The review form takes the draft once: a new reading gives it a new key.
   const [version, setVersion] = useState(0);
   const [fileName, setFileName] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
+  // The reading being followed is in the address, so a reload (or coming back) finds it again.
+  const [params, setParams] = useSearchParams();
+  const jobId = params.get('reading');
+  const setJobId = (id: string | null) => setParams(id ? { reading: id } : {}, { replace: true });
   const [failure, setFailure] = useState<PlanFileError | string | null>(null);
 
   const show = (next: Read) => {
@@ -110,16 +114,14 @@ export function PlanImportPage() {
 
   const upload = useMutation({ mutationFn: readPlanFile, onSuccess: finish });
   const reading = usePlanFileReading(jobId);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a reading that ends is shown once; finish only sets state
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a reading that ends (or is gone) is shown once; the handlers only set state
   useEffect(() => {
     if (reading.data && (reading.data.status === 'done' || reading.data.status === 'failed')) finish(reading.data);
-  }, [reading.data]);
-  useEffect(() => {
-    if (reading.error) {
+    else if (reading.error) {
       setJobId(null);
       setFailure(errorText(reading.error));
     }
-  }, [reading.error, errorText]);
+  }, [reading.data, reading.error]);
 
   const readText = useMutation({
     mutationFn: (text: string) => readPlanDraft(text),
@@ -199,7 +201,7 @@ export function PlanImportPage() {
                     <Alert type="error" showIcon className="form-alert" data-testid="plan-file-error" title={failureText ?? errorText(upload.error)} />
                   )}
                   {busy ? (
-                    <ReadingProgress name={fileName ?? ''} job={reading.data ?? null} />
+                    <ReadingProgress name={fileName ?? reading.data?.fileName ?? ''} job={reading.data ?? null} />
                   ) : (
                     <div data-testid="plan-file-upload">
                       <Upload.Dragger
