@@ -91,7 +91,11 @@ describe('wordsToLayout', () => {
 
   it('places OCR words on a character grid: indents, single spaces, wide gaps as columns', () => {
     const layout = wordsToLayout([word(1, 1, 100, 'Số:'), word(1, 1, 180, '12/KH-UBND'), word(1, 1, 800, 'CỘNG'), word(1, 1, 900, 'HÒA'), word(2, 2, 180, 'KẾ'), word(2, 2, 240, 'HOẠCH')]);
-    expect(layout.split('\n')).toEqual(['Số: 12/KH-UBND                     CỘNG HÒA', '', '    KẾ HOẠCH']);
+    expect(layout.split('\n')).toEqual(['Số: 12/KH-UBND                     CỘNG HÒA', '    KẾ HOẠCH']);
+    // A blank line where the page leaves a gap.
+    expect(wordsToLayout([word(1, 1, 100, 'Một'), word(1, 3, 100, 'Hai')])).toBe('Một\n\nHai');
+    // Specks of no letter, and a letter given no confidence, are left out.
+    expect(wordsToLayout([word(1, 1, 100, 'Số:'), { ...word(1, 1, 300, '„'), confidence: 60 }, { ...word(1, 1, 400, 'c'), confidence: 0 }, { ...word(1, 1, 500, '-'), confidence: 0 }])).toBe('Số:                 -');
     expect(layoutToText([layout]).split('\n')[0]).toBe('Số: 12/KH-UBND\tCỘNG HÒA');
   });
 });
@@ -119,7 +123,11 @@ describe('repairOcrText', () => {
   });
 
   it('puts a capital OCR read inside a small-letter word back in small letters', () => {
-    expect(repairOcrText('nâng cao chất lượng cỦa y tế, cỦng cố; HĐND và 109-KH/ThU')).toBe('nâng cao chất lượng của y tế, củng cố; HĐND và 109-KH/ThU');
+    expect(repairOcrText('nâng cao chất lượng cỦa y tế, cỦng cố theo lỘ trình; HĐND và 109-KH/ThU, TTr')).toBe('nâng cao chất lượng của y tế, củng cố theo lộ trình; HĐND và 109-KH/ThU, TTr');
+  });
+
+  it('writes a signature office whose marks OCR lost as the office is written, and nothing else', () => {
+    expect(repairOcrText('Nơi nhận:\tKT, CHỦ TICH\nPHO CHỦ TỊCH\nPHỐ CHỢ\nLê Đăng Trường')).toBe('Nơi nhận:\tKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPHỐ CHỢ\nLê Đăng Trường');
   });
 
   it('reads a heading’s full stop that OCR made a comma', () => {

@@ -123,22 +123,27 @@ function columnText(lines: string[]): string[] {
 function twoColumns(lines: GridLine[], from: number): { end: number; left: string[][]; right: string[][] } {
   const anchor = lines[from] as GridLine;
   const [l0, r0] = anchor.segments as [Segment, Segment];
+  const leftStart = l0.start;
   let leftEnd = l0.start + l0.text.length;
   let rightStart = r0.start;
+  let rightEnd = r0.start + r0.text.length;
   const fits = (line: GridLine) => {
     if (line.segments.length === 2) {
       const [l, r] = line.segments as [Segment, Segment];
       return l.start + l.text.length < rightStart && r.start > leftEnd - 2;
     }
     if (line.segments.length !== 1) return false;
-    // One side only: entirely right of the left column's text, or entirely left of the right column.
-    return line.indent > leftEnd || line.end < rightStart;
+    // One side only: entirely right of the left column's text, or entirely left of the right
+    // column, or a line of the left column that runs under a wide heading of the right one (it
+    // starts where the left column does and stops short of the right edge).
+    return line.indent > leftEnd || line.end < rightStart || (Math.abs(line.indent - leftStart) <= MARGIN_SLACK && line.end < rightEnd - MARGIN_SLACK);
   };
   const absorb = (line: GridLine) => {
     if (line.segments.length !== 2) return;
     const [l, r] = line.segments as [Segment, Segment];
     leftEnd = Math.max(leftEnd, l.start + l.text.length);
     rightStart = Math.min(rightStart, r.start);
+    rightEnd = Math.max(rightEnd, r.start + r.text.length);
   };
   // Lines above were given to the text already: the block runs down from its first gapped line.
   const start = from;
@@ -227,18 +232,37 @@ export interface OcrWord {
   width: number;
   height: number;
   text: string;
+  /** The OCR's confidence in the word, 0–100, when it gives one. */
+  confidence?: number;
+}
+
+/** Marks a plan's text has standing alone: bullets, dashes, the closing "/.". */
+const MEANINGFUL_MARKS = /^(?:[-–—+•*]|\.?\/\.)$/u;
+
+/**
+ * OCR's specks: a "word" of no letter or digit that is none of the marks a plan uses ("„", "¬=",
+ * "`" beside a bold heading), or a letter or mark it gave no confidence to.
+ */
+function isSpeck(w: OcrWord): boolean {
+  const letters = (w.text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  if (!letters && !MEANINGFUL_MARKS.test(w.text)) return true;
+  return letters === 1 && [...w.text].length === 1 && w.confidence !== undefined && w.confidence < 20;
 }
 
 /**
  * OCR words laid out on a character grid, in the OCR's reading order (its blocks, then lines):
  * each line indented by its distance from the page's left edge, words separated by as many
- * spaces as their gap is wide, so layoutToText() reads scans as it reads PDFs.
+ * spaces as their gap is wide, a blank line where the page has a vertical gap, specks left out,
+ * so layoutToText() reads scans as it reads PDFs.
  */
-export function wordsToLayout(words: OcrWord[]): string {
+export function wordsToLayout(all: OcrWord[]): string {
+  const words = all.filter((w) => !isSpeck(w));
   if (!words.length) return '';
   const sized = words.filter((w) => w.text.length >= 3);
   const widths = (sized.length ? sized : words).map((w) => w.width / Math.max(1, [...w.text].length)).sort((a, b) => a - b);
   const charWidth = Math.max(1, widths[Math.floor(widths.length / 2)] ?? 10);
+  const heights = words.map((w) => w.height).sort((a, b) => a - b);
+  const lineHeight = Math.max(1, heights[Math.floor(heights.length / 2)] ?? 20);
   const pageLeft = Math.min(...words.map((w) => w.left));
   const lines = new Map<string, OcrWord[]>();
   for (const w of words) {
@@ -248,12 +272,15 @@ export function wordsToLayout(words: OcrWord[]): string {
     lines.set(key, line);
   }
   const out: string[] = [];
-  let lastBlock = -1;
+  let lastBottom: number | null = null;
   for (const line of lines.values()) {
     line.sort((a, b) => a.left - b.left);
     const first = line[0] as OcrWord;
-    if (lastBlock >= 0 && first.block !== lastBlock) out.push('');
-    lastBlock = first.block;
+    const top = Math.min(...line.map((w) => w.top));
+    // A blank line where the page has a gap (or the OCR goes back up to another column), not
+    // between its blocks: it cuts lines into blocks wherever it likes.
+    if (lastBottom !== null && (top - lastBottom > lineHeight || top < lastBottom - 2 * lineHeight)) out.push('');
+    lastBottom = Math.max(...line.map((w) => w.top + w.height));
     let text = ' '.repeat(Math.round((first.left - pageLeft) / charWidth));
     let right = first.left;
     for (const [k, w] of line.entries()) {
@@ -299,10 +326,43 @@ function roman(n: number): string {
 
 const SECTION = /^([IVX]{1,4})(\s*[.)/-]\s*)(\p{Lu}.*)$/u;
 
+/** The offices and authorities of a plan's signature block, as they are written. */
+const SIGNATURE_LINES = [
+  'TM. ỦY BAN NHÂN DÂN',
+  'KT. CHỦ TỊCH',
+  'PHÓ CHỦ TỊCH',
+  'CHỦ TỊCH',
+  'T/M BAN THƯỜNG VỤ',
+  'T/M ĐẢNG ỦY',
+  'PHÓ BÍ THƯ',
+  'BÍ THƯ',
+  'KT. GIÁM ĐỐC',
+  'PHÓ GIÁM ĐỐC',
+  'GIÁM ĐỐC',
+  'TRƯỞNG TRẠM',
+];
+const bare = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'D')
+    .replace(/[^A-Za-z]+/g, '')
+    .toUpperCase();
+const SIGNATURE_BY_BARE = new Map(SIGNATURE_LINES.map((line) => [bare(line), line]));
+
+/** A line (or a column of it) in capitals that is a signature office with marks OCR lost ("PHO CHỦ TICH"). */
+function signatureLine(cell: string): string {
+  const text = cell.trim();
+  if (!text || text !== text.toUpperCase() || text.length > 40) return cell;
+  return SIGNATURE_BY_BARE.get(bare(text)) ?? cell;
+}
+
 /**
  * What OCR gets wrong that the document itself says how to put right. A capital letter inside
  * a word of small letters ("cỦng") is small: no Vietnamese word has one. A section heading's
- * full stop lost ("II MỤC TIÊU", a numeral before a line in capitals) is put back. A heading's full stop read as a comma ("5, Ủy ban…"): a number followed by a comma
+ * full stop lost ("II MỤC TIÊU", a numeral before a line in capitals) is put back. A line in
+ * capitals that is a signature office but for its marks ("PHO CHỦ TICH", "KT, CHỦ TỊCH") is
+ * written as the office is. A heading's full stop read as a comma ("5, Ủy ban…"): a number followed by a comma
  * and a capital at the start of a line is a heading. A section's numeral read short (bold "III."
  * becomes "II."): the sections of a plan count up, never repeat, so a numeral that repeats the
  * one before is the next one (when the section after leaves room for it), and one lower than the
@@ -314,8 +374,12 @@ export function repairOcrText(text: string): string {
       .replace(/^(\s*)(\d{1,2}|[IVX]{1,4}),(\s+\p{Lu})/u, '$1$2.$3')
       // A section heading whose full stop OCR lost: a numeral, then a line all in capitals.
       .replace(/^(\s*)([IVX]{1,4})(\s+)(?=\p{Lu}{2,}[^\p{Ll}]*$)/u, '$1$2.$3')
-      // A capital between two small letters ("cỦng", "cỦa") is a small letter OCR misread.
-      .replace(/(?<=\p{Ll})\p{Lu}(?=\p{Ll})/gu, (ch) => ch.toLowerCase()),
+      // A capital after a small letter, before another ("cỦng") or ending the word with its
+      // diacritic ("lỘ trình"), is a small letter OCR misread; codes ("KH/ThU") keep theirs.
+      .replace(/(?<=\p{Ll})\p{Lu}(?=(\p{Ll})?)/gu, (ch, next: string | undefined) => (next || ch.normalize('NFD').length > 1 ? ch.toLowerCase() : ch))
+      .split('\t')
+      .map(signatureLine)
+      .join('\t'),
   );
   const sections = lines
     .map((line, at) => ({ at, m: SECTION.exec(line) }))

@@ -137,8 +137,8 @@ export function readTsv(tsv: string): { words: OcrWord[]; confidence: number | n
     const c = row.split('\t');
     const text = (c[11] ?? '').trim();
     if (c[0] !== '5' || !text) continue;
-    words.push({ block: Number(c[2]), paragraph: Number(c[3]), line: Number(c[4]), left: Number(c[6]), top: Number(c[7]), width: Number(c[8]), height: Number(c[9]), text });
     const conf = Number(c[10]);
+    words.push({ block: Number(c[2]), paragraph: Number(c[3]), line: Number(c[4]), left: Number(c[6]), top: Number(c[7]), width: Number(c[8]), height: Number(c[9]), text, confidence: conf });
     if (conf >= 0) {
       weighted += conf * text.length;
       letters += text.length;
