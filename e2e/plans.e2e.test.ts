@@ -56,6 +56,7 @@ async function typeDate(page: Page, input: Locator, value: string) {
 const settle = (page: Page) => page.waitForTimeout(600);
 
 async function readText(page: Page, text: string) {
+  await page.getByTestId('plan-import-tab-text').click();
   await page.getByTestId('plan-import-text').fill(text);
   await page.getByTestId('plan-import-read').click();
   await page.getByTestId('plan-review').waitFor();

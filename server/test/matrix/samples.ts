@@ -36,6 +36,15 @@ const plan = (w: World, side: Side) => ({
   fromYear: 2026, toYear: 2030, recipients: [], signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Văn Ký' }, targets: [], tasks: [],
 });
 
+const planFile = () => multipart('KẾ HOẠCH\nTriển khai thực hiện Chỉ thị số 25-CT/TW\n', 'ke-hoach.txt');
+const NO_READING = '00000000-0000-4000-8000-000000000000';
+/** A plan file read by the holder of `cookie`: the id of the reading. */
+async function readingOf(w: World, cookie: string): Promise<string> {
+  const res = await w.ctx.app.inject({ method: 'POST', url: '/api/plans/draft/file', headers: { cookie, ...w.origin, ...planFile().headers }, payload: planFile().payload });
+  if (res.statusCode !== 200) throw new Error(`matrix: reading a plan file → ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
+
 const csvUpload = () => multipart(`Họ và tên,Giới tính,Năm sinh\nMẫu Văn Hai ${seq()},Nam,1977\n`, 'ds.csv');
 
 /**
@@ -146,6 +155,13 @@ export const SAMPLES: Record<string, Sample> = {
 
   'GET /api/plans': { request: (w, s) => ({ url: `/api/plans?orgUnit=${p(w, s).communeId}` }), level: 'commune', ok: 200, out: 'filtered' },
   'POST /api/plans/draft': { request: () => ({ url: '/api/plans/draft', payload: { text: 'KẾ HOẠCH\nTriển khai thực hiện' } }), ok: 200, out: 'none' },
+  'POST /api/plans/draft/file': { request: () => ({ url: '/api/plans/draft/file', ...planFile() }), ok: 200, out: 'none' },
+  'GET /api/plans/draft/file/:id': {
+    // A reading is its reader's: each role allowed to read files asks about one of its own.
+    request: async (w, _s, role) => ({ url: `/api/plans/draft/file/${role && w.permissions[role].has('plan.write') ? await readingOf(w, w.cookies[role]) : NO_READING}` }),
+    ok: 200,
+    out: 'none',
+  },
   'POST /api/plans': { request: (w, s) => ({ url: '/api/plans', payload: plan(w, s) }), level: 'commune', ok: 201 },
   'GET /api/plans/:id': { request: (w, s) => ({ url: `/api/plans/${p(w, s).planId}` }), level: 'commune', ok: 200 },
   'PATCH /api/plans/:id': { request: (w, s) => ({ url: `/api/plans/${p(w, s).planId}`, payload: { status: 'active' } }), level: 'commune', ok: 200 },

@@ -1,9 +1,27 @@
-/** Plans with targets and tasks, the plan importer's draft, and task progress with evidence. */
-import { DraftRequest, DraftResponse, IdParams, NewPlan, NewTaskUpdate, PlanDetail, PlanList, PlanListQuery, PlanStatusChange, TaskHistory, TaskView } from '@ytcs/common';
+/** Plans with targets and tasks, the plan importer's draft (from text or a file), and task progress with evidence. */
+import multipart from '@fastify/multipart';
+import {
+  DraftRequest,
+  DraftResponse,
+  IdParams,
+  NewPlan,
+  NewTaskUpdate,
+  PlanDetail,
+  PlanFileJob,
+  PlanFileJobParams,
+  PlanList,
+  PlanListQuery,
+  PlanStatusChange,
+  TaskHistory,
+  TaskView,
+  say,
+} from '@ytcs/common';
 import { contextOf, signedInContext } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
+import { AppError } from '../../errors.ts';
 import { indicatorService } from '../indicators/index.ts';
 import { evidenceHeaders } from './evidence.ts';
+import { planFileService } from './plan-files.service.ts';
 import { draftPlan } from './plans.draft.ts';
 import { planService } from './plans.service.ts';
 import { taskService } from './tasks.service.ts';
@@ -11,6 +29,9 @@ import { taskService } from './tasks.service.ts';
 export async function planRoutes(app: App) {
   const plans = planService(app.db, indicatorService(app.db, app.config));
   const tasks = taskService(app.db);
+  const files = planFileService(app.db, { toolsPath: app.config.toolsPath, onError: (err) => app.log.error({ err }, 'plan file reading failed') });
+  app.addHook('onClose', async () => files.close());
+  await app.register(multipart, { limits: { fileSize: files.limits.fileBytes, files: 1, fields: 5, fieldSize: 1024 }, throwFileSizeLimit: false });
   const tags = ['plans'];
 
   app.get('/api/plans', {
@@ -30,6 +51,41 @@ export async function planRoutes(app: App) {
     bodyLimit: 2 * 1024 * 1024,
     config: { permission: 'plan.write' },
     handler: (req) => draftPlan(app.db, contextOf(req), req.body.text),
+  });
+
+  app.post('/api/plans/draft/file', {
+    schema: {
+      tags,
+      operationId: 'draftPlanFromFile',
+      description:
+        'Reads a plan file (multipart, one part `file`: .docx, .pdf, .png, .jpg or .txt, at most 30 MB) into the same draft as POST /api/plans/draft, with the text read and how (docx, pdf-text, ocr, text). Answered 200 with the draft when no OCR is needed; a scan is answered 202 and read in the background: follow GET /api/plans/draft/file/{id}. One scan is read at a time per server; 429 (Retry-After) when too many wait. 503 names the Debian package to install when a tool is missing.',
+      consumes: ['multipart/form-data'],
+      response: { 200: PlanFileJob, 202: PlanFileJob },
+    },
+    config: { permission: 'plan.write' },
+    handler: async (req, reply) => {
+      const data = await req.file();
+      if (!data) throw new AppError(400, 'invalid', say('plans.files.noFile'), [{ field: 'file', ...say('plans.files.noFile') }]);
+      try {
+        const { status, job } = await files.start(signedInContext(req), { file: data.file, fileName: data.filename, truncated: () => data.file.truncated });
+        return reply.code(status).send(job);
+      } finally {
+        // Whatever happened, read the rest of the upload so the request completes.
+        data.file.resume();
+      }
+    },
+  });
+
+  app.get('/api/plans/draft/file/:id', {
+    schema: {
+      tags,
+      operationId: 'planFileReading',
+      description: 'A file reading of the caller’s: queued (with the scans ahead), reading (pages done of pages), done (with the draft) or failed (with why). Kept 30 minutes after it ends.',
+      params: PlanFileJobParams,
+      response: { 200: PlanFileJob },
+    },
+    config: { permission: 'plan.write' },
+    handler: (req) => files.get(signedInContext(req), req.params.id),
   });
 
   app.post('/api/plans', {

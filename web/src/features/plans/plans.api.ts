@@ -2,15 +2,17 @@
 // importer (text → draft → plan), task progress with evidence, and the periodic reports.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, download } from '../../api/client';
-import type { DraftResponse, NewPlan, NewTaskUpdate, PlanDetail, PlanList, PlanStatus, ReportFormat, TaskHistory, TaskView } from '@ytcs/common';
+import type { DraftResponse, NewPlan, NewTaskUpdate, PlanDetail, PlanFileJob, PlanList, PlanStatus, ReportFormat, TaskHistory, TaskView } from '@ytcs/common';
 import { READS_FIGURES } from '../../lib/figures';
 import { downloadFile, saveBlob } from '../../lib/files';
+import { isReadingOpen } from './planFile';
 
 export const planKeys = {
   all: ['plans'] as const,
   list: (orgUnit: number | undefined) => [...planKeys.all, 'list', orgUnit ?? 'scope'] as const,
   detail: (id: number) => [...planKeys.all, 'detail', id] as const,
   taskHistory: (taskId: number) => [...planKeys.all, 'task-history', taskId] as const,
+  fileReading: (id: string) => [...planKeys.all, 'file-reading', id] as const,
 };
 
 export function usePlans(orgUnit?: number, enabled = true) {
@@ -43,6 +45,25 @@ export function usePlanDetails(ids: number[]) {
 }
 
 export const readPlanDraft = (text: string) => api.post<DraftResponse>('/api/plans/draft', { text });
+
+/** Sends a plan file to be read: done at once (Word, text, a PDF with text), or a reading to follow (a scan). */
+export function readPlanFile(file: File): Promise<PlanFileJob> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload<PlanFileJob>('/api/plans/draft/file', form);
+}
+
+/** A file reading, asked for again every second while it is queued or being read. */
+export function usePlanFileReading(id: string | null) {
+  return useQuery({
+    queryKey: planKeys.fileReading(id ?? ''),
+    queryFn: ({ signal }) => api.get<PlanFileJob>(`/api/plans/draft/file/${id}`, undefined, signal),
+    enabled: id !== null,
+    refetchInterval: (query) => (query.state.data && !isReadingOpen(query.state.data) ? false : 1000),
+    retry: false,
+    gcTime: 0,
+  });
+}
 
 export const createPlan = (plan: NewPlan) => api.post<PlanDetail>('/api/plans', plan);
 

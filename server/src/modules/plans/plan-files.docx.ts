@@ -1,0 +1,338 @@
+/**
+ * A Word document (.docx) as the plan parser's text. The zip is opened under guard before mammoth
+ * sees it: its directory is read and checked (entries, declared sizes, expansion ratio, no
+ * encryption, no ZIP64), then only its XML parts are inflated — each capped at its declared size,
+ * so a part that lies about its size stops at once — and handed to mammoth re-packed, without the
+ * pictures. Word's automatic list numbers ("I.", "1.", "a)", "-"), which live in numbering.xml
+ * and not in the text, are written into their paragraphs first, since the parser reads the
+ * plan's structure from them. mammoth then gives the document as a tree: each paragraph is a
+ * line; a table row whose cells are short (the header: issuer and number | motto, place and date)
+ * keeps its cells side by side, line by line, a tab between them; a row of long cells (recipients
+ * beside the signature) gives one cell after the other, as layoutToText() does for PDFs.
+ */
+import zlib from 'node:zlib';
+import mammoth from 'mammoth';
+import { say } from '@ytcs/common';
+import { type PlanFileLimits, tooBig, unreadable } from './plan-files.limits.ts';
+import { SIDE_BY_SIDE_LINES } from './plan-files.layout.ts';
+
+interface ZipEntry {
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+class BadDocx extends Error {}
+
+/** The zip's directory, each entry checked against the limits. */
+function directory(zip: Buffer, limits: PlanFileLimits, expands: () => Error): ZipEntry[] {
+  const tail = zip.subarray(Math.max(0, zip.length - 22 - 0xffff));
+  const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > tail.length) throw new BadDocx('no end of central directory');
+  const count = tail.readUInt16LE(eocd + 10);
+  const cdSize = tail.readUInt32LE(eocd + 12);
+  const cdOffset = tail.readUInt32LE(eocd + 16);
+  // ZIP64 is for files of gigabytes or 65,535 parts: never a plan.
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff || count > limits.docxEntries) throw expands();
+  if (cdOffset + cdSize > zip.length) throw new BadDocx('central directory outside the file');
+  const entries: ZipEntry[] = [];
+  let at = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > cdOffset + cdSize || zip.readUInt32LE(at) !== 0x02014b50) throw new BadDocx('bad central directory');
+    const nameLength = zip.readUInt16LE(at + 28);
+    const entry: ZipEntry = {
+      flags: zip.readUInt16LE(at + 8),
+      method: zip.readUInt16LE(at + 10),
+      compressedSize: zip.readUInt32LE(at + 20),
+      size: zip.readUInt32LE(at + 24),
+      localOffset: zip.readUInt32LE(at + 42),
+      name: zip.toString('utf8', at + 46, at + 46 + nameLength),
+    };
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff) throw expands();
+    if (entry.localOffset + 30 + entry.compressedSize > cdOffset) throw new BadDocx('entry outside the file');
+    entries.push(entry);
+  }
+  return entries;
+}
+
+const isXml = (name: string) => /\.(xml|rels)$/i.test(name);
+
+/** The XML parts, inflated within their declared sizes and the limits. */
+function xmlParts(zip: Buffer, entries: ZipEntry[], limits: PlanFileLimits, expands: () => Error): Map<string, Buffer> {
+  const parts = new Map<string, Buffer>();
+  let total = 0;
+  for (const entry of entries.filter((e) => isXml(e.name))) {
+    // Encrypted parts (bit 0) are unreadable; Word encrypts a whole document differently (see legacyWord).
+    if (entry.flags & 0x1) throw new BadDocx('encrypted entry');
+    if (entry.method !== 0 && entry.method !== 8) throw new BadDocx('compression method');
+    total += entry.size;
+    if (total > limits.docxXmlBytes) throw expands();
+    if (entry.size > 1024 * 1024 && entry.size / Math.max(1, entry.compressedSize) > limits.docxRatio) throw expands();
+    if (zip.readUInt32LE(entry.localOffset) !== 0x04034b50) throw new BadDocx('bad local header');
+    const start = entry.localOffset + 30 + zip.readUInt16LE(entry.localOffset + 26) + zip.readUInt16LE(entry.localOffset + 28);
+    const raw = zip.subarray(start, start + entry.compressedSize);
+    let data: Buffer;
+    if (entry.method === 0) data = raw;
+    else {
+      try {
+        // One byte more than declared is enough to know the declaration lied.
+        data = zlib.inflateRawSync(raw, { maxOutputLength: entry.size + 1 });
+      } catch (err) {
+        if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw expands();
+        throw new BadDocx('inflate');
+      }
+    }
+    if (data.length !== entry.size) {
+      if (data.length > entry.size) throw expands();
+      throw new BadDocx('entry shorter than declared');
+    }
+    parts.set(entry.name, data);
+  }
+  return parts;
+}
+
+/** The parts as a zip of stored (uncompressed) entries: what mammoth opens. */
+function storedZip(parts: Map<string, Buffer>): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of parts) {
+    const nameBytes = Buffer.from(name);
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(10, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(10, 4);
+    cd.writeUInt16LE(10, 6);
+    cd.writeUInt16LE(0x0800, 8);
+    cd.writeUInt32LE(crc, 16);
+    cd.writeUInt32LE(data.length, 20);
+    cd.writeUInt32LE(data.length, 24);
+    cd.writeUInt16LE(nameBytes.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    chunks.push(local, nameBytes, data);
+    central.push(cd, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.size, 8);
+  end.writeUInt16LE(parts.size, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, cd, end]);
+}
+
+// --- Word's list numbers -----------------------------------------------------------------------
+
+interface Level {
+  start: number;
+  format: string;
+  text: string;
+}
+
+const attr = (xml: string, name: string) => new RegExp(`<w:${name}\\b[^>]*\\bw:val="([^"]*)"`).exec(xml)?.[1];
+
+/** numbering.xml: for each list (numId), its levels' start, format and label pattern. */
+function readNumbering(xml: string): Map<string, Map<number, Level>> {
+  const abstracts = new Map<string, Map<number, Level>>();
+  for (const m of xml.matchAll(/<w:abstractNum\b[^>]*\bw:abstractNumId="([^"]+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    const levels = new Map<number, Level>();
+    for (const lvl of (m[2] ?? '').matchAll(/<w:lvl\b[^>]*\bw:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+      const body = lvl[2] ?? '';
+      levels.set(Number(lvl[1]), { start: Number(attr(body, 'start') ?? 1), format: attr(body, 'numFmt') ?? 'decimal', text: attr(body, 'lvlText') ?? '' });
+    }
+    abstracts.set(m[1] ?? '', levels);
+  }
+  const lists = new Map<string, Map<number, Level>>();
+  for (const m of xml.matchAll(/<w:num\b[^>]*\bw:numId="([^"]+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    const base = abstracts.get(attr(m[2] ?? '', 'abstractNumId') ?? '');
+    if (!base) continue;
+    const levels = new Map([...base].map(([k, v]) => [k, { ...v }]));
+    for (const o of (m[2] ?? '').matchAll(/<w:lvlOverride\b[^>]*\bw:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
+      const level = levels.get(Number(o[1]));
+      const start = attr(o[2] ?? '', 'startOverride');
+      if (level && start) level.start = Number(start);
+    }
+    lists.set(m[1] ?? '', levels);
+  }
+  return lists;
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+function formatNumber(n: number, format: string): string {
+  if (format === 'upperRoman' || format === 'lowerRoman') {
+    let out = '';
+    let rest = n;
+    for (const [v, s] of ROMAN) {
+      while (rest >= v) {
+        out += s;
+        rest -= v;
+      }
+    }
+    return format === 'lowerRoman' ? out.toLowerCase() : out;
+  }
+  if (format === 'upperLetter' || format === 'lowerLetter') {
+    const letter = String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+    return format === 'upperLetter' ? letter.toUpperCase() : letter;
+  }
+  return String(n);
+}
+
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** document.xml with each automatically numbered paragraph's label written in as its first run. */
+export function withListLabels(documentXml: string, numberingXml: string | undefined): string {
+  if (!numberingXml) return documentXml;
+  const lists = readNumbering(numberingXml);
+  const counters = new Map<string, number[]>();
+  return documentXml.replace(/(<w:p(?:\s[^>]*)?>\s*<w:pPr>)([\s\S]*?)(<\/w:pPr>)/g, (whole, open: string, props: string, close: string) => {
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(props)?.[1];
+    if (!numPr) return whole;
+    const numId = attr(numPr, 'numId');
+    const ilvl = Number(attr(numPr, 'ilvl') ?? 0);
+    const levels = numId ? lists.get(numId) : undefined;
+    const level = levels?.get(ilvl);
+    if (!numId || !levels || !level || level.format === 'none') return whole;
+    let label: string;
+    if (level.format === 'bullet') label = ['-', '+', '–', '•'].includes(level.text) ? level.text : '-';
+    else {
+      const count = counters.get(numId) ?? [];
+      count[ilvl] = count[ilvl] === undefined ? level.start : count[ilvl] + 1;
+      count.length = ilvl + 1; // a deeper level starts again under this one
+      counters.set(numId, count);
+      label = level.text.replace(/%(\d)/g, (_m, k: string) => {
+        const at = Number(k) - 1;
+        return formatNumber(count[at] ?? levels.get(at)?.start ?? 1, levels.get(at)?.format ?? 'decimal');
+      });
+    }
+    return `${open}${props}${close}<w:r><w:t xml:space="preserve">${xmlEscape(label)} </w:t></w:r>`;
+  });
+}
+
+// --- mammoth's tree as text --------------------------------------------------------------------
+
+interface Node {
+  type: string;
+  children?: Node[];
+  value?: string;
+  breakType?: string;
+}
+
+function inline(node: Node, out: { text: string; images: number }) {
+  switch (node.type) {
+    case 'text':
+      out.text += node.value ?? '';
+      return;
+    case 'tab':
+      out.text += '\t';
+      return;
+    case 'break':
+      out.text += '\n';
+      return;
+    case 'image':
+      out.images++;
+      return;
+    default:
+      for (const child of node.children ?? []) inline(child, out);
+  }
+}
+
+/** The lines of a run of blocks (paragraphs and tables). */
+function blockLines(nodes: Node[], counts: { images: number }): string[] {
+  const lines: string[] = [];
+  for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      const out = { text: '', images: 0 };
+      for (const child of node.children ?? []) inline(child, out);
+      counts.images += out.images;
+      lines.push(...out.text.split('\n').map((l) => l.replace(/[ \u00a0]+$/g, '')));
+    } else if (node.type === 'table') {
+      if (lines.length && lines.at(-1) !== '') lines.push('');
+      for (const row of node.children ?? []) lines.push(...rowLines(row, counts), '');
+    } else if (node.children) lines.push(...blockLines(node.children, counts));
+  }
+  return lines;
+}
+
+function rowLines(row: Node, counts: { images: number }): string[] {
+  const cells = (row.children ?? []).map((cell) => blockLines(cell.children ?? [], counts).filter((l) => l.trim()));
+  const filled = cells.filter((c) => c.length);
+  if (filled.length <= 1) return filled[0] ?? [];
+  if (filled.every((c) => c.length <= SIDE_BY_SIDE_LINES)) {
+    const height = Math.max(...filled.map((c) => c.length));
+    return Array.from({ length: height }, (_, i) => filled.map((c) => (c[i] ?? '').replace(/\t/g, ' ')).join('\t'));
+  }
+  return filled.flatMap((c, i) => (i ? ['', ...c] : c));
+}
+
+export interface DocxText {
+  text: string;
+  images: number;
+}
+
+/** A .docx file's text; throws the reason it cannot be read (400/413). */
+export async function docxText(file: Buffer, name: string, limits: PlanFileLimits): Promise<DocxText> {
+  const expands = () => tooBig(say('plans.files.docxExpands', { name, megabytes: Math.round(limits.docxXmlBytes / 1024 / 1024), entries: limits.docxEntries }));
+  let parts: Map<string, Buffer>;
+  try {
+    const entries = directory(file, limits, expands);
+    const names = new Set(entries.map((e) => e.name));
+    if (!names.has('word/document.xml')) throw unreadable(say('plans.files.zipNotWord', { name }));
+    parts = xmlParts(file, entries, limits, expands);
+  } catch (err) {
+    if (err instanceof BadDocx) throw unreadable(say('plans.files.docxBroken', { name }));
+    throw err;
+  }
+  const documentXml = parts.get('word/document.xml')?.toString('utf8') ?? '';
+  parts.set('word/document.xml', Buffer.from(withListLabels(documentXml, parts.get('word/numbering.xml')?.toString('utf8'))));
+  let tree: Node | null = null;
+  try {
+    await mammoth.convertToHtml(
+      { buffer: storedZip(parts) },
+      {
+        // The tree is all we need: keep it, and give the HTML writer nothing to do.
+        transformDocument: (document: Node) => {
+          tree = document;
+          return { ...document, children: [] };
+        },
+      } as unknown as Parameters<typeof mammoth.convertToHtml>[1],
+    );
+  } catch {
+    throw unreadable(say('plans.files.docxBroken', { name }));
+  }
+  const counts = { images: 0 };
+  const lines = blockLines((tree as Node | null)?.children ?? [], counts);
+  const text = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { text, images: counts.images };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { compoundFile, hugePngHeader, randomBytes, textPdf } from '../../../test/hostile-plan-files.ts';
+import { decodeText, imageSize, readTsv, sniff } from './plan-files.ts';
+
+describe('sniff', () => {
+  it('tells a file’s kind by its first bytes, never by its name', () => {
+    expect(sniff(Buffer.from('PK\u0003\u0004rest'))).toBe('docx');
+    expect(sniff(textPdf('x'))).toBe('pdf');
+    expect(sniff(Buffer.concat([Buffer.from('junk before the header\n'), textPdf('x')]))).toBe('pdf');
+    expect(sniff(hugePngHeader())).toBe('png');
+    expect(sniff(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpeg');
+    expect(sniff(compoundFile())).toBe('legacy-word');
+    expect(sniff(Buffer.from('KẾ HOẠCH\nTriển khai'))).toBe('text');
+    expect(sniff(Buffer.from([0xff, 0xfe, 0x4b, 0x00]))).toBe('text');
+    expect(sniff(randomBytes(1000))).toBe('unknown');
+    // A sample that ends inside a character is still UTF-8.
+    expect(sniff(Buffer.from('Kế hoạch').subarray(0, 3))).toBe('text');
+  });
+});
+
+describe('decodeText', () => {
+  it('reads UTF-8 with or without its mark, UTF-16 both ways, and refuses anything else by name', () => {
+    expect(decodeText(Buffer.from('\ufeffKế hoạch'), 'a.txt')).toBe('Kế hoạch');
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kế hoạch', 'utf16le')]), 'a.txt')).toBe('Kế hoạch');
+    const be = Buffer.from('Kế hoạch', 'utf16le').swap16();
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.txt')).toBe('Kế hoạch');
+    expect(() => decodeText(Buffer.from([0x4b, 0xea, 0x20, 0x68]), 'cu.txt')).toThrow(expect.objectContaining({ status: 400, said: expect.objectContaining({ key: 'plans.files.notText', params: { name: 'cu.txt' } }) }));
+  });
+});
+
+describe('imageSize', () => {
+  it('reads a PNG’s and a JPEG’s size from their headers', () => {
+    expect(imageSize(hugePngHeader(), 'png')).toEqual({ width: 100_000, height: 100_000 });
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc2, 0x00, 0x11, 0x08, 0x0d, 0xb4, 0x09, 0xb0, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(imageSize(jpeg, 'jpeg')).toEqual({ width: 2480, height: 3508 });
+    expect(imageSize(Buffer.from([0xff, 0xd8, 0x00, 0x00]), 'jpeg')).toBeNull();
+  });
+});
+
+describe('readTsv', () => {
+  it('keeps the words and weighs their confidence by length', () => {
+    const tsv = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n2\t1\t1\t0\t0\t0\t0\t0\t10\t10\t-1\t\n5\t1\t1\t1\t1\t1\t10\t20\t30\t40\t90\tKẾ\n5\t1\t1\t1\t1\t2\t50\t20\t60\t40\t60\tHOẠCH\n5\t1\t1\t1\t1\t3\t50\t20\t60\t40\t95\t \n';
+    const { words, confidence } = readTsv(tsv);
+    expect(words.map((w) => w.text)).toEqual(['KẾ', 'HOẠCH']);
+    expect(confidence).toBeCloseTo((90 * 2 + 60 * 5) / 7);
+  });
+});
