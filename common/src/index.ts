@@ -8,6 +8,9 @@ export * from './resident.ts';
 export * from './import-columns.ts';
 export * from './periods.ts';
 export * from './plans/index.ts';
+// Plans read from files: beside the plans' front door, which the plan parser's work keeps.
+export * from './plans/files.contract.ts';
+export * from './plans/files.codes.ts';
 export * from './disclosure.ts';
 export * from './http/index.ts';
 export * from './org-units/index.ts';

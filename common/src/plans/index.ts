@@ -3,8 +3,6 @@ export { parsePlanText } from './parse.ts';
 export type * from './types.ts';
 export * from './contract.ts';
 export * from './tasks.contract.ts';
-export * from './files.contract.ts';
-export * from './files.codes.ts';
 /** When a task is overdue (the database's twin is in the plans module's task repository). */
 export { isOverdue, type TaskDue } from './overdue.ts';
 export * from './codes.ts';
