@@ -82,6 +82,20 @@ function baseLetter(ch: string): string {
  * "ch[ủu] tr[ìi]"), so groups are cut from the text as written, with no index to map back.
  */
 export function accentFree(re: RegExp): RegExp {
+  // Patterns written inside the readers are widened on every call: keep each once. A global or
+  // sticky one carries lastIndex, so it is built anew (those are module constants anyway).
+  const stateful = re.global || re.sticky;
+  const key = `${re.flags}/${re.source}`;
+  const known = stateful ? undefined : widened.get(key);
+  if (known) return known;
+  const made = widen(re);
+  if (!stateful) widened.set(key, made);
+  return made;
+}
+
+const widened = new Map<string, RegExp>();
+
+function widen(re: RegExp): RegExp {
   let out = '';
   let inClass = false;
   const source = re.source;
