@@ -15,6 +15,7 @@ import mammoth from 'mammoth';
 import { say } from '@ytcs/common';
 import { type PlanFileLimits, tooBig, unreadable } from './plan-files.limits.ts';
 import { SIDE_BY_SIDE_LINES } from './plan-files.layout.ts';
+import { zipSync } from 'fflate';
 
 interface ZipEntry {
   name: string;
@@ -97,42 +98,7 @@ function xmlParts(zip: Buffer, entries: ZipEntry[], limits: PlanFileLimits, expa
 
 /** The parts as a zip of stored (uncompressed) entries: what mammoth opens. */
 function storedZip(parts: Map<string, Buffer>): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of parts) {
-    const nameBytes = Buffer.from(name);
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(10, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(10, 4);
-    cd.writeUInt16LE(10, 6);
-    cd.writeUInt16LE(0x0800, 8);
-    cd.writeUInt32LE(crc, 16);
-    cd.writeUInt32LE(data.length, 20);
-    cd.writeUInt32LE(data.length, 24);
-    cd.writeUInt16LE(nameBytes.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    chunks.push(local, nameBytes, data);
-    central.push(cd, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.size, 8);
-  end.writeUInt16LE(parts.size, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, cd, end]);
+  return Buffer.from(zipSync(Object.fromEntries(parts), { level: 0 }));
 }
 
 // --- Word's list numbers -----------------------------------------------------------------------
