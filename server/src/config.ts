@@ -27,6 +27,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** How often committed audit events are hash-chained (0: only on demand). */
   auditSealMs: number;
+  /** Rows per import commit batch; 0 (the default) sizes each batch to take about 200 ms. */
+  importBatchRows: number;
   /** Where the plan file reader looks for pdfinfo, pdftotext, pdftoppm and tesseract (a PATH). */
   toolsPath: string;
 }
@@ -100,6 +102,7 @@ export function readConfig(env: Env, cwd = process.cwd()): Config {
     indicatorRefreshMs: integer(env, 'YTCS_INDICATOR_REFRESH_MS', 1000, 100, 3_600_000),
     trustProxy: trustProxy(env),
     auditSealMs: integer(env, 'YTCS_AUDIT_SEAL_MS', 500, 0, 60_000),
+    importBatchRows: integer(env, 'YTCS_IMPORT_BATCH_ROWS', 0, 0, 100_000),
     toolsPath: env.YTCS_TOOLS_PATH || env.PATH || '/usr/local/bin:/usr/bin:/bin',
   };
 }

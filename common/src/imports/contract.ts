@@ -17,6 +17,12 @@ export const ImportQuery = Type.Object({
 });
 export type ImportQuery = Static<typeof ImportQuery>;
 
+/** A token the page chooses for an upload (form field `upload`), to follow its preview before the answer. */
+export const UPLOAD_TOKEN_PATTERN = '^[A-Za-z0-9_-]{8,64}$';
+export const UploadToken = Type.String({ pattern: UPLOAD_TOKEN_PATTERN });
+export const UploadParams = Type.Object({ token: UploadToken });
+export type UploadParams = Static<typeof UploadParams>;
+
 /** A row's problem, placed as in the spreadsheet: row number (header = 1), header text and letter. */
 export const ImportFinding = Type.Object({
   row: Type.Integer({ description: 'row number as shown in the spreadsheet (header row = 1)' }),

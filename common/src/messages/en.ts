@@ -107,6 +107,7 @@ export const en: ServerMessages = {
     noFile: 'No file uploaded',
     unitRequired: 'A commune or village is required',
     mappingFormat: 'The column mapping must be JSON { "header": "field" | null }',
+    uploadToken: 'The upload token must be 8–64 letters, digits, - or _',
     xlsNotSupported: 'Old .xls files are not supported; save as .xlsx or CSV UTF-8',
     noHeaderRow: 'No header row with a "Full name" column in the first 20 rows',
     empty: 'The file is empty',

@@ -107,6 +107,7 @@ export const vi = {
     noFile: 'Chưa chọn tệp',
     unitRequired: 'Cần chọn xã hoặc thôn',
     mappingFormat: 'Ánh xạ cột phải là JSON { "tiêu đề cột": "trường" | null }',
+    uploadToken: 'Mã theo dõi tải lên phải gồm 8–64 chữ cái, chữ số, - hoặc _',
     xlsNotSupported: 'Tệp .xls (Excel 97–2003) không được hỗ trợ; hãy lưu lại thành .xlsx hoặc CSV UTF-8',
     noHeaderRow: 'Không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 20 dòng đầu',
     empty: 'Tệp trống, không có dữ liệu',

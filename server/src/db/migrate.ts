@@ -8,6 +8,7 @@ import * as plans from './migrations/2026_11_25_0005_plans.ts';
 import * as accounts from './migrations/2026_12_02_0006_accounts.ts';
 import * as taskParts from './migrations/2026_12_02_0009_task_parts.ts';
 import * as auditChain from './migrations/2026_12_02_0012_audit_chain.ts';
+import * as importBatches from './migrations/2026_12_03_0013_import_batches.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0006_accounts': accounts,
   '2026_12_02_0009_task_parts': taskParts,
   '2026_12_02_0012_audit_chain': auditChain,
+  '2026_12_03_0013_import_batches': importBatches,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

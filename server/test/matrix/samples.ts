@@ -36,6 +36,16 @@ const plan = (w: World, side: Side) => ({
   fromYear: 2026, toYear: 2030, recipients: [], signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Văn Ký' }, targets: [], tasks: [],
 });
 
+let uploads = 0;
+/** A file previewed by the holder of `cookie` in the "in" village, sent with a token: the token. */
+async function uploadOf(w: World, cookie: string): Promise<string> {
+  const token = `matrix-upload-${++uploads}`;
+  const body = multipart(`Họ và tên,Giới tính,Năm sinh\nTheo Dõi Văn ${seq()},Nam,1977\n`, 'ds.csv', { unitId: String(w.places.in.villageId), upload: token });
+  const res = await w.ctx.app.inject({ method: 'POST', url: '/api/imports', headers: { cookie, ...w.origin, ...body.headers }, payload: body.payload });
+  if (res.statusCode !== 201) throw new Error(`matrix: an upload → ${res.statusCode} ${res.body}`);
+  return token;
+}
+
 const planFile = () => multipart('KẾ HOẠCH\nTriển khai thực hiện Chỉ thị số 25-CT/TW\n', 'ke-hoach.txt');
 const NO_READING = '00000000-0000-4000-8000-000000000000';
 /** A plan file read by the holder of `cookie`: the id of the reading. */
@@ -125,6 +135,12 @@ export const SAMPLES: Record<string, Sample> = {
 
   'POST /api/imports': { request: (w, s) => ({ url: `/api/imports?unitId=${p(w, s).villageId}`, ...csvUpload() }), ok: 201 },
   'GET /api/imports/template.xlsx': { request: () => ({ url: '/api/imports/template.xlsx' }), ok: 200, out: 'none' },
+  'GET /api/imports/upload/:token': {
+    // An upload is its sender's: each role allowed to import follows one of its own.
+    request: async (w, _s, role) => ({ url: `/api/imports/upload/${role && w.permissions[role].has('person.write') ? await uploadOf(w, w.cookies[role]) : 'no-upload-token'}` }),
+    ok: 200,
+    out: 'none',
+  },
   'GET /api/imports/:id': { request: (w, s) => ({ url: `/api/imports/${p(w, s).importId}` }), ok: 200 },
   'POST /api/imports/:id/commit': { request: async (w, s) => ({ url: `/api/imports/${await w.freshImport(s)}/commit` }), ok: 200 },
   'GET /api/imports/:id/errors.xlsx': { request: (w, s) => ({ url: `/api/imports/${p(w, s).importId}/errors.xlsx` }), ok: 200 },

@@ -5,11 +5,11 @@
  * with half its members, and the fixed file imports the household whole.
  */
 import { say } from '@ytcs/common';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { fromColumns } from '../registry/index.ts';
-import type { Column } from './imports.columns.ts';
-import { holdRows, rowsOfBrokenHouseholds } from './imports.repository.ts';
+import { type JobColumn, holdRows, rowsOfBrokenHouseholds } from './imports.repository.ts';
+import type { StagedResident } from './imports.rows.ts';
 import { registerValues } from './register-export.ts';
 
 /** How many rows of a household are named in the message; the rest are in the errors file. */
@@ -21,20 +21,38 @@ export interface Names {
 }
 
 /** Holds back the valid rows of households with an invalid row; returns how many. */
-export async function holdBackHouseholds(db: Kysely<DB>, jobId: number, columns: Column[], names: Names): Promise<number> {
+export async function holdBackHouseholds(db: Kysely<DB>, jobId: number, columns: JobColumn[], names: Names): Promise<number> {
   const rows = await rowsOfBrokenHouseholds(db, jobId);
-  const held = rows.map((r) => {
-    const values = registerValues(
-      { ...fromColumns(r.resident), village: names.village(r.resident.village_id), householdCode: r.resident.household_code, address: r.resident.address, relationship: r.resident.relationship },
-      names.ethnicity,
-    );
-    const named = r.rows.slice(0, ROWS_NAMED).join(', ') + (r.rows.length > ROWS_NAMED ? ', …' : '');
-    return {
-      rowNo: r.rowNo,
-      cells: columns.map((c) => (c.field ? values[c.field] : '')),
-      errors: [{ column: null, letter: null, field: 'household', ...say('imports.householdHeld', { rows: named }) }],
-    };
-  });
+  const held = rows.map((r) => ({
+    rowNo: r.rowNo,
+    cells: cellsOf(r.resident, columns, names),
+    errors: [{ column: null, letter: null, field: 'household', ...say('imports.householdHeld', { rows: named(r.rows) }) }],
+  }));
   await holdRows(db, jobId, held);
   return held.length;
 }
+
+/**
+ * At the commit, a personal ID registered outside the caller's scope since the preview: that row
+ * says so (and nothing of whom), and the rows of its household are held back with it.
+ */
+export async function holdBackMeanwhile(trx: Transaction<DB>, jobId: number, columns: JobColumn[], names: Names, rows: { rowNo: number; elsewhere: boolean; resident: StagedResident }[]) {
+  const elsewhere = rows.filter((r) => r.elsewhere).map((r) => r.rowNo);
+  const held = rows.map((r) => ({
+    rowNo: r.rowNo,
+    cells: cellsOf(r.resident, columns, names),
+    errors: [{ column: null, letter: null, field: r.elsewhere ? 'citizenId' : 'household', ...(r.elsewhere ? say('imports.idRegisteredElsewhere') : say('imports.householdHeld', { rows: named(elsewhere) })) }],
+  }));
+  await holdRows(trx, jobId, held);
+}
+
+/** A valid row's cells, rebuilt from its checked values for the errors file. */
+function cellsOf(resident: StagedResident, columns: JobColumn[], names: Names): string[] {
+  const values = registerValues(
+    { ...fromColumns(resident), village: names.village(resident.village_id), householdCode: resident.household_code, address: resident.address, relationship: resident.relationship },
+    names.ethnicity,
+  );
+  return columns.map((c) => (c.field ? (values as Record<string, string>)[c.field] ?? '' : ''));
+}
+
+const named = (rows: number[]) => rows.slice(0, ROWS_NAMED).join(', ') + (rows.length > ROWS_NAMED ? ', …' : '');

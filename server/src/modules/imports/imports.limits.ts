@@ -6,8 +6,8 @@
  */
 import { type Said, say } from '@ytcs/common';
 
-/** Rows read from one file, blank and title rows included: a commune's register is a few tens of thousands; a station never sends 200,000. */
-export const MAX_ROWS = 200_000;
+/** Rows read from one file, blank and title rows included: a commune's register is a few tens of thousands, a district's or a merged ward's some hundreds of thousands; a million is the bound the commit and memory are measured at. */
+export const MAX_ROWS = 1_000_000;
 /** Columns of a row that are kept: the register has about 20; Excel's own limit (XFD) is 16,384. */
 export const MAX_COLUMNS = 256;
 /** Characters in one cell: an address or a note is a few hundred. */

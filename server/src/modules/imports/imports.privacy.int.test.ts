@@ -86,19 +86,23 @@ describe('a personal ID registered outside the caller’s scope', () => {
     expect(await outsiderNow()).toMatchObject({ updated_at: outsider.updated_at, commune_id: elsewhere, household_id: null, status: 'active' });
   });
 
-  it('refuses the whole commit, writing nothing, when the ID was registered elsewhere after the preview', async () => {
+  it('holds back a row whose ID was registered elsewhere after the preview, saying only that, and commits the rest', async () => {
     const job = (await upload('Họ và tên,Giới tính,Năm sinh,Số CCCD\nTạ Văn Muộn,Nam,1981,019081000555\nTạ Thị Sớm,Nữ,1983,019183000556\n')).json();
     expect(job).toMatchObject({ valid: 2, existing: 0 });
     const late = await ctx.database.db.insertInto('resident').values({ commune_id: elsewhere, full_name: 'Tạ Văn Muộn', sex: 'male', birth_year: 1981, citizen_id: '019081000555' }).returning(['id', 'updated_at']).executeTakeFirstOrThrow();
     const before = await residents();
     const res = await commit(job.id);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().messageEn).toContain('registered elsewhere');
+    expect(res.json()).toEqual({ inserted: 1, households: 0, skipped: 0, invalid: 1 });
     expect(JSON.stringify(res.json())).not.toContain(String(late.id));
-    expect(await residents()).toBe(before);
+    expect(await residents()).toBe(before + 1);
     const still = await ctx.database.db.selectFrom('resident').where('id', '=', late.id).select(['updated_at', 'household_id']).executeTakeFirstOrThrow();
     expect(still).toEqual({ updated_at: late.updated_at, household_id: null });
-    const staged = await sql<{ n: number }>`select count(*)::int as n from import_row where job_id = ${job.id}`.execute(ctx.database.db);
-    expect(staged.rows[0]?.n).toBe(2);
+    // The row is given back with the preview's words for it, and nothing of the record it met.
+    const after = (await ctx.app.inject({ method: 'GET', url: `/api/imports/${job.id}`, headers: { cookie: station } })).json();
+    expect(after.errors).toEqual([expect.objectContaining({ row: 2, field: 'citizenId', key: 'imports.idRegisteredElsewhere' })]);
+    expect(after.errors[0].params ?? {}).toEqual({});
+    const staged = await sql<{ cells: string[] }>`select cells from import_row where job_id = ${job.id}`.execute(ctx.database.db);
+    expect(staged.rows.map((r) => r.cells)).toEqual([['Tạ Văn Muộn', 'Nam', '1981', '019081000555']]);
   });
+
 });

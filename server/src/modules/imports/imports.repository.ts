@@ -29,6 +29,9 @@ export type ImportTables = {
     inserted: number | null;
     households: number | null;
     skipped: number | null;
+    committed_group: Generated<number>;
+    done_rows: Generated<number>;
+    upload_token: string | null;
     created_by: number | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
@@ -40,6 +43,7 @@ export type ImportTables = {
     cells: unknown | null;
     resident: unknown | null;
     household_key: string | null;
+    group_no: number | null;
     errors: unknown | null;
     warnings: unknown;
   };
@@ -68,10 +72,10 @@ export interface Finding {
   messageEn: string;
 }
 
-export async function insertJob(db: Db, job: { unitId: number; communeId: number; format: string; fileName: string | null; createdBy: number | null }) {
+export async function insertJob(db: Db, job: { unitId: number; communeId: number; format: string; fileName: string | null; createdBy: number | null; uploadToken: string | null }) {
   const row = await withImports(db)
     .insertInto('import_job')
-    .values({ unit_id: job.unitId, commune_id: job.communeId, format: job.format, file_name: job.fileName, created_by: job.createdBy, columns: '[]' })
+    .values({ unit_id: job.unitId, commune_id: job.communeId, format: job.format, file_name: job.fileName, created_by: job.createdBy, upload_token: job.uploadToken, columns: '[]' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -97,6 +101,12 @@ export async function deleteJob(db: Db, id: number) {
   await withImports(db).deleteFrom('import_job').where('id', '=', id).execute();
 }
 
+/** The job the caller is uploading with this token (the page follows its preview by it). */
+export async function jobOfUpload(db: Db, userId: number, token: string) {
+  const row = await withImports(db).selectFrom('import_job').where('created_by', '=', userId).where('upload_token', '=', token).orderBy('id', 'desc').select('id').executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** A job whose target unit lies in the caller's scope. */
 export function findJob(db: Db, scope: Scope, id: number, lock = false) {
   let q = withImports(db)
@@ -120,6 +130,8 @@ export function findJob(db: Db, scope: Scope, id: number, lock = false) {
       'j.inserted',
       'j.households',
       'j.skipped',
+      'j.committed_group as committedGroup',
+      'j.done_rows as doneRows',
       'j.created_at as createdAt',
       'j.committed_at as committedAt',
     ]);
@@ -132,7 +144,8 @@ export async function deleteOldJobs(db: Db, days: number) {
   await sql`delete from import_job where created_at < now() - make_interval(days => ${days})`.execute(db);
 }
 
-export async function stageRows(db: Db, jobId: number, rows: StagedRow[]) {
+/** Stages checked rows; `groupOf` gives each its commit group (its household's first row, else its own). */
+export async function stageRows(db: Db, jobId: number, rows: StagedRow[], groupOf: (row: StagedRow) => number) {
   if (!rows.length) return;
   const json = JSON.stringify(
     rows.map((r) => ({
@@ -141,14 +154,15 @@ export async function stageRows(db: Db, jobId: number, rows: StagedRow[]) {
       cells: r.resident ? null : r.cells,
       resident: r.resident,
       household_key: r.householdKey,
+      group_no: groupOf(r),
       errors: r.errors.length ? r.errors.map(({ row: _row, ...f }) => f) : null,
       warnings: r.warnings.map(({ row: _row, ...f }) => f),
     })),
   );
   await sql`
-    insert into import_row (job_id, row_no, cells, resident, household_key, errors, warnings)
-    select ${jobId}, t.row_no, t.cells, t.resident, t.household_key, t.errors, t.warnings
-    from json_to_recordset(${json}::json) as t(row_no int, cells jsonb, resident jsonb, household_key text, errors jsonb, warnings jsonb)
+    insert into import_row (job_id, row_no, cells, resident, household_key, group_no, errors, warnings)
+    select ${jobId}, t.row_no, t.cells, t.resident, t.household_key, t.group_no, t.errors, t.warnings
+    from json_to_recordset(${json}::json) as t(row_no int, cells jsonb, resident jsonb, household_key text, group_no int, errors jsonb, warnings jsonb)
   `.execute(db);
 }
 
@@ -260,20 +274,35 @@ const STAGED_COLUMNS = sql.raw(
 );
 const INSERTED_COLUMNS = sql.raw(RESIDENT_COLUMN_LIST);
 
+/** Valid rows still to commit after group `after` (a stopped commit resumes there). */
+export async function rowsLeft(db: Db, jobId: number, after: number) {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from import_row where job_id = ${jobId} and resident is not null and group_no > ${after}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** The last group of the next batch: the group of the `limit`-th valid row after `after` (its household comes whole); null when none is left. */
+export async function batchEnd(db: Db, jobId: number, after: number, limit: number) {
+  const { rows } = await sql<{ end: number | null }>`
+    select max(group_no) as end from (
+      select group_no from import_row where job_id = ${jobId} and resident is not null and group_no > ${after} order by group_no limit ${limit}
+    ) t
+  `.execute(db);
+  return rows[0]?.end ?? null;
+}
+
 /**
- * The valid rows of a job, typed, with `skip` set for people registered already (same personal ID;
- * without one, same name, birth and village), and the households they form: existing ones found by
- * number or address, new ones given ids from the table's own sequence. Returns the counts.
+ * The valid rows of groups (after, end], typed, into a temporary table of this transaction, with
+ * `skip` set for people registered already in the caller's scope (same personal ID; without one,
+ * same name, birth and village) and `elsewhere` for a personal ID registered outside the scope
+ * since the preview. Returns the rows of groups that have such a person: they are held back.
  */
-export async function prepareCommit(trx: Transaction<DB>, scope: Scope, jobId: number, communeId: number) {
+export async function stageBatch(trx: Transaction<DB>, scope: Scope, jobId: number, communeId: number, after: number, end: number) {
   await sql`
-    create temp table import_commit (row_no int primary key, household_key text, skip boolean not null, elsewhere boolean not null, household_id bigint, ${STAGED_COLUMNS}) on commit drop
+    create temp table import_commit (row_no int primary key, group_no int not null, household_key text, skip boolean not null, elsewhere boolean not null, household_id bigint, ${STAGED_COLUMNS}) on commit drop
   `.execute(trx);
-  // Only people the caller may see are skipped as registered; a personal ID now held outside the
-  // scope (registered there since the preview) is flagged, and the commit refuses the whole file.
   await sql`
     insert into import_commit
-    select r.row_no, r.household_key,
+    select r.row_no, r.group_no, r.household_key,
       case when v.citizen_id is not null
         then exists (select 1 from resident e where e.citizen_id = v.citizen_id and e.status <> 'merged' and ${homeUnitInScope(trx, 'e.home_unit_id', scope)})
         else exists (select 1 from resident e where e.commune_id = ${communeId} and e.name_folded = ytcs_fold(v.full_name) and e.birth_year = v.birth_year
@@ -283,85 +312,98 @@ export async function prepareCommit(trx: Transaction<DB>, scope: Scope, jobId: n
       v.citizen_id is not null and exists (select 1 from resident e where e.citizen_id = v.citizen_id and e.status <> 'merged' and not ${homeUnitInScope(trx, 'e.home_unit_id', scope)}),
       null, v.*
     from import_row r cross join lateral jsonb_to_record(r.resident) as v(${STAGED_COLUMNS})
-    where r.job_id = ${jobId} and r.resident is not null
+    where r.job_id = ${jobId} and r.resident is not null and r.group_no > ${after} and r.group_no <= ${end}
+  `.execute(trx);
+  const { rows } = await sql<{ rowNo: number; elsewhere: boolean; resident: StagedResident }>`
+    select c.row_no as "rowNo", c.elsewhere, r.resident
+    from import_commit c join import_row r on r.job_id = ${jobId} and r.row_no = c.row_no
+    where c.group_no in (select group_no from import_commit where elsewhere)
+    order by c.row_no
+  `.execute(trx);
+  if (rows.length) await sql`delete from import_commit where group_no in (select group_no from import_commit where elsewhere)`.execute(trx);
+  return rows;
+}
+
+/**
+ * Writes the staged batch: the households of its rows (one the file named earlier in this import,
+ * else one registered by number or by address in the same village, else a new one), the people
+ * not registered yet with their "registered" life events, and the heads of households that have
+ * none; then drops the batch's staged copies. Returns the counts.
+ */
+export async function writeBatch(trx: Transaction<DB>, jobId: number, communeId: number, after: number, end: number, today: string, userId: number | null) {
+  await sql`
+    create temp table import_household_new (key text primary key, code text, address text, village_id bigint, household_id bigint, created boolean not null default false) on commit drop
   `.execute(trx);
   await sql`
-    create temp table import_household (key text primary key, code text, address text, village_id bigint, household_id bigint, created boolean not null default false) on commit drop
+    insert into import_household_new (key, code, address, village_id, household_id)
+    select c.household_key,
+      (array_agg(c.household_code order by c.row_no) filter (where c.household_code is not null))[1],
+      (array_agg(c.address order by c.row_no) filter (where c.address is not null))[1],
+      (array_agg(c.village_id order by c.row_no))[1],
+      min(g.household_id)
+    from import_commit c left join import_household g on g.job_id = ${jobId} and g.key = c.household_key
+    where not c.skip and c.household_key is not null
+    group by c.household_key
   `.execute(trx);
   await sql`
-    insert into import_household (key, code, address, village_id)
-    select household_key,
-      (array_agg(household_code order by row_no) filter (where household_code is not null))[1],
-      (array_agg(address order by row_no) filter (where address is not null))[1],
-      (array_agg(village_id order by row_no))[1]
-    from import_commit where not skip and household_key is not null
-    group by household_key
-  `.execute(trx);
-  // A household already registered (by number, else by address in the same village) takes the new members.
-  await sql`
-    update import_household g set household_id = h.id
-    from household h where h.commune_id = ${communeId} and g.code is not null and h.code = g.code
+    update import_household_new g set household_id = h.id
+    from household h where h.commune_id = ${communeId} and g.household_id is null and g.code is not null and h.code = g.code
   `.execute(trx);
   await sql`
-    update import_household g set household_id = h.id
+    update import_household_new g set household_id = h.id
     from (select min(id) as id, coalesce(village_id, 0) as village, ytcs_fold(address) as address from household where commune_id = ${communeId} group by 2, 3) h
     where g.code is null and g.household_id is null and h.village = coalesce(g.village_id, 0) and h.address = ytcs_fold(g.address)
   `.execute(trx);
   await sql`
-    update import_household set household_id = nextval(pg_get_serial_sequence('household', 'id')), created = true where household_id is null
+    update import_household_new set household_id = nextval(pg_get_serial_sequence('household', 'id')), created = true where household_id is null
   `.execute(trx);
   await sql`
     insert into household (id, commune_id, village_id, code, address)
     select g.household_id, ${communeId}, g.village_id, g.code, coalesce(g.address, v.name, c.name)
-    from import_household g join org_unit c on c.id = ${communeId} left join org_unit v on v.id = g.village_id
+    from import_household_new g join org_unit c on c.id = ${communeId} left join org_unit v on v.id = g.village_id
     where g.created
   `.execute(trx);
-  await sql`update import_commit i set household_id = g.household_id from import_household g where g.key = i.household_key and not i.skip`.execute(trx);
-  const { rows } = await sql<{ toInsert: number; skipped: number; elsewhere: number; households: number; firstRow: number | null; lastRow: number | null }>`
-    select
-      (select count(*)::int from import_commit where elsewhere) as elsewhere,
-      (select count(*)::int from import_commit where not skip) as "toInsert",
-      (select count(*)::int from import_commit where skip) as skipped,
-      (select count(*)::int from import_household where created) as households,
-      (select min(row_no) from import_commit where not skip) as "firstRow",
-      (select max(row_no) from import_commit where not skip) as "lastRow"
+  await sql`
+    insert into import_household (job_id, key, household_id, created)
+    select ${jobId}, key, household_id, created from import_household_new
+    on conflict (job_id, key) do nothing
   `.execute(trx);
-  return rows[0] as { toInsert: number; skipped: number; elsewhere: number; households: number; firstRow: number | null; lastRow: number | null };
-}
-
-/** Inserts the rows numbered (fromRow, toRow] and their "registered" life events; returns how many. */
-export async function insertResidents(trx: Transaction<DB>, communeId: number, fromRow: number, toRow: number, today: string, userId: number | null) {
-  const { rows } = await sql<{ n: number }>`
+  await sql`update import_commit i set household_id = g.household_id from import_household_new g where g.key = i.household_key and not i.skip`.execute(trx);
+  const { rows } = await sql<{ inserted: number; skipped: number; households: number }>`
     with ins as (
       insert into resident (commune_id, village_id, household_id, relationship, ${INSERTED_COLUMNS}, warnings)
       select ${communeId}, village_id, household_id, relationship, ${INSERTED_COLUMNS}, coalesce(warnings, '[]'::jsonb)
-      from import_commit where not skip and row_no > ${fromRow} and row_no <= ${toRow}
+      from import_commit where not skip
       order by row_no
       returning id, village_id
     ), events as (${insertRegisteredEvents('ins', { communeId, date: today, recordedBy: userId })})
-    select count(*)::int as n from ins
+    select (select count(*)::int from ins) as inserted,
+      (select count(*)::int from import_commit where skip) as skipped,
+      (select count(*)::int from import_household_new where created) as households
   `.execute(trx);
-  return rows[0]?.n ?? 0;
-}
-
-/** Heads of the households the import touched, where the household has none yet. */
-export async function setHeads(trx: Transaction<DB>) {
   await sql`
     update household h set head_id = r.id, updated_at = now()
-    from import_household g join resident r on r.household_id = g.household_id and r.relationship = 'head' and r.status = 'active'
+    from import_household_new g join resident r on r.household_id = g.household_id and r.relationship = 'head' and r.status = 'active'
     where h.id = g.household_id and h.head_id is null
+  `.execute(trx);
+  await sql`delete from import_row where job_id = ${jobId} and resident is not null and group_no > ${after} and group_no <= ${end}`.execute(trx);
+  return rows[0] as { inserted: number; skipped: number; households: number };
+}
+
+/** The job's place after a batch: the last group written and the counts so far. */
+export async function advanceJob(trx: Transaction<DB>, jobId: number, end: number, batch: { inserted: number; skipped: number; households: number; held: number }) {
+  await sql`
+    update import_job set committed_group = ${end},
+      done_rows = done_rows + ${batch.inserted + batch.skipped},
+      inserted = coalesce(inserted, 0) + ${batch.inserted},
+      skipped = coalesce(skipped, 0) + ${batch.skipped},
+      households = coalesce(households, 0) + ${batch.households},
+      valid_rows = valid_rows - ${batch.held}, invalid_rows = invalid_rows + ${batch.held},
+      updated_at = now()
+    where id = ${jobId}
   `.execute(trx);
 }
 
-/** After the commit the valid rows are in the registry; their staged copies go. */
-export async function dropCommittedRows(trx: Transaction<DB>, jobId: number) {
-  await withImports(trx).deleteFrom('import_row').where('job_id', '=', jobId).where('resident', 'is not', null).execute();
-}
-
-export async function markCommitted(trx: Transaction<DB>, jobId: number, counts: { inserted: number; households: number; skipped: number }) {
-  await withImports(trx)
-    .updateTable('import_job')
-    .set({ status: 'committed', inserted: counts.inserted, households: counts.households, skipped: counts.skipped, committed_at: sql`now()`, updated_at: sql`now()` })
-    .where('id', '=', jobId)
-    .execute();
+export async function markCommitted(db: Db, jobId: number) {
+  await withImports(db).updateTable('import_job').set({ status: 'committed', committed_at: sql`now()`, updated_at: sql`now()` }).where('id', '=', jobId).execute();
 }

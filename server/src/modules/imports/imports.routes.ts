@@ -3,7 +3,7 @@
  * of a register as XLSX. Uploads are multipart, read as a stream; files leave as a stream.
  */
 import multipart from '@fastify/multipart';
-import { CommitResult, ExportQuery, IdParams, ImportJob, ImportQuery, say } from '@ytcs/common';
+import { CommitResult, ExportQuery, IdParams, ImportJob, ImportQuery, UPLOAD_TOKEN_PATTERN, UploadParams, say } from '@ytcs/common';
 import { contextOf } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
 import { invalid } from '../../errors.ts';
@@ -12,6 +12,8 @@ import { importTemplate, registerExport } from './register-export.ts';
 
 /** A province-sized file of a few hundred thousand rows stays well under this. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+const UPLOAD_TOKEN = new RegExp(UPLOAD_TOKEN_PATTERN);
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
@@ -33,7 +35,7 @@ function parseMapping(text: string | undefined): Record<string, string | null> |
 
 export async function importRoutes(app: App) {
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024 }, throwFileSizeLimit: false });
-  const imports = importService(app.db);
+  const imports = importService(app.db, { commitBatchRows: app.config.importBatchRows || undefined });
   const exporter = registerExport(app.db);
   const tags = ['imports'];
 
@@ -41,7 +43,7 @@ export async function importRoutes(app: App) {
     schema: {
       tags,
       operationId: 'previewImport',
-      description: 'Upload a CSV or XLSX of residents (multipart: optional fields `unitId` and `mapping` before the part `file`); checks every row and stages it. Nothing is registered until the commit.',
+      description: 'Upload a CSV or XLSX of residents (multipart: optional fields `unitId`, `mapping` and `upload` — a token to follow the preview by — before the part `file`); checks every row and stages it. Nothing is registered until the commit.',
       consumes: ['multipart/form-data'],
       querystring: ImportQuery,
       response: { 201: ImportJob },
@@ -54,9 +56,11 @@ export async function importRoutes(app: App) {
         const unitId = req.query.unitId ?? Number(formField(data.fields, 'unitId'));
         if (!Number.isInteger(unitId) || unitId < 1) throw invalid([{ field: 'unitId', ...say('imports.unitRequired') }]);
         const mapping = parseMapping(formField(data.fields, 'mapping'));
+        const uploadToken = formField(data.fields, 'upload');
+        if (uploadToken !== undefined && !UPLOAD_TOKEN.test(uploadToken)) throw invalid([{ field: 'upload', ...say('imports.uploadToken') }]);
         // A name is shown back and stored: no control characters (PostgreSQL refuses NUL), not endless.
         const fileName = [...data.filename].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('').slice(0, 255) || null;
-        const job = await imports.preview(contextOf(req), { unitId, fileName, file: data.file, truncated: () => data.file.truncated, mapping });
+        const job = await imports.preview(contextOf(req), { unitId, fileName, file: data.file, truncated: () => data.file.truncated, mapping, uploadToken });
         return reply.code(201).send(job);
       } finally {
         // Whatever happened, read the rest of the upload so the request completes.
@@ -74,6 +78,12 @@ export async function importRoutes(app: App) {
     },
   });
 
+  app.get('/api/imports/upload/:token', {
+    schema: { tags, operationId: 'getImportOfUpload', description: 'The preview of the caller’s upload sent with this token (form field `upload`): rows read and checked so far, then the result', params: UploadParams, response: { 200: ImportJob } },
+    config: { permission: 'person.write' },
+    handler: (req) => imports.progressOfUpload(contextOf(req), req.params.token),
+  });
+
   app.get('/api/imports/:id', {
     schema: { tags, operationId: 'getImport', description: 'Status and counts; during a commit, rows done so far', params: IdParams, response: { 200: ImportJob } },
     config: { permission: 'person.write' },
@@ -81,7 +91,7 @@ export async function importRoutes(app: App) {
   });
 
   app.post('/api/imports/:id/commit', {
-    schema: { tags, operationId: 'commitImport', description: 'Registers every valid row in one transaction; people registered already are skipped', params: IdParams, response: { 200: CommitResult } },
+    schema: { tags, operationId: 'commitImport', description: 'Registers the valid rows in short batches (a household whole in one), people registered already skipped; progress is in the job, and a commit that stopped resumes where it was', params: IdParams, response: { 200: CommitResult } },
     config: { permission: 'person.write' },
     handler: (req) => imports.commit(contextOf(req), req.params.id),
   });

@@ -26,13 +26,13 @@ import * as repo from './imports.repository.ts';
 import { type RowContext, type RowFinding, type StagedRow, readRow } from './imports.rows.ts';
 import { cellText, ethnicityReader, villageReader } from './imports.values.ts';
 import { XLSX_TYPE, xlsxStream } from './imports.xlsx.ts';
-import { holdBackHouseholds } from './imports.households.ts';
+import { type Names, holdBackHouseholds, holdBackMeanwhile } from './imports.households.ts';
 
 export interface ImportOptions {
   /** Rows checked and staged per round trip. */
   stageBatch?: number;
-  /** Rows inserted per statement during the commit (progress is counted per statement). */
-  commitBatch?: number;
+  /** Rows per commit batch; without it the batch is sized to take about BATCH_TARGET_MS. */
+  commitBatchRows?: number;
   /** Jobs (with their copies of personal data) are deleted after this many days. */
   keepDays?: number;
   /** Files parsed at once, and how many may wait (see imports.limits.ts). */
@@ -46,9 +46,24 @@ export interface PreviewInput {
   file: AsyncIterable<Buffer>;
   truncated?: () => boolean;
   mapping?: Record<string, string | null>;
+  /** Chosen by the page that sends the file, to follow the preview before its answer (`progressOfUpload`). */
+  uploadToken?: string;
 }
 
 const LIST_LIMIT = 200;
+/** Rows of the first commit batch; the next are sized so that each takes about BATCH_TARGET_MS. */
+const FIRST_BATCH_ROWS = 500;
+/** On PGlite a statement holds the only connection (and the event loop): a batch stays well under the 1 s any other request may wait. */
+const BATCH_TARGET_MS = 200;
+
+/** The next batch's rows from the last one's: towards the target time, at most doubling or halving. */
+export function nextBatchRows(rows: number, ms: number): number {
+  const factor = Math.min(2, Math.max(0.5, BATCH_TARGET_MS / Math.max(ms, 1)));
+  return Math.min(20_000, Math.max(50, Math.round(rows * factor)));
+}
+
+/** The job's batch was written by another process meanwhile. */
+class CommittedElsewhere extends Error {}
 const HEADER_SEARCH_ROWS = 20;
 
 const fileError = (said: Said) => invalid([{ field: 'file', ...said }]);
@@ -61,20 +76,26 @@ const sent = ({ key, params, ...finding }: repo.Finding) => ({ ...finding, ...(k
 
 export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
   const stageBatch = options.stageBatch ?? 1000;
-  const commitBatch = options.commitBatch ?? 5000;
   const keepDays = options.keepDays ?? 30;
-  /** Commits running in this process: rows done so far. */
-  const running = new Map<number, { done: number }>();
+  /** Jobs being committed by this process. */
+  const running = new Set<number>();
+  const batchRows = options.commitBatchRows;
   const slots = parseSlots(options.parallelParses, options.waitingParses);
+
+  /** Village and ethnic-group names, to give held-back rows their cells as the importer reads them. */
+  async function namesIn(ctx: RequestContext, communeId: number): Promise<Names> {
+    const [villages, groups] = await Promise.all([repo.villagesOf(db, ctx.scope, communeId), repo.ethnicGroups(db)]);
+    return { village: (villageId) => villages.find((v) => v.id === villageId)?.name ?? null, ethnicity: ethnicityReader(groups).name };
+  }
 
   async function view(ctx: RequestContext, id: number) {
     const job = await repo.findJob(db, ctx.scope, id);
     if (!job) throw notFound();
     const [errors, rowWarnings] = await Promise.all([repo.findings(db, id, 'errors', LIST_LIMIT), repo.findings(db, id, 'warnings', LIST_LIMIT)]);
-    const { createdAt, committedAt, ...rest } = job;
+    const { createdAt, committedAt, committedGroup: _group, doneRows: _done, ...rest } = job;
     return {
       ...rest,
-      done: running.get(id)?.done ?? (job.status === 'committed' ? (job.inserted ?? 0) + (job.skipped ?? 0) : 0),
+      done: job.doneRows,
       errors: errors.map(sent),
       warnings: [...job.warnings, ...rowWarnings].slice(0, LIST_LIMIT).map(sent),
       createdAt: createdAt.toISOString(),
@@ -145,7 +166,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     const [villages, groups] = await Promise.all([repo.villagesOf(db, ctx.scope, place.communeId), repo.ethnicGroups(db)]);
     const targetVillage = place.villageId ? (villages.find((v) => v.id === place.villageId) ?? null) : null;
     const ethnicity = ethnicityReader(groups);
-    const id = await repo.insertJob(db, { unitId: input.unitId, communeId: place.communeId, format, fileName: input.fileName, createdBy: ctx.actor.userId });
+    const id = await repo.insertJob(db, { unitId: input.unitId, communeId: place.communeId, format, fileName: input.fileName, createdBy: ctx.actor.userId, uploadToken: input.uploadToken ?? null });
 
     let columns: Column[] | null = null;
     let rowContext: RowContext | null = null;
@@ -160,7 +181,10 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     const stage = async (rows: StagedRow[]) => {
       counts.existing += await checkRegistered(ctx, rows, place.communeId, columns?.find((c) => c.field === 'citizenId'), found);
       for (const r of rows) r.resident ? counts.valid++ : counts.invalid++;
-      await repo.stageRows(db, id, rows);
+      // A household's rows share a commit group (its first row), so a commit batch never splits it.
+      await repo.stageRows(db, id, rows, (r) => (r.householdKey ? (households.get(r.householdKey) ?? r.rowNo) : r.rowNo));
+      // Rows read and checked so far, for the page following the upload.
+      await repo.updateJob(db, id, { total_rows: counts.rows, valid_rows: counts.valid, invalid_rows: counts.invalid });
     };
     // One batch is staged while the next is read: the database and the parser overlap.
     let staging: Promise<void> = Promise.resolve();
@@ -198,10 +222,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       await staging;
       if (input.truncated?.()) throw tooLarge();
       if (counts.rows === 0) throw fileError(say('imports.noDataRows'));
-      const held = await holdBackHouseholds(db, id, columns, {
-        village: (villageId) => villages.find((v) => v.id === villageId)?.name ?? null,
-        ethnicity: ethnicity.name,
-      });
+      const held = await holdBackHouseholds(db, id, columns, { village: (villageId) => villages.find((v) => v.id === villageId)?.name ?? null, ethnicity: ethnicity.name });
       counts.valid -= held;
       counts.invalid += held;
     } catch (err) {
@@ -235,6 +256,13 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
 
   return {
     view,
+
+    /** The preview under way (or done) of the caller's upload with this token. */
+    async progressOfUpload(ctx: RequestContext, token: string) {
+      const id = ctx.actor.userId === null ? null : await repo.jobOfUpload(db, ctx.actor.userId, token);
+      if (id === null) throw notFound();
+      return view(ctx, id);
+    },
 
     async preview(ctx: RequestContext, input: PreviewInput) {
       const place = await placeIn(db, ctx.scope, input.unitId);
@@ -274,48 +302,59 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       }
     },
 
+    /**
+     * Registers the valid rows in short batches, each its own transaction (households whole), so
+     * other requests get the database between them — on PGlite, with one connection, a single
+     * transaction held everyone for minutes. The job keeps how far it got: progress is read from
+     * it, and a commit that stopped (a failure, a restart) resumes there when asked again.
+     */
     async commit(ctx: RequestContext, id: number) {
       const job = await repo.findJob(db, ctx.scope, id);
       if (!job) throw notFound();
-      // A job left 'committing' by a stopped server may be committed again: its transaction never
-      // finished, and the row lock below waits for one still running elsewhere.
       if (running.has(id)) throw conflict(say('imports.beingImported'));
       if (job.status === 'committed') throw conflict(say('imports.alreadyImported'));
       if (job.status === 'parsing') throw conflict(say('imports.notReadYet'));
-      const progress = { done: 0 };
-      running.set(id, progress);
+      running.add(id);
       try {
         if (!(await repo.claimForCommit(db, id))) throw conflict(say('imports.alreadyImported'));
+        // Staged rows are unlogged: a database crash empties them. Then the file is sent again (whoever was written is recognised).
+        if ((await repo.rowsLeft(db, id, job.committedGroup)) !== job.valid - job.doneRows) throw conflict(say('imports.rowsGone'));
+        const names = await namesIn(ctx, job.communeId);
+        let after = job.committedGroup;
+        let limit = batchRows ?? FIRST_BATCH_ROWS;
+        for (;;) {
+          const end = await repo.batchEnd(db, id, after, limit);
+          if (end === null) break;
+          const started = performance.now();
+          await db.transaction().execute(async (trx) => {
+            const locked = await repo.findJob(trx, ctx.scope, id, true);
+            if (!locked || locked.status !== 'committing' || locked.committedGroup !== after) throw new CommittedElsewhere();
+            const held = await repo.stageBatch(trx, ctx.scope, id, job.communeId, after, end);
+            await holdBackMeanwhile(trx, id, job.columns, names, held);
+            const counts = await repo.writeBatch(trx, id, job.communeId, after, end, todayIso(), ctx.actor.userId);
+            await repo.advanceJob(trx, id, end, { ...counts, held: held.length });
+            await recordAudit(trx, ctx.actor, { action: 'import.batch', entityType: 'import', entityId: id, orgUnitId: job.communeId, details: { ...counts, held: held.length } });
+          });
+          after = end;
+          if (batchRows === undefined) limit = nextBatchRows(limit, performance.now() - started);
+          // Requests waiting for the connection take it before the next batch asks.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         return await db.transaction().execute(async (trx) => {
-          const locked = await repo.findJob(trx, ctx.scope, id, true);
-          if (!locked || locked.status === 'committed') throw conflict(say('imports.alreadyImported'));
-          const prep = await repo.prepareCommit(trx, ctx.scope, id, job.communeId);
-          // Registered outside the scope since the preview: touch nothing, say nothing of whom; a new preview says which rows.
-          if (prep.elsewhere > 0) throw conflict(say('imports.registeredMeanwhile'));
-          // Staged rows are unlogged: a database crash empties them. Import all or nothing.
-          if (prep.toInsert + prep.skipped !== locked.valid) throw conflict(say('imports.rowsGone'));
-          progress.done = prep.skipped;
-          let inserted = 0;
-          if (prep.firstRow !== null && prep.lastRow !== null) {
-            for (let from = prep.firstRow - 1; from < prep.lastRow; from += commitBatch) {
-              inserted += await repo.insertResidents(trx, job.communeId, from, Math.min(from + commitBatch, prep.lastRow), todayIso(), ctx.actor.userId);
-              progress.done = prep.skipped + inserted;
-            }
-          }
-          await repo.setHeads(trx);
-          await repo.dropCommittedRows(trx, id);
-          const counts = { inserted, households: prep.households, skipped: prep.skipped, invalid: job.invalid };
-          await repo.markCommitted(trx, id, counts);
+          const done = await repo.findJob(trx, ctx.scope, id, true);
+          if (!done || done.status !== 'committing' || done.committedGroup !== after) throw new CommittedElsewhere();
+          await repo.markCommitted(trx, id);
+          const counts = { inserted: done.inserted ?? 0, households: done.households ?? 0, skipped: done.skipped ?? 0, invalid: done.invalid };
           await recordAudit(trx, ctx.actor, { action: 'import.commit', entityType: 'import', entityId: id, orgUnitId: job.communeId, details: counts });
           return counts;
         });
       } catch (err) {
-        // Nothing of the commit remains (one transaction); the job can be committed again.
+        // Another process is committing this job: leave it to it.
+        if (err instanceof CommittedElsewhere) throw conflict(say('imports.beingImported'));
+        // The batch that failed left nothing; those before it stay, and committing again resumes after them.
         const current = await repo.findJob(db, ctx.scope, id);
         if (current?.status === 'committing') await repo.updateJob(db, id, { status: 'failed' });
-        if ((err as { code?: string }).code === '23505') {
-          throw conflict(say('imports.registeredWhileWriting'));
-        }
+        if ((err as { code?: string }).code === '23505') throw conflict(say('imports.registeredWhileWriting'));
         throw err;
       } finally {
         running.delete(id);
