@@ -7,7 +7,7 @@
  * the rows to fix with the reason beside each.
  */
 import { foldVietnamese, todayIso, type Said, say } from '@ytcs/common';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
@@ -61,6 +61,8 @@ export function nextBatchRows(rows: number, ms: number): number {
   const factor = Math.min(2, Math.max(0.5, BATCH_TARGET_MS / Math.max(ms, 1)));
   return Math.min(20_000, Math.max(50, Math.round(rows * factor)));
 }
+
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The job's batch was written by another process meanwhile. */
 class CommittedElsewhere extends Error {}
@@ -194,6 +196,9 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
       await staging;
       staging = stage(rows);
       staging.catch(() => {}); // awaited (and thrown) at the next flush
+      // Reading a buffered file and PGlite's queries are promise chains that never yield to the
+      // event loop on their own: let waiting requests in between batches.
+      await yieldToEventLoop();
     };
     try {
       for await (const row of readable(fileRows())) {
@@ -320,6 +325,12 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
         // Staged rows are unlogged: a database crash empties them. Then the file is sent again (whoever was written is recognised).
         if ((await repo.rowsLeft(db, id, job.committedGroup)) !== job.valid - job.doneRows) throw conflict(say('imports.rowsGone'));
         const names = await namesIn(ctx, job.communeId);
+        /** The job, locked, as this commit left it: otherwise another process took it over. */
+        const stillOurs = async (trx: Transaction<DB>, after: number) => {
+          const locked = await repo.findJob(trx, ctx.scope, id, true);
+          if (locked?.status !== 'committing' || locked.committedGroup !== after) throw new CommittedElsewhere();
+          return locked;
+        };
         let after = job.committedGroup;
         let limit = batchRows ?? FIRST_BATCH_ROWS;
         for (;;) {
@@ -327,8 +338,7 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
           if (end === null) break;
           const started = performance.now();
           await db.transaction().execute(async (trx) => {
-            const locked = await repo.findJob(trx, ctx.scope, id, true);
-            if (!locked || locked.status !== 'committing' || locked.committedGroup !== after) throw new CommittedElsewhere();
+            await stillOurs(trx, after);
             const held = await repo.stageBatch(trx, ctx.scope, id, job.communeId, after, end);
             await holdBackMeanwhile(trx, id, job.columns, names, held);
             const counts = await repo.writeBatch(trx, id, job.communeId, after, end, todayIso(), ctx.actor.userId);
@@ -338,11 +348,10 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
           after = end;
           if (batchRows === undefined) limit = nextBatchRows(limit, performance.now() - started);
           // Requests waiting for the connection take it before the next batch asks.
-          await new Promise((resolve) => setImmediate(resolve));
+          await yieldToEventLoop();
         }
         return await db.transaction().execute(async (trx) => {
-          const done = await repo.findJob(trx, ctx.scope, id, true);
-          if (!done || done.status !== 'committing' || done.committedGroup !== after) throw new CommittedElsewhere();
+          const done = await stillOurs(trx, after);
           await repo.markCommitted(trx, id);
           const counts = { inserted: done.inserted ?? 0, households: done.households ?? 0, skipped: done.skipped ?? 0, invalid: done.invalid };
           await recordAudit(trx, ctx.actor, { action: 'import.commit', entityType: 'import', entityId: id, orgUnitId: job.communeId, details: counts });
