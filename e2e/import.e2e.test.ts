@@ -199,4 +199,34 @@ describe('a commune health station imports a spreadsheet', () => {
     await page.screenshot({ path: path.join(shots, 'residents-coverage-en.png'), fullPage: true });
     await page.close();
   });
+
+  it('shows rows read, checked and written while a long register is read and imported, on a phone', async () => {
+    // Three people a household, as a ward's register has them; long enough that the page asks more than once.
+    const ROWS = 60_000;
+    const lines = ['Số hộ,Quan hệ với chủ hộ,Họ và tên,Giới tính,Năm sinh,Thôn/Tổ dân phố'];
+    const name = (n: number) => Array.from(n.toString(26).padStart(4, '0'), (d) => 'ABCDEGHIKLMNOPQRSTUVXYĐÂÊÔ'[Number.parseInt(d, 26)]).join('').toLowerCase();
+    for (let i = 0; i < ROWS; i++) lines.push(`DAI-${Math.floor(i / 3)},${i % 3 ? 'Con' : 'Chủ hộ'},Dài Văn ${name(i)},Nam,${i % 3 ? 2000 : 1970},Tổ dân phố 2`);
+    fs.writeFileSync(path.join(dir, 'so-dai.csv'), `${lines.join('\n')}\n`, 'utf8');
+
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(page, 'tram.ducxuan', DEMO_PASSWORD);
+    await page.goto(`${server.url}/imports`);
+    await page.getByTestId('import-page').waitFor();
+    await expect.poll(() => page.getByTestId('import-unit').textContent()).toContain('Phường Đức Xuân');
+    await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(path.join(dir, 'so-dai.csv'));
+    const reading = page.getByTestId('import-reading');
+    await expect.poll(() => reading.textContent(), { timeout: 60_000 }).toMatch(/đã đọc [\d.]+ dòng, [\d.]+ dòng đã kiểm tra/);
+    await page.screenshot({ path: path.join(shots, 'import-reading-phone.png'), fullPage: true });
+    await page.getByTestId('import-preview').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByTestId('import-count-valid').textContent()).toContain('60.000');
+
+    await page.getByTestId('import-commit').click();
+    const progress = page.getByTestId('import-progress');
+    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toMatch(/Đang nhập: [1-9][\d.]*\/60\.000 dòng/);
+    await page.screenshot({ path: path.join(shots, 'import-committing-phone.png'), fullPage: true });
+    await page.getByTestId('import-result').waitFor({ timeout: 300_000 });
+    expect(await page.getByTestId('import-result-inserted').textContent()).toContain('60.000');
+    expect(await page.getByTestId('import-result-households').textContent()).toContain('20.000');
+    await page.close();
+  }, 420_000);
 });

@@ -15,7 +15,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table import_job
       add column committed_group int not null default 0,
       add column done_rows int not null default 0,
-      add column upload_token text;
+      add column upload_token text,
+      -- the largest resident id when the commit began: people registered by the file's own
+      -- earlier batches are not look-alikes of its later rows (the preview counted them as new)
+      add column registry_ceiling bigint;
     update import_job set done_rows = coalesce(inserted, 0) + coalesce(skipped, 0) where status = 'committed';
     create index import_job_upload on import_job (created_by, upload_token) where upload_token is not null;
     alter table import_row add column group_no int;

@@ -79,6 +79,12 @@ describe('a commit in batches', () => {
     expect((await households())[0]).toEqual({ code: 'B01', members: 4, head: 'Bế Văn An' });
   });
 
+  it('registers two look-alike rows of one file as the preview counted them, whatever the batches', async () => {
+    const job = (await upload([HEADER, 'B06,Số 6,Chủ hộ,Bế Văn Trùng,Nam,1985', 'B07,Số 7,Chủ hộ,Bế Văn Trùng,Nam,1985'].join('\n'))).json();
+    expect(job).toMatchObject({ valid: 2, existing: 0 });
+    expect((await call('POST', `/api/imports/${job.id}/commit`)).json()).toEqual({ inserted: 2, households: 2, skipped: 0, invalid: 0 });
+  });
+
   it('refuses a commit whose staged rows were lost, and writes nothing more', async () => {
     const job = (await upload([HEADER, 'B04,Số 4,Chủ hộ,Bế Văn Khoa,Nam,1990', 'B05,Số 5,Chủ hộ,Bế Văn Lâm,Nam,1991'].join('\n'))).json();
     await sql`delete from import_row where job_id = ${job.id} and row_no = 3`.execute(ctx.database.db);

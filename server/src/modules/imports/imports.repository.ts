@@ -32,6 +32,7 @@ export type ImportTables = {
     committed_group: Generated<number>;
     done_rows: Generated<number>;
     upload_token: string | null;
+    registry_ceiling: string | number | null;
     created_by: number | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
@@ -85,11 +86,14 @@ export async function updateJob(db: Db, id: number, values: Partial<{ status: st
   await withImports(db).updateTable('import_job').set({ ...values, updated_at: sql`now()` }).where('id', '=', id).execute();
 }
 
-/** Marks a job as being committed unless it was committed meanwhile; false if it was. */
+/**
+ * Marks a job as being committed unless it was committed meanwhile; false if it was. The first
+ * claim notes the registry's largest id: who was registered before the commit began.
+ */
 export async function claimForCommit(db: Db, id: number): Promise<boolean> {
   const claimed = await withImports(db)
     .updateTable('import_job')
-    .set({ status: 'committing', updated_at: sql`now()` })
+    .set({ status: 'committing', updated_at: sql`now()`, registry_ceiling: sql`coalesce(registry_ceiling, (select coalesce(max(id), 0) from resident))` })
     .where('id', '=', id)
     .where('status', 'in', ['previewed', 'failed', 'committing'])
     .returning('id')
@@ -307,12 +311,12 @@ export async function stageBatch(trx: Transaction<DB>, scope: Scope, jobId: numb
         then exists (select 1 from resident e where e.citizen_id = v.citizen_id and e.status <> 'merged' and ${homeUnitInScope(trx, 'e.home_unit_id', scope)})
         else exists (select 1 from resident e where e.commune_id = ${communeId} and e.name_folded = ytcs_fold(v.full_name) and e.birth_year = v.birth_year
           and e.birth_date is not distinct from v.birth_date and e.village_id is not distinct from v.village_id and e.status <> 'merged'
-          and ${homeUnitInScope(trx, 'e.home_unit_id', scope)})
+          and e.id <= j.registry_ceiling and ${homeUnitInScope(trx, 'e.home_unit_id', scope)})
       end,
       v.citizen_id is not null and exists (select 1 from resident e where e.citizen_id = v.citizen_id and e.status <> 'merged' and not ${homeUnitInScope(trx, 'e.home_unit_id', scope)}),
       null, v.*
-    from import_row r cross join lateral jsonb_to_record(r.resident) as v(${STAGED_COLUMNS})
-    where r.job_id = ${jobId} and r.resident is not null and r.group_no > ${after} and r.group_no <= ${end}
+    from import_job j join import_row r on r.job_id = j.id cross join lateral jsonb_to_record(r.resident) as v(${STAGED_COLUMNS})
+    where j.id = ${jobId} and r.resident is not null and r.group_no > ${after} and r.group_no <= ${end}
   `.execute(trx);
   const { rows } = await sql<{ rowNo: number; elsewhere: boolean; resident: StagedResident }>`
     select c.row_no as "rowNo", c.elsewhere, r.resident

@@ -14,7 +14,8 @@ import { PlacePicker } from '../registry/PlacePicker';
 import { registryKeys, usePlaces } from '../registry/registry.api';
 import { ImportHelp } from './ImportHelp';
 import { ImportPreview } from './ImportPreview';
-import { ACCEPTED_FILES, type ColumnMapping, commitImport, downloadImportErrors, importKeys, previewImport, useImportProgress } from './imports.api';
+import { ACCEPTED_FILES, type ColumnMapping, commitImport, downloadImportErrors, getImport, importKeys, previewImport, uploadToken, useImportProgress, useUploadProgress } from './imports.api';
+import { useFormatNumber } from '../../lib/numbers';
 import { serverText } from '../../i18n/languages';
 
 /** The server's sentence, and the field errors under it (a missing column, an unknown mapping). */
@@ -56,6 +57,8 @@ export function ImportPage() {
   const [job, setJob] = useState<ImportJob | null>(null);
   const [result, setResult] = useState<CommitResult | null>(null);
   const [downloading, setDownloading] = useState(false);
+  const [token, setToken] = useState<string | null>(null);
+  const fmt = useFormatNumber();
 
   const preview = useMutation({
     mutationFn: previewImport,
@@ -63,13 +66,20 @@ export function ImportPage() {
       setJob(next);
       setResult(null);
     },
+    onSettled: () => setToken(null),
   });
+  const reading = useUploadProgress(preview.isPending ? token : null);
+  const readSoFar = reading.data?.status === 'parsing' ? reading.data : null;
   const commit = useMutation({
     mutationFn: commitImport,
     onSuccess: (done) => {
       setResult(done);
       void queryClient.invalidateQueries({ queryKey: registryKeys.all });
       void queryClient.invalidateQueries({ queryKey: importKeys.all });
+    },
+    // A commit that stopped part way keeps what it wrote: show how far it got, to continue from there.
+    onError: () => {
+      if (job) void getImport(job.id).then(setJob, () => {});
     },
   });
   const progress = useImportProgress(job?.id, commit.isPending);
@@ -80,7 +90,9 @@ export function ImportPage() {
     const f = next.file ?? file;
     if (!unit || !f) return;
     commit.reset();
-    preview.mutate({ unitId: unit, file: f, mapping: next.mapping });
+    const sent = uploadToken();
+    setToken(sent);
+    preview.mutate({ unitId: unit, file: f, mapping: next.mapping, token: sent });
   };
 
   const chooseFile = (f: File) => {
@@ -166,7 +178,11 @@ export function ImportPage() {
         <Card className="section-card">
           <div className="import-reading" data-testid="import-reading">
             <Spin />
-            <span>{t('imports.reading', { name: file?.name ?? '' })}</span>
+            <span>
+              {readSoFar
+                ? t('imports.readingRows', { name: file?.name ?? '', rows: fmt(readSoFar.rows), checked: fmt(readSoFar.valid + readSoFar.invalid) })
+                : t('imports.reading', { name: file?.name ?? '' })}
+            </span>
           </div>
         </Card>
       )}

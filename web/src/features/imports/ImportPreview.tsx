@@ -33,6 +33,8 @@ export function ImportPreview(props: Props) {
   const locked = committing || result !== null || job.status === 'committed';
   // The commit skips people registered already: the button counts who is new.
   const newPeople = job.valid - job.existing;
+  // A commit that stopped part way (a failure, a restart) goes on from where it was.
+  const partial = job.done > 0 && job.status !== 'committed';
   const red = { content: { color: 'var(--ant-color-error)' } };
 
   return (
@@ -69,18 +71,19 @@ export function ImportPreview(props: Props) {
           </Col>
         </Row>
 
-        {!result && job.valid > 0 && newPeople === 0 && <Alert type="info" showIcon message={t('imports.nothingNew')} data-testid="import-nothing-new" />}
+        {!result && partial && !committing && <Alert type="warning" showIcon message={t('imports.resumeHelp')} data-testid="import-resume-help" />}
+        {!result && !partial && job.valid > 0 && newPeople === 0 && <Alert type="info" showIcon message={t('imports.nothingNew')} data-testid="import-nothing-new" />}
         <Space wrap className="import-actions">
           {!result && (
             <Button
               type="primary"
               icon={<CloudUploadOutlined />}
-              disabled={newPeople === 0 || locked || rereading}
+              disabled={(newPeople === 0 && !partial) || locked || rereading}
               loading={committing}
               onClick={props.onCommit}
               data-testid="import-commit"
             >
-              {t('imports.commit', { count: newPeople, formatted: fmt(newPeople) })}
+              {partial ? t('imports.resume', { done: fmt(job.done), total: fmt(job.valid) }) : t('imports.commit', { count: newPeople, formatted: fmt(newPeople) })}
             </Button>
           )}
           <Button icon={<DownloadOutlined />} disabled={job.invalid === 0 || rereading} loading={props.downloading} onClick={props.onDownloadErrors} data-testid="import-errors-download">

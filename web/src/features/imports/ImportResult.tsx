@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import type { CommitResult, ImportJob } from '@ytcs/common';
 import { useFormatNumber } from '../../lib/numbers';
 
-/** `done` is null until the server has said how far it is (on PGlite it answers only after the commit). */
+/** `done` is null until the server has said how far it is (the job keeps it after each batch). */
 export function ImportProgress({ job, done }: { job: ImportJob; done: number | null }) {
   const { t } = useTranslation();
   const fmt = useFormatNumber();

@@ -18,16 +18,36 @@ export type ColumnMapping = Record<string, ImportField | null>;
 
 export const ACCEPTED_FILES = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function previewImport(input: { unitId: number; file: File; mapping?: ColumnMapping }): Promise<ImportJob> {
+/** A token to follow an upload's preview by (crypto.randomUUID needs HTTPS; a station's server may be plain HTTP). */
+export function uploadToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function previewImport(input: { unitId: number; file: File; mapping?: ColumnMapping; token: string }): Promise<ImportJob> {
   const form = new FormData();
   // The server reads the fields before the file part.
   form.append('unitId', String(input.unitId));
   if (input.mapping) form.append('mapping', JSON.stringify(input.mapping));
+  form.append('upload', input.token);
   form.append('file', input.file, input.file.name);
   return api.upload<ImportJob>('/api/imports', form);
 }
 
+export const getImport = (id: number) => api.get<ImportJob>(`/api/imports/${id}`);
+
 export const commitImport = (id: number) => api.post<CommitResult>(`/api/imports/${id}/commit`);
+
+/** Rows read and checked so far of the upload sent with `token`, asked for every second while it is read. */
+export function useUploadProgress(token: string | null) {
+  return useQuery({
+    queryKey: [...importKeys.all, 'upload', token],
+    queryFn: ({ signal }) => api.get<ImportJob>(`/api/imports/upload/${token}`, undefined, signal),
+    enabled: token !== null,
+    refetchInterval: token !== null ? 1000 : false,
+    // The job appears once the file's header is found: until then the page says it is reading.
+    retry: false,
+  });
+}
 
 /** Status and rows done so far, asked for again every second while `polling`. */
 export function useImportProgress(id: number | undefined, polling: boolean) {
