@@ -233,6 +233,7 @@ export const en: ServerMessages = {
       noRecipients: 'No recipients were found.',
       signerMissing: 'The signer was not found.',
       periodUnclear: 'The plan period (from/to year) is unclear.',
+      valueImplausible: 'Target “{{line}}”: the figure {{figure}} is implausible for indicator {{indicator}} and was not taken; check the original.',
       truncated: 'The document may be cut off: it has no ending (closing sentence, recipients, signature); check that every page is there.',
       percentUnreadable: '{{percentages}} percentage(s) could not be read (a scan, perhaps) and were not taken as targets: {{examples}}.',
     },

@@ -233,6 +233,7 @@ export const vi = {
       noRecipients: 'Không tìm thấy nơi nhận.',
       signerMissing: 'Không tìm thấy người ký.',
       periodUnclear: 'Chưa rõ thời gian thực hiện (từ năm – đến năm).',
+      valueImplausible: 'Chỉ tiêu “{{line}}”: con số {{figure}} không hợp lý với chỉ số {{indicator}}, không lấy; hãy đọc lại văn bản gốc.',
       truncated: 'Văn bản có thể bị cắt: không có phần kết (Trên đây là…, Nơi nhận, chữ ký); hãy kiểm tra đã đủ các trang.',
       percentUnreadable: '{{percentages}} số phần trăm không đọc được (có thể do bản quét), không lấy làm chỉ tiêu: {{examples}}.',
     },

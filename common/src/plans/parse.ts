@@ -8,6 +8,7 @@ import { splitDocument } from './document.ts';
 import { areaInText, issuerInText, readHeaderIssuer, readIssueDate, readNumber } from './header.ts';
 import { flat, foldWords, normaliseLines } from './normalise.ts';
 import { dedupeRefs, findRefs, numberKey } from './references.ts';
+import { dropImplausible } from './plausible.ts';
 import { placeBlocks } from './sections.ts';
 import { findTargets, unreadablePercents } from './targets.ts';
 import { findTasks } from './tasks.ts';
@@ -57,7 +58,8 @@ export function parsePlanText(text: string): PlanDraft {
   if (!parent) warnings.push(WARN.parentMissing());
 
   const placed = placeBlocks(doc.body);
-  const found = findTargets(placed);
+  const checked = dropImplausible(findTargets(placed), issuer?.level ?? null);
+  const found = checked.targets;
   const targets = found.map(({ implied: _implied, ...t }) => t);
   if (targets.length === 0) warnings.push(WARN.noTargets());
   const implied = found.filter((t) => t.implied).length;
@@ -68,6 +70,7 @@ export function parsePlanText(text: string): PlanDraft {
   if (noIndicator) warnings.push(WARN.targetsWithoutIndicator(noIndicator));
   const unreadable = unreadablePercents(bodyText);
   if (unreadable.length) warnings.push(WARN.percentUnreadable(unreadable));
+  warnings.push(...checked.warnings);
 
   const tasks = findTasks(placed);
   if (tasks.length === 0) warnings.push(WARN.noTasks());

@@ -127,7 +127,7 @@ function targetsInSentence(sentence: string, ctx: Context): FoundTarget[] {
       prevComparator = comparator;
       lastIndicator = indicator;
       const year = lastYear(foldWords(after)) ?? lastYear(foldWords(before)) ?? sentenceYear ?? ctx.year;
-      out.push({ text: sentence, indicatorCode: indicator, comparator, value: m.value, unit: m.unit, year, implied: false });
+      out.push({ text: sentence, indicatorCode: indicator, comparator, value: m.value, unit: m.unit, year, baseline: null, baselineYear: null, implied: false });
       found++;
     });
     if (found > 0 || mentions.some((m) => m.unit === 'percent')) continue;
@@ -140,7 +140,7 @@ function targetsInSentence(sentence: string, ctx: Context): FoundTarget[] {
     if (!indicator) continue;
     lastIndicator = indicator;
     const year = lastYear(folded) ?? sentenceYear ?? ctx.year;
-    out.push({ text: sentence, indicatorCode: indicator, comparator: 'ge', value: 100, unit: 'percent', year, implied: true });
+    out.push({ text: sentence, indicatorCode: indicator, comparator: 'ge', value: 100, unit: 'percent', year, baseline: null, baselineYear: null, implied: true });
   }
   return out;
 }

@@ -22,6 +22,7 @@ export const WARN = {
   noRecipients: () => w(say('plans.draft.noRecipients')),
   signerMissing: () => w(say('plans.draft.signerMissing')),
   periodUnclear: () => w(say('plans.draft.periodUnclear')),
+  valueImplausible: (line: string, figure: string, indicator: string) => w(say('plans.draft.valueImplausible', { line, figure, indicator })),
   truncated: () => w(say('plans.draft.truncated')),
   percentUnreadable: (examples: string[]) => w(say('plans.draft.percentUnreadable', { percentages: examples.length, examples: examples.slice(0, 3).join(', ') })),
 };

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../parse.ts';
 import { type Score, scoreDraft } from './score.ts';
-import { ocrNoise, variantsOf, withoutDiacritics } from './variants.ts';
+import { digitSlips, ocrNoise, variantsOf, withoutDiacritics } from './variants.ts';
 
 const SEEDS = new URL('../../../../server/data/plans/', import.meta.url);
 const seeds = readdirSync(SEEDS)
@@ -54,6 +54,11 @@ describe('the plan importer on the corpus', () => {
     expect(of('truncated').right).toBeGreaterThanOrEqual(107);
   });
 
+  it('keeps no number OCR slipped into another (950%, 9,5%): each is left empty with a warning', () => {
+    expect(of('ocr-digits').mistakes).toEqual([]);
+    expect(of('ocr-digits').right).toBeGreaterThanOrEqual(160);
+  });
+
   it('reads text without diacritics with nothing invented, and no less than now', () => {
     expect(of('no-diacritics').mistakes).toEqual([]);
     expect(of('no-diacritics').right).toBeGreaterThanOrEqual(165);
@@ -63,6 +68,12 @@ describe('the plan importer on the corpus', () => {
 describe('the transformations', () => {
   it('strips every diacritic and keeps case', () => {
     expect(withoutDiacritics('Đỗ Thị Thủy, ĐẢNG ỦY XÃ')).toBe('Do Thi Thuy, DANG UY XA');
+  });
+
+  it('slips digits of some percentages into other numbers, the same on every run', () => {
+    const text = seeds[0]?.text ?? '';
+    expect(digitSlips(text)).toBe(digitSlips(text));
+    expect(digitSlips(text)).toMatch(/\b950%|\b\d,\d+%/);
   });
 
   it('garbles the same way on every run, and only some percentages', () => {

@@ -88,7 +88,17 @@ export function scoreDraft(draft: PlanDraft, reference: PlanDraft, expected: Exp
     }
   };
   const targetKey = (t: TargetDraft) => `${t.indicatorCode}|${t.comparator}|${t.value}|${t.unit}|${t.year}`;
-  items(reference.targets.filter((t) => keep(t.text)), draft.targets, (got, want) => targetKey(got) === targetKey(want), (t) => `target ${targetKey(t)}`);
+  const wantedTargets = reference.targets.filter((t) => keep(t.text));
+  // A target left without its value (the number read was implausible) is missing, not wrong, when
+  // the document has such a target; it counts as a target the document lacks otherwise.
+  const sameButValue = (got: TargetDraft, want: TargetDraft) => targetKey({ ...got, value: want.value }) === targetKey(want);
+  const valueless = draft.targets.filter((t) => t.value === null);
+  for (const t of valueless.filter((t) => !wantedTargets.some((want) => sameButValue(t, want)))) {
+    score.found++;
+    score.wrong++;
+    score.mistakes.push(`target ${targetKey(t)} not in the document`);
+  }
+  items(wantedTargets, draft.targets.filter((t) => t.value !== null), (got, want) => targetKey(got) === targetKey(want), (t) => `target ${targetKey(t)}`);
   items(
     reference.tasks.filter((t) => keep(t.text)),
     draft.tasks,

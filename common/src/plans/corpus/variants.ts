@@ -98,6 +98,19 @@ export function ocrNoise(text: string, seed = 25): string {
     });
 }
 
+/**
+ * OCR's digit slips that still read as a number: a digit doubled into a zero (`95%` → `950%`) or
+ * a speck read as a decimal comma (`95%` → `9,5%`). No reading may keep such a number as a target.
+ */
+export function digitSlips(text: string, seed = 72): string {
+  const next = random(seed);
+  let n = 0;
+  return text.replace(/(?<![\d,.])(\d{2,3})(?=\s?%)/g, (digits) => {
+    if (next() >= 0.5) return digits;
+    return n++ % 2 === 0 ? `${digits}0` : `${digits[0]},${digits.slice(1)}`;
+  });
+}
+
 /** The first part of a document, cut at a line: a scan of which only some pages arrived. */
 export function truncated(text: string, share = 0.55): string {
   const lines = text.split('\n');
@@ -122,6 +135,7 @@ export function variantsOf(seed: string, text: string): Variant[] {
       },
     },
     { name: 'ocr', text: ocrNoise(text), expected: { noisy: true } },
+    { name: 'ocr-digits', text: digitSlips(text), expected: { noisy: true, warns: /không hợp lý/ } },
     {
       name: 'truncated',
       text: cut,
