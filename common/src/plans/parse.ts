@@ -4,6 +4,7 @@
  * warnings a reviewer needs.
  */
 import { readClosing } from './closing.ts';
+import { withBaselines } from './baselines.ts';
 import { splitDocument } from './document.ts';
 import { areaInText, issuerInText, readHeaderIssuer, readIssueDate, readNumber } from './header.ts';
 import { flat, normaliseLines } from './normalise.ts';
@@ -59,8 +60,9 @@ export function parsePlanText(text: string): PlanDraft {
   if (!parent) warnings.push(WARN.parentMissing());
 
   const placed = placeBlocks(doc.body);
-  const checked = dropImplausible(findTargets(placed), issuer?.level ?? null);
-  const found = checked.targets;
+  const level = issuer?.level ?? null;
+  const checked = dropImplausible(findTargets(placed), level);
+  const found = withBaselines(placed, checked.targets, level);
   const targets = found.map(({ implied: _implied, ...t }) => t);
   if (targets.length === 0) warnings.push(WARN.noTargets());
   const implied = found.filter((t) => t.implied).length;

@@ -150,7 +150,7 @@ export function findTargets(placed: Placed[]): FoundTarget[] {
   const yearOf = new Map<unknown, number | null>();
   let textYear: { year: number; under: unknown } | null = null;
   for (const { block, kind, headings } of placed) {
-    if (kind === 'purpose' || kind === 'other') continue;
+    if (kind === 'purpose' || kind === 'situation' || kind === 'other') continue;
     // A heading's year ("MỤC TIÊU ĐẾN NĂM 2030") holds for what is under it unless a deeper
     // heading or a line such as "Mục tiêu đến năm 2025" says otherwise.
     let year: number | null = null;

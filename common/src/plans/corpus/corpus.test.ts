@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../parse.ts';
-import { type Score, scoreDraft } from './score.ts';
+import { addScores, NO_SCORE, type Score, scoreDraft } from './score.ts';
 import { digitSlips, ocrNoise, variantsOf, withoutDiacritics } from './variants.ts';
 
 const SEEDS = new URL('../../../../server/data/plans/', import.meta.url);
@@ -21,8 +21,7 @@ function totals(): Map<string, Score> {
     const reference = parsePlanText(text);
     for (const v of variantsOf(seed, text)) {
       const s = scoreDraft(parsePlanText(v.text), reference, v.expected);
-      const t = out.get(v.name) ?? { fields: 0, right: 0, found: 0, wrong: 0, mistakes: [] };
-      out.set(v.name, { fields: t.fields + s.fields, right: t.right + s.right, found: t.found + s.found, wrong: t.wrong + s.wrong, mistakes: [...t.mistakes, ...s.mistakes] });
+      out.set(v.name, addScores(out.get(v.name) ?? NO_SCORE, s));
     }
   }
   return out;
@@ -52,6 +51,13 @@ describe('the plan importer on the corpus', () => {
     expect(of('truncated').mistakes).toEqual([]);
     expect(of('ocr').right).toBeGreaterThanOrEqual(167);
     expect(of('truncated').right).toBeGreaterThanOrEqual(107);
+  });
+
+  it("gives the targets the situation section's figures as baselines, and invents none", () => {
+    expect(of('situation').mistakes).toEqual([]);
+    expect(of('situation').right).toBe(of('situation').fields);
+    expect(of('situation').baselines.found).toBeGreaterThanOrEqual(28);
+    for (const name of score.keys()) expect(of(name).baselines.wrong, name).toBe(0);
   });
 
   it('keeps no number OCR slipped into another (950%, 9,5%): each is left empty with a warning', () => {

@@ -4,7 +4,7 @@
  * document cut off — each with what a correct reading of it is. Deterministic (seeded), so a
  * score moves only when the importer does. Used by corpus.test.ts and scripts/plan-corpus.ts.
  */
-import type { PlanDraft } from '../types.ts';
+import type { PlanDraft, TargetDraft } from '../types.ts';
 
 /** What the transformed text says where it differs from the seed (null: the seed's own value). */
 export interface Expected {
@@ -22,6 +22,10 @@ export interface Expected {
   folded?: boolean;
   /** A warning whose Vietnamese text matches must be given. */
   warns?: RegExp;
+  /** A target's baseline as the transformed text states it (by indicator and unit); the seed's own otherwise. */
+  baseline?: (t: TargetDraft) => { baseline: number | null; baselineYear: number | null };
+  /** A task's section as numbered in the transformed text. */
+  section?: (section: string) => string;
 }
 
 export interface Variant {
@@ -111,6 +115,46 @@ export function digitSlips(text: string, seed = 72): string {
   });
 }
 
+/**
+ * A situation section ("I. ĐÁNH GIÁ THỰC TRẠNG") put before the seed's first section, whose
+ * headings move down one (I → II): today's figures for the seed's indicators, and beside them
+ * what no reading may take for one — an estimate, a bound, a change, counts nothing targets.
+ */
+const SITUATION = [
+  'I. ĐÁNH GIÁ THỰC TRẠNG',
+  '1. Kết quả đạt được',
+  '- Đến hết năm 2023, trên địa bàn có 9/12 trạm y tế có bác sĩ, đạt 75%; 88,5% thôn, bản có nhân viên y tế thôn bản hoạt động.',
+  '- Tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 82%, tăng 5% so với năm 2022.',
+  '- Tỷ lệ bao phủ bảo hiểm y tế năm 2023 đạt 93,2% dân số.',
+  '- 64% người dân sử dụng dịch vụ chăm sóc ban đầu được bảo hiểm y tế chi trả.',
+  '- Trạm y tế thực hiện được 48% danh mục kỹ thuật của tuyến xã; 70% xã đạt Bộ tiêu chí quốc gia về y tế.',
+  '- Toàn địa bàn có 3 trạm y tế hoạt động theo mô hình 2; 45 nhân viên y tế; 2 phòng khám tư nhân, 6 nhà thuốc, quầy thuốc.',
+  '- Khoảng 60% người có nguy cơ cao được kiểm tra sức khỏe định kỳ.',
+  '2. Hạn chế, tồn tại',
+  '- Tỷ lệ trường học có người phụ trách y tế trường học còn thấp, chỉ đạt trên 50%.',
+  '- Năm 2024, trạm y tế ký hợp đồng khám bệnh, chữa bệnh bảo hiểm y tế đạt 100%.',
+  '',
+];
+/** What SITUATION says, read by hand: indicator → today's share and the year stated (none for NCC_KSK, TH_YTTH). */
+const SITUATION_SHARES: Record<string, [number, number | null]> = {
+  TYT_BS: [75, 2023],
+  THON_NVYT: [88.5, 2023],
+  HSSK_QL: [82, null],
+  BHYT_BP: [93.2, 2023],
+  KCB_BHYT: [64, null],
+  TYT_DMKT: [48, null],
+  XA_TCQG: [70, null],
+  TYT_HDBHYT: [100, 2024],
+};
+const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+const nextRoman = (r: string) => ROMANS[ROMANS.indexOf(r) + 1] ?? r;
+
+export function withSituation(text: string): string {
+  const lines = text.split('\n').map((l) => l.replace(/^(\s*)([IVX]+)\.(\s)/, (_, sp: string, r: string, after: string) => `${sp}${nextRoman(r)}.${after}`));
+  const at = lines.findIndex((l) => /^\s*II\.\s/.test(l));
+  return [...lines.slice(0, at), ...SITUATION, ...lines.slice(at)].join('\n');
+}
+
 /** The first part of a document, cut at a line: a scan of which only some pages arrived. */
 export function truncated(text: string, share = 0.55): string {
   const lines = text.split('\n');
@@ -135,6 +179,17 @@ export function variantsOf(seed: string, text: string): Variant[] {
       },
     },
     { name: 'ocr', text: ocrNoise(text), expected: { noisy: true } },
+    {
+      name: 'situation',
+      text: withSituation(text),
+      expected: {
+        section: (s) => s.replace(/^[IVX]+/, nextRoman),
+        baseline: (t) => {
+          const [baseline, baselineYear] = (t.unit === 'percent' && t.indicatorCode && SITUATION_SHARES[t.indicatorCode]) || [null, null];
+          return { baseline, baselineYear };
+        },
+      },
+    },
     { name: 'ocr-digits', text: digitSlips(text), expected: { noisy: true, warns: /không hợp lý/ } },
     {
       name: 'truncated',
