@@ -232,6 +232,7 @@ export const en: ServerMessages = {
       tasksWithoutLead: '{{tasks}} task(s) have no lead unit.',
       noRecipients: 'No recipients were found.',
       signerMissing: 'The signer was not found.',
+      signerDoubtful: 'The line “{{line}}” where the signer’s name should be looks like a recipient or an office and was not taken as the signer; fill in the signer’s name.',
       periodUnclear: 'The plan period (from/to year) is unclear.',
       valueImplausible: 'Target “{{line}}”: the figure {{figure}} is implausible for indicator {{indicator}} and was not taken; check the original.',
       truncated: 'The document may be cut off: it has no ending (closing sentence, recipients, signature); check that every page is there.',

@@ -81,9 +81,9 @@ export function parsePlanText(text: string): PlanDraft {
   if (ownerless) warnings.push(WARN.tasksWithoutLead(ownerless));
 
   const closingLines = doc.closing.length ? doc.closing : signatureTail(lines);
-  const { recipients, signer } = readClosing(closingLines);
+  const { recipients, signer, doubtful: signerDoubt } = readClosing(closingLines);
   if (recipients.length === 0) warnings.push(WARN.noRecipients());
-  if (!signer.name) warnings.push(WARN.signerMissing());
+  if (!signer.name) warnings.push(signerDoubt ? WARN.signerDoubtful(signerDoubt) : WARN.signerMissing());
   // A body with no ending at all — no "Trên đây là…", no "Nơi nhận", no signature — is most often
   // a document whose last pages did not arrive.
   if (doc.body.length > 0 && !doc.closingStatement && doc.closing.length === 0 && !signer.name) warnings.push(WARN.truncated());

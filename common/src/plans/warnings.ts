@@ -21,6 +21,7 @@ export const WARN = {
   tasksWithoutLead: (n: number) => w(say('plans.draft.tasksWithoutLead', { tasks: n })),
   noRecipients: () => w(say('plans.draft.noRecipients')),
   signerMissing: () => w(say('plans.draft.signerMissing')),
+  signerDoubtful: (line: string) => w(say('plans.draft.signerDoubtful', { line })),
   periodUnclear: () => w(say('plans.draft.periodUnclear')),
   valueImplausible: (line: string, figure: string, indicator: string) => w(say('plans.draft.valueImplausible', { line, figure, indicator })),
   truncated: () => w(say('plans.draft.truncated')),
