@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../parse.ts';
 import { addScores, NO_SCORE, type Score, scoreDraft } from './score.ts';
-import { digitSlips, ocrNoise, variantsOf, withoutDiacritics } from './variants.ts';
+import { digitSlips, flatClosing, ocrNoise, variantsOf, withoutDiacritics } from './variants.ts';
 
 const SEEDS = new URL('../../../../server/data/plans/', import.meta.url);
 const seeds = readdirSync(SEEDS)
@@ -46,6 +46,13 @@ describe('the plan importer on the corpus', () => {
     expect(of('party').right).toBe(of('party').fields);
   });
 
+  it('reads a flattened Party closing, and takes no recipient for a lost name', () => {
+    expect(of('party-flat').mistakes).toEqual([]);
+    expect(of('party-flat').right).toBe(of('party-flat').fields);
+    expect(of('party-flat-noname').mistakes).toEqual([]);
+    expect(of('party-flat-noname').right).toBe(of('party-flat-noname').fields);
+  });
+
   it('invents nothing from OCR noise or a cut-off document, and says the document is cut off', () => {
     expect(of('ocr').mistakes).toEqual([]);
     expect(of('truncated').mistakes).toEqual([]);
@@ -74,6 +81,12 @@ describe('the plan importer on the corpus', () => {
 describe('the transformations', () => {
   it('strips every diacritic and keeps case', () => {
     expect(withoutDiacritics('Đỗ Thị Thủy, ĐẢNG ỦY XÃ')).toBe('Do Thi Thuy, DANG UY XA');
+  });
+
+  it('interleaves the two columns of a closing, and can lose the name', () => {
+    const text = 'Trên đây là kế hoạch./.\nNơi nhận:\n- Sở Y tế;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐào Nguyên Dũng';
+    expect(flatClosing(text)).toBe('Trên đây là kế hoạch./.\nNơi nhận:\nKT. CHỦ TỊCH\n- Sở Y tế;\nPHÓ CHỦ TỊCH\n- Lưu: VT.\nĐào Nguyên Dũng');
+    expect(flatClosing(text, true)).toBe('Trên đây là kế hoạch./.\nNơi nhận:\nKT. CHỦ TỊCH\nSở Y tế\nPHÓ CHỦ TỊCH\nLưu VT');
   });
 
   it('slips digits of some percentages into other numbers, the same on every run', () => {

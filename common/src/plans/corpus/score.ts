@@ -79,7 +79,7 @@ export function scoreDraft(draft: PlanDraft, reference: PlanDraft, expected: Exp
   field('to year', draft.toYear, reference.toYear);
   field('parent plan', draft.parentPlan?.number, reference.parentPlan?.number);
   const signer = pick(expected.signer, reference.signer);
-  field('signer', draft.signer.name, signer.name, true);
+  field('signer', draft.signer.name, pick(expected.signerName, signer.name), true);
   field('signer title', draft.signer.title, expected.signerTitle ? expected.signerTitle(signer.title ?? '') : signer.title, true);
 
   const keep = expected.keepTarget ?? (() => true);

@@ -12,6 +12,8 @@ export interface Expected {
   issuerLevel?: PlanDraft['issuer']['level'];
   number?: string | null;
   signer?: PlanDraft['signer'];
+  /** The signer's name where the transformed text lost it (null). */
+  signerName?: string | null;
   /** How the signer's title reads in the transformed text. */
   signerTitle?: (title: string) => string;
   /** Only the targets whose sentence survives the transformation (truncation). */
@@ -70,6 +72,23 @@ export function partyStyle(text: string, seed: string): string {
     )
     .join('\n');
   return [...party.header, `Số ${party.number}`, body].join('\n');
+}
+
+/**
+ * The closing as a flattened two-column layout gives it: the signature's lines and the
+ * recipients' interleaved. `lost` also drops the name (a signature image, a cut scan) and the
+ * recipients' list marks and punctuation, so that only a recipient line could stand in its place.
+ */
+export function flatClosing(text: string, lost = false): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /^Nơi nhận/.test(l));
+  const rest = lines.slice(at + 1).filter((l) => l.trim());
+  const listed = (l: string) => /^\s*[-+]/.test(l) || /:\s*$/.test(l);
+  const recipients = rest.filter(listed).map((l) => (lost ? l.replace(/^\s*[-+]\s*/, '').replace(/[:;.,]/g, '').trim() : l));
+  const signature = rest.filter((l) => !listed(l)).slice(0, lost ? -1 : undefined);
+  const mixed: string[] = [];
+  for (let i = 0; i < Math.max(recipients.length, signature.length); i++) mixed.push(...[signature[i], recipients[i]].filter((l): l is string => l !== undefined));
+  return [...lines.slice(0, at + 1), ...mixed].join('\n');
 }
 
 /** A small seeded generator (mulberry32): the same noise on every run. */
@@ -165,20 +184,19 @@ export function truncated(text: string, share = 0.55): string {
 export function variantsOf(seed: string, text: string): Variant[] {
   const party = PARTY[seed];
   const cut = truncated(text);
+  const partyExpected: Expected = {
+    issuerName: party?.name ?? null,
+    issuerLevel: party?.level ?? null,
+    number: party?.number ?? null,
+    signerTitle: (title) => title.replace(/^PHÓ CHỦ TỊCH$/, 'PHÓ BÍ THƯ').replace(/^CHỦ TỊCH$/, 'BÍ THƯ'),
+  };
   return [
     { name: 'original', text, expected: {} },
     { name: 'no-diacritics', text: withoutDiacritics(text), expected: { folded: true } },
-    {
-      name: 'party',
-      text: partyStyle(text, seed),
-      expected: {
-        issuerName: party?.name ?? null,
-        issuerLevel: party?.level ?? null,
-        number: party?.number ?? null,
-        signerTitle: (title) => title.replace(/^PHÓ CHỦ TỊCH$/, 'PHÓ BÍ THƯ').replace(/^CHỦ TỊCH$/, 'BÍ THƯ'),
-      },
-    },
+    { name: 'party', text: partyStyle(text, seed), expected: partyExpected },
     { name: 'ocr', text: ocrNoise(text), expected: { noisy: true } },
+    { name: 'party-flat', text: flatClosing(partyStyle(text, seed)), expected: partyExpected },
+    { name: 'party-flat-noname', text: flatClosing(partyStyle(text, seed), true), expected: { ...partyExpected, signerName: null, warns: /người ký/ } },
     {
       name: 'situation',
       text: withSituation(text),
