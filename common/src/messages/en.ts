@@ -234,7 +234,7 @@ export const en: ServerMessages = {
       signerMissing: 'The signer was not found.',
       signerDoubtful: 'The line “{{line}}” where the signer’s name should be looks like a recipient or an office and was not taken as the signer; fill in the signer’s name.',
       periodUnclear: 'The plan period (from/to year) is unclear.',
-      valueImplausible: 'Target “{{line}}”: the figure {{figure}} is implausible for indicator {{indicator}} and was not taken; check the original.',
+      valueImplausible: 'Target “{{line}}”: the figure {{figure}} is outside the plausible range {{range}} and was not taken; check the original.',
       truncated: 'The document may be cut off: it has no ending (closing sentence, recipients, signature); check that every page is there.',
       percentUnreadable: '{{percentages}} percentage(s) could not be read (a scan, perhaps) and were not taken as targets: {{examples}}.',
     },

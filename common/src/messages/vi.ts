@@ -234,7 +234,7 @@ export const vi = {
       signerMissing: 'Không tìm thấy người ký.',
       signerDoubtful: 'Dòng “{{line}}” ở chỗ tên người ký giống nơi nhận hoặc tên cơ quan, không lấy làm người ký; hãy điền tên người ký.',
       periodUnclear: 'Chưa rõ thời gian thực hiện (từ năm – đến năm).',
-      valueImplausible: 'Chỉ tiêu “{{line}}”: con số {{figure}} không hợp lý với chỉ số {{indicator}}, không lấy; hãy đọc lại văn bản gốc.',
+      valueImplausible: 'Chỉ tiêu “{{line}}”: con số {{figure}} nằm ngoài khoảng hợp lý {{range}}, không lấy; hãy đọc lại văn bản gốc.',
       truncated: 'Văn bản có thể bị cắt: không có phần kết (Trên đây là…, Nơi nhận, chữ ký); hãy kiểm tra đã đủ các trang.',
       percentUnreadable: '{{percentages}} số phần trăm không đọc được (có thể do bản quét), không lấy làm chỉ tiêu: {{examples}}.',
     },

@@ -22,8 +22,8 @@ export interface Plausible {
   count: Readonly<Record<IssuerLevel, number>> | null;
 }
 
-const STATIONS = { commune: 5, district: 60, province: 600 } as const;
-const VILLAGES = { commune: 80, district: 800, province: 8000 } as const;
+const STATIONS = { commune: 10, district: 60, province: 600 } as const;
+const VILLAGES = { commune: 150, district: 800, province: 8000 } as const;
 const SCHOOLS = { commune: 40, district: 400, province: 4000 } as const;
 const share = (min: number, count: Plausible['count'] = null): Plausible => ({ percent: [min, 100], count });
 

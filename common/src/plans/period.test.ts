@@ -28,6 +28,11 @@ describe("the plan's period", () => {
     expect(unclear(p)).toBe(false);
   });
 
+  it('reads the title year with a stop after it', () => {
+    const p = plan({ date: 'ngày 15 tháng 01 năm 2026', title: 'Công tác y tế cơ sở năm 2026.', preamble: [STRATEGY] });
+    expect(period(p)).toEqual([2026, 2026]);
+  });
+
   it("is the title's span after a cited resolution, not the strategy's in the body", () => {
     const p = plan({
       date: 'ngày 20 tháng 02 năm 2026',

@@ -22,7 +22,7 @@ interface Span {
 }
 
 const SPAN = /giai doan\s+(\d{4})\s*(?:[-–]|den)?\s*(?:nam\s+)?(\d{4})/g;
-const TITLE_YEAR = /\bnam\s+(\d{4})\s*$/;
+const TITLE_YEAR = /\bnam\s+(\d{4})[\s.;:)]*$/;
 // A document cited by kind and number, or a programme, whose name carries its own period.
 const REFERENCE = /\b(?:(?:chi thi|nghi quyet|quyet dinh|ke hoach|thong tu|nghi dinh|ket luan|cong van|thong bao|huong dan)\s+(?:so\s+)?\d|chien luoc|chuong trinh|de an|quy hoach)/g;
 const PROGRAMME = /\b(?:chien luoc|chuong trinh|de an|quy hoach)\b/;

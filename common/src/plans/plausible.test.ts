@@ -17,15 +17,15 @@ describe('a value implausible for its indicator', () => {
       ['HSSK_QL', 95, 'percent'],
     ]);
     expect(implausible(p).map((w) => w.vi)).toEqual([
-      'Chỉ tiêu “Tỷ lệ bao phủ bảo hiểm y tế đạt trên 950% dân số.”: con số 950% không hợp lý với chỉ số BHYT_BP, không lấy; hãy đọc lại văn bản gốc.',
+      'Chỉ tiêu “Tỷ lệ bao phủ bảo hiểm y tế đạt trên 950% dân số.”: con số 950% nằm ngoài khoảng hợp lý 80–100% (BHYT_BP), không lấy; hãy đọc lại văn bản gốc.',
     ]);
-    expect(implausible(p)[0]?.en).toBe('Target “Tỷ lệ bao phủ bảo hiểm y tế đạt trên 950% dân số.”: the figure 950% is implausible for indicator BHYT_BP and was not taken; check the original.');
+    expect(implausible(p)[0]?.en).toBe('Target “Tỷ lệ bao phủ bảo hiểm y tế đạt trên 950% dân số.”: the figure 950% is outside the plausible range 80–100% (BHYT_BP) and was not taken; check the original.');
   });
 
   it('is left empty when a coverage share reads 9,5% (a stray comma in 95%)', () => {
     const p = plan(COMMUNE, '- Tỷ lệ bao phủ bảo hiểm y tế đạt trên 9,5% dân số.');
     expect(rows(p)).toEqual([['BHYT_BP', null, 'percent']]);
-    expect(implausible(p)[0]?.params).toMatchObject({ figure: '9,5%', indicator: 'BHYT_BP' });
+    expect(implausible(p)[0]?.params).toMatchObject({ figure: '9,5%', range: '80–100% (BHYT_BP)' });
   });
 
   it('keeps a real decimal share and a real 100%', () => {
@@ -40,7 +40,7 @@ describe('a value implausible for its indicator', () => {
   it('judges a count of stations by the issuer: 150 is many for a commune, not for a province', () => {
     const line = '- Phấn đấu có 150 trạm y tế có bác sĩ.';
     expect(rows(plan(COMMUNE, line))).toEqual([['TYT_BS', null, 'count']]);
-    expect(implausible(plan(COMMUNE, line))[0]?.params).toMatchObject({ figure: '150' });
+    expect(implausible(plan(COMMUNE, line))[0]?.params).toMatchObject({ figure: '150', range: '0–10 (TYT_BS)' });
     expect(rows(plan(PROVINCE, line))).toEqual([['TYT_BS', 150, 'count']]);
   });
 
@@ -50,6 +50,7 @@ describe('a value implausible for its indicator', () => {
       [null, 12.5, 'percent'],
       [null, null, 'percent'],
     ]);
+    expect(implausible(p)[0]?.params).toMatchObject({ figure: '970%', range: '0–100%' });
   });
 });
 

@@ -21,6 +21,13 @@ function figure(t: TargetDraft): string {
   return `${String(t.value).replace('.', ',')}${t.unit === 'percent' ? '%' : ''}`;
 }
 
+/** The range the number had to be in, as the warning names it: "80–100% (BHYT_BP)", "0–10 (TYT_BS)". */
+function rangeOf(t: TargetDraft, level: IssuerLevel | null): string {
+  const range = plausibleFor(t.indicatorCode);
+  const bounds = t.unit === 'percent' ? `${range.percent[0]}–${range.percent[1]}%` : range.count ? `0–${range.count[level ?? 'province']}` : '≥ 0';
+  return t.indicatorCode ? `${bounds} (${t.indicatorCode})` : bounds;
+}
+
 function line(text: string): string {
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
@@ -29,7 +36,7 @@ export function dropImplausible<T extends TargetDraft>(targets: T[], level: Issu
   const warnings: PlanWarning[] = [];
   const out = targets.map((t) => {
     if (t.value === null || isPlausible(t.value, t.unit, t.indicatorCode, level)) return t;
-    warnings.push(WARN.valueImplausible(line(t.text), figure(t), t.indicatorCode ?? '—'));
+    warnings.push(WARN.valueImplausible(line(t.text), figure(t), rangeOf(t, level)));
     return { ...t, value: null };
   });
   return { targets: out, warnings };

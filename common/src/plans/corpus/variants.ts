@@ -208,7 +208,7 @@ export function variantsOf(seed: string, text: string): Variant[] {
         },
       },
     },
-    { name: 'ocr-digits', text: digitSlips(text), expected: { noisy: true, warns: /không hợp lý/ } },
+    { name: 'ocr-digits', text: digitSlips(text), expected: { noisy: true, warns: /ngoài khoảng hợp lý/ } },
     {
       name: 'truncated',
       text: cut,
