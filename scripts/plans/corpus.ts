@@ -6,12 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { parsePlanText } from '../../common/src/plans/parse.ts';
-import { scoreDraft } from '../../common/src/plans/corpus/score.ts';
+import { addScores, NO_SCORE, type Score, scoreDraft } from '../../common/src/plans/corpus/score.ts';
 import { variantsOf } from '../../common/src/plans/corpus/variants.ts';
 
 const SEEDS = new URL('../../server/data/plans/', import.meta.url);
 const showMistakes = process.argv.includes('--mistakes');
-const totals = new Map<string, { fields: number; right: number; found: number; wrong: number; ms: number }>();
+const totals = new Map<string, Score>();
 
 console.log('seed  variant         fields  right  found  wrong     ms');
 for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
@@ -25,9 +25,12 @@ for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) 
     const s = scoreDraft(draft, reference, v.expected);
     console.log(`${seed}   ${v.name.padEnd(14)} ${String(s.fields).padStart(6)} ${String(s.right).padStart(6)} ${String(s.found).padStart(6)} ${String(s.wrong).padStart(6)} ${ms.toFixed(0).padStart(6)}`);
     if (showMistakes) for (const m of s.mistakes) console.log(`        ${m}`);
-    const t = totals.get(v.name) ?? { fields: 0, right: 0, found: 0, wrong: 0, ms: 0 };
-    totals.set(v.name, { fields: t.fields + s.fields, right: t.right + s.right, found: t.found + s.found, wrong: t.wrong + s.wrong, ms: t.ms + ms });
+    totals.set(v.name, addScores(totals.get(v.name) ?? NO_SCORE, s));
   }
 }
-console.log('\nvariant         right/fields  wrong');
-for (const [name, t] of totals) console.log(`${name.padEnd(14)} ${`${t.right}/${t.fields}`.padStart(13)} ${String(t.wrong).padStart(6)}`);
+// Baselines are counted in the totals too; "invented" is a baseline the document does not state.
+console.log('\nvariant         right/fields  wrong   baselines right/fields found invented');
+for (const [name, t] of totals) {
+  const b = t.baselines;
+  console.log(`${name.padEnd(14)} ${`${t.right}/${t.fields}`.padStart(13)} ${String(t.wrong).padStart(6)}   ${`${b.right}/${b.fields}`.padStart(21)} ${String(b.found).padStart(5)} ${String(b.wrong).padStart(8)}`);
+}

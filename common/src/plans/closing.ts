@@ -63,12 +63,13 @@ function recipientOf(line: string): Recipient | null {
   return { name: text, purpose };
 }
 
-export function readClosing(closing: string[]): { recipients: Recipient[]; signer: Signer; signerLines: string[] } {
+export function readClosing(closing: string[]): { recipients: Recipient[]; signer: Signer; signerLines: string[]; doubtful: string | null } {
   const left: string[] = [];
   const right: string[] = [];
   closing.forEach((raw, i) => {
     const cells = (i === 0 ? raw.replace(accentFree(/^\s*n[ơo]i\s+nh[ậa]n\s*:?/iu), '') : raw).split('\t').map((c) => c.trim());
-    if (cells.length > 1 && isSignerLine(cells.at(-1) ?? '')) {
+    // Once the signature column has begun, what stands after a wide gap belongs to it (the name).
+    if (cells.length > 1 && (isSignerLine(cells.at(-1) ?? '') || right.length > 0)) {
       left.push(cells.slice(0, -1).join(' '));
       right.push(cells.at(-1) ?? '');
     } else left.push(cells.join(' '));
@@ -83,7 +84,8 @@ export function readClosing(closing: string[]): { recipients: Recipient[]; signe
     // Recipients are a bulleted list; a plain line after it belongs to the signature column.
     if (!inSigner && (isSignerLine(line) || (sawBullet && !bullet && !/:$/.test(line)))) inSigner = true;
     sawBullet ||= bullet;
-    if (inSigner) {
+    // Flattened columns interleave the two: a bulleted line is a recipient wherever it falls.
+    if (inSigner && !bullet) {
       signerLines.push(line);
       continue;
     }
@@ -92,14 +94,34 @@ export function readClosing(closing: string[]): { recipients: Recipient[]; signe
     const r = recipientOf(line);
     if (r) recipients.push(r);
   }
-  return { recipients, signer: readSigner(signerLines), signerLines };
+  const { doubtful, ...signer } = readSigner(signerLines);
+  return { recipients, signer, signerLines, doubtful };
 }
 
-export function readSigner(lines: string[]): Signer {
+// Offices that open a recipient's name; no Vietnamese surname is one of them.
+const OFFICE_START = /^(?:Ban|Sở|Phòng|UBND|HĐND|Ủy ban|Trạm|Trung tâm|Văn phòng|Các|Đảng ủy|Huyện ủy|Tỉnh ủy|Thành ủy|Thị ủy|Quận ủy)\s/u;
+const CAPS_OFFICE = /(?:^|\s)(?:ỦY|BAN THƯỜNG VỤ|THƯỜNG TRỰC|UBND|HĐND)(?:\s|$)/u;
+
+/**
+ * A line in the name's place that is a recipient or an office, not a person: a list mark or a
+ * purpose ("(b/c)"), a lower-case word or an abbreviation in a mixed-case line ("Như trên",
+ * "Lưu VP") — a person's name capitalises every word — an office opening it, or, in capitals,
+ * a title or a committee ("BÍ THƯ", "THƯỜNG TRỰC HUYỆN ỦY").
+ */
+export function looksLikeRecipient(line: string): boolean {
+  const text = collapse(line);
+  if (/^[-–+•*]/.test(text) || /[()]/.test(text) || OFFICE_START.test(text)) return true;
+  if (isAllCaps(text)) return CAPS_OFFICE.test(text) || TITLES.some((t) => text.includes(t));
+  return text.split(' ').some((w) => /^\p{Ll}/u.test(w) || /^\p{Lu}{2,}$/u.test(w));
+}
+
+/** The signature; `doubtful` is the last line in the name's place that looked like a recipient, when no name was found. */
+export function readSigner(lines: string[]): Signer & { doubtful: string | null } {
   const authorities: string[] = [];
   let title: string | null = null;
   let name: string | null = null;
   let capsName: string | null = null;
+  let doubtful: string | null = null;
   for (const raw of lines) {
     const line = collapse(raw);
     if (!line || /^\(.*\)$/.test(line) || accentFree(/^(đã ký|ký|\[?chữ ký)/iu).test(line)) continue;
@@ -121,9 +143,14 @@ export function readSigner(lines: string[]): Signer {
     }
     const words = line.split(' ').length;
     if (words < 2 || words > 6 || !/^[\p{L} .'’-]+$/u.test(line)) continue;
+    if (looksLikeRecipient(line)) {
+      doubtful = line;
+      continue;
+    }
     // Some offices print the name in capitals; a mixed-case line is still the better guess.
     if (isAllCaps(line)) capsName = line;
     else name = line;
   }
-  return { authority: authorities.length ? authorities.join(' / ') : null, title, name: name ?? capsName };
+  const found = name ?? capsName;
+  return { authority: authorities.length ? authorities.join(' / ') : null, title, name: found, doubtful: found ? null : doubtful };
 }

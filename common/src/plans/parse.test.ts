@@ -36,7 +36,7 @@ describe('a district plan from another province', () => {
   });
 
   it('reads decimals, counts, two years in one sentence, and leaves an unknown indicator to the reviewer', () => {
-    expect(plan.targets.map(({ text: _t, ...t }) => t)).toEqual([
+    expect(plan.targets.map(({ text: _t, baseline: _b, baselineYear: _y, ...t }) => t)).toEqual([
       { indicatorCode: 'BHYT_BP', comparator: 'ge', value: 93.5, unit: 'percent', year: 2025 },
       { indicatorCode: 'TYT_BS', comparator: 'ge', value: 100, unit: 'percent', year: 2025 },
       { indicatorCode: 'HSSK_QL', comparator: 'gt', value: 90, unit: 'percent', year: 2025 },

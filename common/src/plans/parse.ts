@@ -4,10 +4,13 @@
  * warnings a reviewer needs.
  */
 import { readClosing } from './closing.ts';
+import { withBaselines } from './baselines.ts';
 import { splitDocument } from './document.ts';
 import { areaInText, issuerInText, readHeaderIssuer, readIssueDate, readNumber } from './header.ts';
-import { flat, foldWords, normaliseLines } from './normalise.ts';
+import { flat, normaliseLines } from './normalise.ts';
 import { dedupeRefs, findRefs, numberKey } from './references.ts';
+import { dropImplausible } from './plausible.ts';
+import { readPeriod } from './period.ts';
 import { placeBlocks } from './sections.ts';
 import { findTargets, unreadablePercents } from './targets.ts';
 import { findTasks } from './tasks.ts';
@@ -57,7 +60,9 @@ export function parsePlanText(text: string): PlanDraft {
   if (!parent) warnings.push(WARN.parentMissing());
 
   const placed = placeBlocks(doc.body);
-  const found = findTargets(placed);
+  const level = issuer?.level ?? null;
+  const checked = dropImplausible(findTargets(placed), level);
+  const found = withBaselines(placed, checked.targets, level);
   const targets = found.map(({ implied: _implied, ...t }) => t);
   if (targets.length === 0) warnings.push(WARN.noTargets());
   const implied = found.filter((t) => t.implied).length;
@@ -68,6 +73,7 @@ export function parsePlanText(text: string): PlanDraft {
   if (noIndicator) warnings.push(WARN.targetsWithoutIndicator(noIndicator));
   const unreadable = unreadablePercents(bodyText);
   if (unreadable.length) warnings.push(WARN.percentUnreadable(unreadable));
+  warnings.push(...checked.warnings);
 
   const tasks = findTasks(placed);
   if (tasks.length === 0) warnings.push(WARN.noTasks());
@@ -75,19 +81,17 @@ export function parsePlanText(text: string): PlanDraft {
   if (ownerless) warnings.push(WARN.tasksWithoutLead(ownerless));
 
   const closingLines = doc.closing.length ? doc.closing : signatureTail(lines);
-  const { recipients, signer } = readClosing(closingLines);
+  const { recipients, signer, doubtful: signerDoubt } = readClosing(closingLines);
   if (recipients.length === 0) warnings.push(WARN.noRecipients());
-  if (!signer.name) warnings.push(WARN.signerMissing());
+  if (!signer.name) warnings.push(signerDoubt ? WARN.signerDoubtful(signerDoubt) : WARN.signerMissing());
   // A body with no ending at all — no "Trên đây là…", no "Nơi nhận", no signature — is most often
   // a document whose last pages did not arrive.
   if (doc.body.length > 0 && !doc.closingStatement && doc.closing.length === 0 && !signer.name) warnings.push(WARN.truncated());
 
   const issuedYear = date?.issuedOn ? Number(date.issuedOn.slice(0, 4)) : (date?.issuedMonth?.year ?? null);
-  const span = periodSpan(`${doc.title} ${preambleText} ${bodyText}`) ?? singleYear(doc.title);
   const targetYears = targets.map((t) => t.year).filter((y): y is number => y !== null);
-  const fromYear = span?.from ?? issuedYear;
-  const toYear = span?.to ?? (targetYears.length ? Math.max(...targetYears) : null);
-  if (fromYear === null || toYear === null) warnings.push(WARN.periodUnclear());
+  const { from: fromYear, to: toYear, doubtful } = readPeriod(doc.title, `${preambleText}\n${bodyText}`, issuedYear, targetYears);
+  if (fromYear === null || toYear === null || doubtful) warnings.push(WARN.periodUnclear());
 
   return {
     issuer: issuer ?? NO_ISSUER,
@@ -107,21 +111,6 @@ export function parsePlanText(text: string): PlanDraft {
     signer,
     warnings,
   };
-}
-
-/** "giai đoạn 2024 - 2030" (the title's first, then the body's). */
-function periodSpan(text: string): { from: number; to: number } | null {
-  const m = /giai doan (\d{4}) (?:den )?(\d{4})/.exec(foldWords(text));
-  if (!m) return null;
-  const from = Number(m[1]);
-  const to = Number(m[2]);
-  return from <= to ? { from, to } : null;
-}
-
-/** "Kế hoạch ... năm 2025": a plan for one year. */
-function singleYear(title: string): { from: number; to: number } | null {
-  const m = /\bnam (\d{4})$/.exec(foldWords(title));
-  return m ? { from: Number(m[1]), to: Number(m[1]) } : null;
 }
 
 /** Without "Nơi nhận", the signature is the last lines from the first "TM."/"KT." on. */

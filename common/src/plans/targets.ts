@@ -127,7 +127,7 @@ function targetsInSentence(sentence: string, ctx: Context): FoundTarget[] {
       prevComparator = comparator;
       lastIndicator = indicator;
       const year = lastYear(foldWords(after)) ?? lastYear(foldWords(before)) ?? sentenceYear ?? ctx.year;
-      out.push({ text: sentence, indicatorCode: indicator, comparator, value: m.value, unit: m.unit, year, implied: false });
+      out.push({ text: sentence, indicatorCode: indicator, comparator, value: m.value, unit: m.unit, year, baseline: null, baselineYear: null, implied: false });
       found++;
     });
     if (found > 0 || mentions.some((m) => m.unit === 'percent')) continue;
@@ -140,7 +140,7 @@ function targetsInSentence(sentence: string, ctx: Context): FoundTarget[] {
     if (!indicator) continue;
     lastIndicator = indicator;
     const year = lastYear(folded) ?? sentenceYear ?? ctx.year;
-    out.push({ text: sentence, indicatorCode: indicator, comparator: 'ge', value: 100, unit: 'percent', year, implied: true });
+    out.push({ text: sentence, indicatorCode: indicator, comparator: 'ge', value: 100, unit: 'percent', year, baseline: null, baselineYear: null, implied: true });
   }
   return out;
 }
@@ -150,7 +150,7 @@ export function findTargets(placed: Placed[]): FoundTarget[] {
   const yearOf = new Map<unknown, number | null>();
   let textYear: { year: number; under: unknown } | null = null;
   for (const { block, kind, headings } of placed) {
-    if (kind === 'purpose' || kind === 'other') continue;
+    if (kind === 'purpose' || kind === 'situation' || kind === 'other') continue;
     // A heading's year ("MỤC TIÊU ĐẾN NĂM 2030") holds for what is under it unless a deeper
     // heading or a line such as "Mục tiêu đến năm 2025" says otherwise.
     let year: number | null = null;

@@ -32,9 +32,11 @@ export const TargetDraft = Type.Object({
   text: Type.String({ description: 'the sentence as written' }),
   indicatorCode: Nullable(Type.String()),
   comparator: Comparator,
-  value: Type.Number(),
+  value: Nullable(Type.Number({ description: 'null when the number read is implausible for the indicator (a warning names the line)' })),
   unit: IndicatorUnit,
   year: Nullable(Type.Integer()),
+  baseline: Nullable(Type.Number({ description: "the current figure the plan's situation section states for the same indicator" })),
+  baselineYear: Nullable(Type.Integer()),
 });
 export type TargetDraft = Static<typeof TargetDraft>;
 

@@ -21,7 +21,9 @@ export const WARN = {
   tasksWithoutLead: (n: number) => w(say('plans.draft.tasksWithoutLead', { tasks: n })),
   noRecipients: () => w(say('plans.draft.noRecipients')),
   signerMissing: () => w(say('plans.draft.signerMissing')),
+  signerDoubtful: (line: string) => w(say('plans.draft.signerDoubtful', { line })),
   periodUnclear: () => w(say('plans.draft.periodUnclear')),
+  valueImplausible: (line: string, figure: string, range: string) => w(say('plans.draft.valueImplausible', { line, figure, range })),
   truncated: () => w(say('plans.draft.truncated')),
   percentUnreadable: (examples: string[]) => w(say('plans.draft.percentUnreadable', { percentages: examples.length, examples: examples.slice(0, 3).join(', ') })),
 };

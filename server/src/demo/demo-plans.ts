@@ -36,7 +36,10 @@ export function planFromDraft(orgUnitId: number, draft: PlanDraft): Static<typeo
     toYear: draft.toYear,
     recipients: draft.recipients,
     signer: draft.signer,
-    targets: draft.targets.flatMap((t) => (t.indicatorCode ? [{ indicator: t.indicatorCode, comparator: t.comparator, value: t.value, year: t.year, text: t.text }] : [])),
+    // A target without an indicator or a plausible value waits for a person; the demo leaves it out.
+    targets: draft.targets.flatMap((t) =>
+      t.indicatorCode && t.value !== null ? [{ indicator: t.indicatorCode, comparator: t.comparator, value: t.value, year: t.year, baseline: t.baseline, baselineYear: t.baselineYear, text: t.text }] : [],
+    ),
     tasks: draft.tasks.map((t) => ({
       section: t.section,
       text: t.text,

@@ -9,7 +9,16 @@ import { foldVietnamese } from '../../text.ts';
 import type { PlanDraft, TargetDraft, TaskDraft } from '../types.ts';
 import type { Expected } from './variants.ts';
 
+export interface Tally {
+  fields: number;
+  right: number;
+  found: number;
+  wrong: number;
+}
+
 export interface Score {
+  /** Baselines alone (also counted in the totals): a wrong one is invented. */
+  baselines: Tally;
   fields: number;
   right: number;
   /** Fields with a value, right or wrong. */
@@ -34,24 +43,28 @@ function similarity(a: string, b: string): number {
 }
 
 export function scoreDraft(draft: PlanDraft, reference: PlanDraft, expected: Expected): Score {
-  const score: Score = { fields: 0, right: 0, found: 0, wrong: 0, mistakes: [] };
+  const score: Score = { baselines: { fields: 0, right: 0, found: 0, wrong: 0 }, fields: 0, right: 0, found: 0, wrong: 0, mistakes: [] };
   const sameText = (a: string, b: string) => {
     if (expected.noisy) return similarity(foldVietnamese(a), foldVietnamese(b)) >= 0.85;
     if (expected.folded) return foldVietnamese(a) === foldVietnamese(b);
     return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
   };
-  const field = (name: string, got: string | number | null | undefined, want: string | number | null | undefined, text = false) => {
-    score.fields++;
+  const field = (name: string, got: string | number | null | undefined, want: string | number | null | undefined, text = false, also?: Tally) => {
+    const tallies = also ? [score, also] : [score];
+    const add = (key: keyof Tally) => {
+      for (const t of tallies) t[key]++;
+    };
+    add('fields');
     const has = got !== null && got !== undefined && got !== '';
     const wants = want !== null && want !== undefined && want !== '';
     if (!has) {
-      if (!wants) score.right++;
+      if (!wants) add('right');
       return;
     }
-    score.found++;
-    if (wants && (text ? sameText(String(got), String(want)) : got === want)) score.right++;
+    add('found');
+    if (wants && (text ? sameText(String(got), String(want)) : got === want)) add('right');
     else {
-      score.wrong++;
+      add('wrong');
       score.mistakes.push(`${name}: ${JSON.stringify(got)} (document: ${JSON.stringify(want ?? null)})`);
     }
   };
@@ -66,16 +79,17 @@ export function scoreDraft(draft: PlanDraft, reference: PlanDraft, expected: Exp
   field('to year', draft.toYear, reference.toYear);
   field('parent plan', draft.parentPlan?.number, reference.parentPlan?.number);
   const signer = pick(expected.signer, reference.signer);
-  field('signer', draft.signer.name, signer.name, true);
+  field('signer', draft.signer.name, pick(expected.signerName, signer.name), true);
   field('signer title', draft.signer.title, expected.signerTitle ? expected.signerTitle(signer.title ?? '') : signer.title, true);
 
   const keep = expected.keepTarget ?? (() => true);
   // Each item of the document found once among those read is right; what is read beyond them is wrong.
-  const items = <T>(wanted: T[], read: T[], same: (got: T, want: T) => boolean, name: (item: T) => string) => {
+  const items = <T>(wanted: T[], read: T[], same: (got: T, want: T) => boolean, name: (item: T) => string, matched?: (got: T | null, want: T) => void) => {
     const left = [...read];
     for (const want of wanted) {
       score.fields++;
       const at = left.findIndex((got) => same(got, want));
+      matched?.(at < 0 ? null : (left[at] as T), want);
       if (at < 0) continue;
       score.right++;
       score.found++;
@@ -88,11 +102,28 @@ export function scoreDraft(draft: PlanDraft, reference: PlanDraft, expected: Exp
     }
   };
   const targetKey = (t: TargetDraft) => `${t.indicatorCode}|${t.comparator}|${t.value}|${t.unit}|${t.year}`;
-  items(reference.targets.filter((t) => keep(t.text)), draft.targets, (got, want) => targetKey(got) === targetKey(want), (t) => `target ${targetKey(t)}`);
+  const wantedTargets = reference.targets.filter((t) => keep(t.text));
+  // A target left without its value (the number read was implausible) is missing, not wrong, when
+  // the document has such a target; it counts as a target the document lacks otherwise.
+  const sameButValue = (got: TargetDraft, want: TargetDraft) => targetKey({ ...got, value: want.value }) === targetKey(want);
+  const valueless = draft.targets.filter((t) => t.value === null);
+  for (const t of valueless.filter((t) => !wantedTargets.some((want) => sameButValue(t, want)))) {
+    score.found++;
+    score.wrong++;
+    score.mistakes.push(`target ${targetKey(t)} not in the document`);
+  }
+  const baselineOf = expected.baseline ?? ((t: TargetDraft) => ({ baseline: t.baseline, baselineYear: t.baselineYear }));
+  // Each target of the document has a baseline and its year, as fields: missing when the target is.
+  const compareBaseline = (got: TargetDraft | null, want: TargetDraft) => {
+    const truth = baselineOf(want);
+    field(`baseline of ${targetKey(want)}`, got?.baseline, truth.baseline, false, score.baselines);
+    field(`baseline year of ${targetKey(want)}`, got?.baselineYear, truth.baselineYear, false, score.baselines);
+  };
+  items(wantedTargets, draft.targets.filter((t) => t.value !== null), (got, want) => targetKey(got) === targetKey(want), (t) => `target ${targetKey(t)}`, compareBaseline);
   items(
     reference.tasks.filter((t) => keep(t.text)),
     draft.tasks,
-    (got: TaskDraft, want: TaskDraft) => got.section === want.section && sameText(got.text.slice(0, 60), want.text.slice(0, 60)),
+    (got: TaskDraft, want: TaskDraft) => got.section === (expected.section?.(want.section) ?? want.section) && sameText(got.text.slice(0, 60), want.text.slice(0, 60)),
     (t) => `task ${t.section} ${t.text.slice(0, 50)}`,
   );
 
@@ -103,3 +134,10 @@ export function scoreDraft(draft: PlanDraft, reference: PlanDraft, expected: Exp
   }
   return score;
 }
+
+export function addScores(a: Score, b: Score): Score {
+  const sum = (x: Tally, y: Tally): Tally => ({ fields: x.fields + y.fields, right: x.right + y.right, found: x.found + y.found, wrong: x.wrong + y.wrong });
+  return { ...sum(a, b), baselines: sum(a.baselines, b.baselines), mistakes: [...a.mistakes, ...b.mistakes] };
+}
+
+export const NO_SCORE: Score = { baselines: { fields: 0, right: 0, found: 0, wrong: 0 }, fields: 0, right: 0, found: 0, wrong: 0, mistakes: [] };

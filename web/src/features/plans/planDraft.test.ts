@@ -18,7 +18,7 @@ const draft = (over: Partial<PlanDraft> = {}): PlanDraft => ({
   legalBasis: [directive, provincePlan],
   fromYear: 2026,
   toYear: 2030,
-  targets: [{ text: 'Tỷ lệ tiêm chủng đầy đủ đạt trên 95%', indicatorCode: 'immunisation_full', comparator: 'ge', value: 95, unit: 'percent', year: 2030 }],
+  targets: [{ text: 'Tỷ lệ tiêm chủng đầy đủ đạt trên 95%', indicatorCode: 'immunisation_full', comparator: 'ge', value: 95, unit: 'percent', year: 2030, baseline: 82, baselineYear: 2024 }],
   tasks: [
     { section: 'IV.1', text: 'Rà soát dân số', lead: ['Trạm Y tế xã', 'Công an xã'], coordinating: ['Trưởng thôn'], deadline: '2026-06-30', recurring: null },
     { section: '', text: 'Truyền thông', lead: [], coordinating: [], deadline: null, recurring: 'hằng năm' },
@@ -50,7 +50,7 @@ describe('reviewValues', () => {
     const v = reviewValues(draft(), [candidate(9)]);
     expect(v.orgUnitId).toBe(9);
     expect(v.issuedOn?.format('YYYY-MM-DD')).toBe('2026-03-10');
-    expect(v.targets).toEqual([{ indicator: 'immunisation_full', comparator: 'ge', value: 95, year: 2030, text: 'Tỷ lệ tiêm chủng đầy đủ đạt trên 95%' }]);
+    expect(v.targets).toEqual([{ indicator: 'immunisation_full', comparator: 'ge', value: 95, year: 2030, baseline: 82, baselineYear: 2024, text: 'Tỷ lệ tiêm chủng đầy đủ đạt trên 95%' }]);
     expect(v.recipients).toEqual(['UBND huyện', 'Trạm Y tế xã']);
     expect(v.signer).toEqual({ authority: 'TM. UBND', title: 'Chủ tịch', name: 'Nguyễn Văn Bình' });
   });
@@ -63,9 +63,14 @@ describe('reviewValues', () => {
   });
 
   it('leaves a target the parser could not name without an indicator, and an unreadable date empty', () => {
-    const v = reviewValues(draft({ issuedOn: null, targets: [{ text: 'Giảm tỷ lệ suy dinh dưỡng', indicatorCode: null, comparator: 'lt', value: 10, unit: 'percent', year: null }] }), []);
+    const v = reviewValues(draft({ issuedOn: null, targets: [{ text: 'Giảm tỷ lệ suy dinh dưỡng', indicatorCode: null, comparator: 'lt', value: 10, unit: 'percent', year: null, baseline: null, baselineYear: null }] }), []);
     expect(v.issuedOn).toBeNull();
     expect(v.targets[0]?.indicator).toBeUndefined();
+  });
+
+  it('leaves the value of a target the parser found implausible empty, for the reviewer to fill in', () => {
+    const v = reviewValues(draft({ targets: [{ text: 'Bao phủ BHYT đạt 950%', indicatorCode: 'BHYT_BP', comparator: 'ge', value: null, unit: 'percent', year: 2030, baseline: null, baselineYear: null }] }), []);
+    expect(v.targets[0]?.value).toBeUndefined();
   });
 
   it('does not share the signer with the draft, so editing the form leaves the draft as read', () => {
@@ -93,7 +98,7 @@ describe('toNewPlan', () => {
         { name: 'Trạm Y tế xã', purpose: null },
       ],
       signer: { authority: 'TM. UBND', title: 'Chủ tịch', name: 'Nguyễn Văn Bình' },
-      targets: [{ indicator: 'immunisation_full', comparator: 'ge', value: 95, year: 2030, text: 'Tỷ lệ tiêm chủng đầy đủ đạt trên 95%' }],
+      targets: [{ indicator: 'immunisation_full', comparator: 'ge', value: 95, year: 2030, baseline: 82, baselineYear: 2024, text: 'Tỷ lệ tiêm chủng đầy đủ đạt trên 95%' }],
       tasks: [
         { section: 'IV.1', text: 'Rà soát dân số', lead: 'Trạm Y tế xã', coordinating: ['Công an xã', 'Trưởng thôn'], deadline: '2026-06-30', recurring: null },
         { section: null, text: 'Truyền thông', lead: null, coordinating: [], deadline: null, recurring: 'hằng năm' },
@@ -137,7 +142,7 @@ describe('toNewPlan', () => {
   it('sends an unfinished target row as it stands, for the server to refuse by field', () => {
     const d = draft();
     const plan = toNewPlan({ ...reviewValues(d, []), targets: [{ comparator: 'ge' }], fromYear: undefined, toYear: null }, d);
-    expect(plan.targets).toEqual([{ indicator: '', comparator: 'ge', value: 0, year: null, text: null }]);
+    expect(plan.targets).toEqual([{ indicator: '', comparator: 'ge', value: 0, year: null, baseline: null, baselineYear: null, text: null }]);
     expect(plan.fromYear).toBeNull();
     expect(plan.toYear).toBeNull();
   });

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import type { Comparator, DocumentRef, DraftCandidate, NewPlan, PlanDraft } from '@ytcs/common';
 import { parseIsoDate, toIsoDate } from '../../lib/dates';
 
-export type TargetRow = { indicator?: string; comparator: Comparator; value?: number; year?: number | null; text?: string | null };
+export type TargetRow = { indicator?: string; comparator: Comparator; value?: number; year?: number | null; baseline?: number | null; baselineYear?: number | null; text?: string | null };
 export type TaskRow = { section?: string | null; text?: string; lead?: string | null; coordinating: string[]; deadline?: Dayjs | null; recurring?: string | null };
 
 export type ReviewValues = {
@@ -35,7 +35,7 @@ export function reviewValues(draft: PlanDraft, candidates: DraftCandidate[]): Re
     fromYear: draft.fromYear,
     toYear: draft.toYear,
     legalBasis: draft.legalBasis,
-    targets: draft.targets.map((t) => ({ indicator: t.indicatorCode ?? undefined, comparator: t.comparator, value: t.value, year: t.year, text: t.text })),
+    targets: draft.targets.map((t) => ({ indicator: t.indicatorCode ?? undefined, comparator: t.comparator, value: t.value ?? undefined, year: t.year, baseline: t.baseline, baselineYear: t.baselineYear, text: t.text })),
     tasks: draft.tasks.map((t) => ({
       section: t.section || null,
       text: t.text,
@@ -66,7 +66,7 @@ export function toNewPlan(values: ReviewValues, draft: PlanDraft): NewPlan {
     toYear: values.toYear ?? null,
     recipients: values.recipients.map((name) => ({ name, purpose: draft.recipients.find((r) => r.name === name)?.purpose ?? null })),
     signer: signer.authority || signer.title || signer.name ? signer : null,
-    targets: values.targets.map((t) => ({ indicator: t.indicator ?? '', comparator: t.comparator, value: t.value ?? 0, year: t.year ?? null, text: t.text ?? null })),
+    targets: values.targets.map((t) => ({ indicator: t.indicator ?? '', comparator: t.comparator, value: t.value ?? 0, year: t.year ?? null, baseline: t.baseline ?? null, baselineYear: t.baselineYear ?? null, text: t.text ?? null })),
     tasks: values.tasks.map((t) => ({
       section: blank(t.section),
       text: (t.text ?? '').trim(),
