@@ -24,6 +24,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table import_row add column group_no int;
     update import_row set group_no = row_no;
     create index import_row_group on import_row (job_id, group_no) where resident is not null;
+    -- A batch finds the households of its rows by address with an index look-up each, not by
+    -- grouping every household of the commune (which grew with the import and held PGlite for seconds).
+    create index household_address_folded on household (commune_id, ytcs_fold(address));
     create table import_household (
       job_id bigint not null references import_job(id) on delete cascade,
       key text not null,

@@ -354,9 +354,11 @@ export async function writeBatch(trx: Transaction<DB>, jobId: number, communeId:
     from household h where h.commune_id = ${communeId} and g.household_id is null and g.code is not null and h.code = g.code
   `.execute(trx);
   await sql`
-    update import_household_new g set household_id = h.id
-    from (select min(id) as id, coalesce(village_id, 0) as village, ytcs_fold(address) as address from household where commune_id = ${communeId} group by 2, 3) h
-    where g.code is null and g.household_id is null and h.village = coalesce(g.village_id, 0) and h.address = ytcs_fold(g.address)
+    update import_household_new g set household_id = (
+      select min(h.id) from household h
+      where h.commune_id = ${communeId} and ytcs_fold(h.address) = ytcs_fold(g.address) and coalesce(h.village_id, 0) = coalesce(g.village_id, 0)
+    )
+    where g.code is null and g.household_id is null
   `.execute(trx);
   await sql`
     update import_household_new set household_id = nextval(pg_get_serial_sequence('household', 'id')), created = true where household_id is null
