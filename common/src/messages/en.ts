@@ -262,6 +262,7 @@ export const en: ServerMessages = {
       noText: 'No text could be read in the file “{{name}}”',
       timeout: 'Reading the file took over {{seconds}} seconds and was stopped; the file may be damaged or too complex',
       toolFailed: 'The file “{{name}}” could not be read ({{tool}} failed); it may be damaged',
+      scannedPagesNeedOcr: 'Page(s) {{pages}} of “{{name}}” are scanned and need OCR, but this server does not have {{tool}} installed; the administrator needs to run: apt-get install -y {{packages}} (the text pages are not read alone, so nothing is left out unnoticed)',
       toolMissing: 'This server does not have {{tool}} installed, so it cannot read this kind of file yet; the administrator needs to run: apt-get install -y {{packages}}',
       busy: 'The server is reading many other files; try again in {{seconds}} seconds',
       perUser: 'You already have {{files}} file(s) being read; wait until they are done before sending another',

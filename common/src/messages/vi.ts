@@ -262,6 +262,7 @@ export const vi = {
       noText: 'Không đọc được chữ nào trong tệp “{{name}}”',
       timeout: 'Đọc tệp mất quá {{seconds}} giây nên đã dừng; tệp có thể bị hỏng hoặc quá phức tạp',
       toolFailed: 'Không đọc được tệp “{{name}}” ({{tool}} báo lỗi); tệp có thể bị hỏng',
+      scannedPagesNeedOcr: 'Trang {{pages}} của tệp “{{name}}” là ảnh quét, cần nhận dạng chữ, nhưng máy chủ chưa cài {{tool}}; người quản trị cần cài: apt-get install -y {{packages}} (không đọc riêng các trang có chữ để khỏi bỏ sót nội dung)',
       toolMissing: 'Máy chủ chưa cài {{tool}} nên chưa đọc được loại tệp này; người quản trị cần cài: apt-get install -y {{packages}}',
       busy: 'Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau {{seconds}} giây',
       perUser: 'Bạn đang có {{files}} tệp đang đọc; hãy đợi đọc xong rồi gửi tiếp',

@@ -267,15 +267,18 @@ async function readPdf(upload: PlanUpload, o: ReadOptions): Promise<PlanFileText
   const { pages } = await pdfInfo(upload, o);
   const layout = await pdfPagesText(upload, pages, o);
   const scanned = layout.map((text, i) => ({ page: i + 1, letters: letterCount(text) })).filter((p) => p.letters < TEXT_PAGE_LETTERS);
-  const textOnly = () => ({ text: checkLength(layoutToText(layout), o.limits, upload.name), method: 'pdf-text' as const, pages, ocrPages: 0, confidence: null });
-  if (!scanned.length) return textOnly();
+  if (!scanned.length) return { text: checkLength(layoutToText(layout), o.limits, upload.name), method: 'pdf-text', pages, ocrPages: 0, confidence: null };
   if (scanned.length > o.limits.ocrPages) throw tooBig(say('plans.files.tooManyScannedPages', { pages: scanned.length, max: o.limits.ocrPages }));
   try {
     await o.tools.require('pdftoppm');
     await o.tools.require('tesseract-vie');
   } catch (err) {
-    // Without OCR a PDF with text on some pages is still read (its text pages); a scan is not.
-    if (err instanceof AppError && err.code === 'tool_missing' && scanned.length < pages) return textOnly();
+    // Reading only the text pages would drop the scanned ones unnoticed (targets, tasks, the
+    // signature): refuse, naming the pages, so the file is sent again once OCR is installed.
+    if (err instanceof AppError && err.code === 'tool_missing' && scanned.length < pages) {
+      const { tool, packages } = (err.said.params ?? {}) as { tool: string; packages: string };
+      throw new AppError(503, 'tool_missing', say('plans.files.scannedPagesNeedOcr', { name: upload.name, pages: scanned.map((p) => p.page).join(', '), tool, packages }));
+    }
     throw err;
   }
   const release = await o.ocr.acquire(scanned.length);
