@@ -236,6 +236,8 @@ export const en: ServerMessages = {
       signerDoubtful: 'The line “{{line}}” where the signer’s name should be looks like a recipient or an office and was not taken as the signer; fill in the signer’s name.',
       periodUnclear: 'The plan period (from/to year) is unclear.',
       valueImplausible: 'Target “{{line}}”: the figure {{figure}} is outside the plausible range {{range}} and was not taken; check the original.',
+      encodingConverted: 'The text was typed in the legacy {{encoding}} encoding (.VnTime fonts) and was converted to Unicode; check names of people and units, and the figures.',
+      encodingUnreadable: 'The text (or part of it) was typed in the legacy {{encoding}} encoding, which the server cannot read, so letters may be garbled; convert the document to Unicode (e.g. with Unikey Toolkit) and send it again.',
       truncated: 'The document may be cut off: it has no ending (closing sentence, recipients, signature); check that every page is there.',
       percentUnreadable: '{{percentages}} percentage(s) could not be read (a scan, perhaps) and were not taken as targets: {{examples}}.',
     },

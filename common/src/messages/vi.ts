@@ -236,6 +236,8 @@ export const vi = {
       signerDoubtful: 'Dòng “{{line}}” ở chỗ tên người ký giống nơi nhận hoặc tên cơ quan, không lấy làm người ký; hãy điền tên người ký.',
       periodUnclear: 'Chưa rõ thời gian thực hiện (từ năm – đến năm).',
       valueImplausible: 'Chỉ tiêu “{{line}}”: con số {{figure}} nằm ngoài khoảng hợp lý {{range}}, không lấy; hãy đọc lại văn bản gốc.',
+      encodingConverted: 'Văn bản được gõ bằng bảng mã cũ {{encoding}} (phông .VnTime), đã chuyển sang Unicode; hãy kiểm tra kỹ tên người, tên đơn vị và các con số.',
+      encodingUnreadable: 'Văn bản (hoặc một phần) được gõ bằng bảng mã cũ {{encoding}} mà máy chủ chưa đọc được, nên chữ có thể bị lỗi; hãy chuyển tài liệu sang Unicode (ví dụ bằng Unikey Toolkit) rồi gửi lại.',
       truncated: 'Văn bản có thể bị cắt: không có phần kết (Trên đây là…, Nơi nhận, chữ ký); hãy kiểm tra đã đủ các trang.',
       percentUnreadable: '{{percentages}} số phần trăm không đọc được (có thể do bản quét), không lấy làm chỉ tiêu: {{examples}}.',
     },

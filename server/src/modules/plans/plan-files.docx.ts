@@ -15,6 +15,8 @@ import mammoth from 'mammoth';
 import { say } from '@ytcs/common';
 import { type PlanFileLimits, tooBig, unreadable } from './plan-files.limits.ts';
 import { SIDE_BY_SIDE_LINES } from './plan-files.layout.ts';
+import { withVnFontsConverted } from './plan-files.vnfonts.ts';
+import type { LegacyReading } from '../../text/legacy-vietnamese.ts';
 import { zipSync } from 'fflate';
 
 interface ZipEntry {
@@ -262,6 +264,8 @@ function rowLines(row: Node, counts: { images: number }): string[] {
 export interface DocxText {
   text: string;
   images: number;
+  /** Runs in the old .Vn fonts converted, or VNI ones left as they were (plan-files.vnfonts.ts). */
+  legacy: Omit<LegacyReading, 'text'>;
 }
 
 /** A .docx file's text; throws the reason it cannot be read (400/413). */
@@ -277,8 +281,9 @@ export async function docxText(file: Buffer, name: string, limits: PlanFileLimit
     if (err instanceof BadDocx) throw unreadable(say('plans.files.docxBroken', { name }));
     throw err;
   }
-  const documentXml = parts.get('word/document.xml')?.toString('utf8') ?? '';
-  parts.set('word/document.xml', Buffer.from(withListLabels(documentXml, parts.get('word/numbering.xml')?.toString('utf8'))));
+  const labelled = withListLabels(parts.get('word/document.xml')?.toString('utf8') ?? '', parts.get('word/numbering.xml')?.toString('utf8'));
+  const { xml, legacy } = withVnFontsConverted(labelled, parts.get('word/styles.xml')?.toString('utf8'));
+  parts.set('word/document.xml', Buffer.from(xml));
   let tree: Node | null = null;
   try {
     await mammoth.convertToHtml(
@@ -300,5 +305,5 @@ export async function docxText(file: Buffer, name: string, limits: PlanFileLimit
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { text, images: counts.images };
+  return { text, images: counts.images, legacy };
 }

@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type PlanFileMethod, say } from '@ytcs/common';
 import { AppError } from '../../errors.ts';
+import { type LegacyReading, readLegacyVietnamese } from '../../text/legacy-vietnamese.ts';
 import { docxText } from './plan-files.docx.ts';
 import { type OcrWord, layoutToText, repairOcrText, wordsToLayout } from './plan-files.layout.ts';
 import { OCR_DPI, OCR_PAGE_PIXELS, type PlanFileLimits, TEXT_PAGE_LETTERS, tooBig, unreadable } from './plan-files.limits.ts';
@@ -39,6 +40,16 @@ export interface PlanFileText {
   ocrPages: number;
   /** Mean word confidence of the OCR (0–100), weighted by word length; null without OCR. */
   confidence: number | null;
+  /** Text of the old .Vn fonts converted (TCVN3), or an old encoding left as it was (VNI). */
+  legacy: Omit<LegacyReading, 'text'>;
+}
+
+const NOT_LEGACY: PlanFileText['legacy'] = { converted: null, unreadable: null };
+
+/** The text with TCVN3 converted (readLegacyVietnamese), and what was found. */
+function legacyRead(text: string): { text: string; legacy: PlanFileText['legacy'] } {
+  const { text: read, ...legacy } = readLegacyVietnamese(text);
+  return { text: read, legacy };
 }
 
 export interface ReadOptions {
@@ -265,9 +276,11 @@ function meanConfidence(pages: ReturnType<typeof readTsv>[]): number | null {
 
 async function readPdf(upload: PlanUpload, o: ReadOptions): Promise<PlanFileText> {
   const { pages } = await pdfInfo(upload, o);
-  const layout = await pdfPagesText(upload, pages, o);
+  // A PDF printed from a .Vn-font document gives TCVN3 as Latin-1: converted before anything reads it.
+  const { text: pagesRead, legacy } = legacyRead((await pdfPagesText(upload, pages, o)).join('\f'));
+  const layout = pagesRead.split('\f');
   const scanned = layout.map((text, i) => ({ page: i + 1, letters: letterCount(text) })).filter((p) => p.letters < TEXT_PAGE_LETTERS);
-  if (!scanned.length) return { text: checkLength(layoutToText(layout), o.limits, upload.name), method: 'pdf-text', pages, ocrPages: 0, confidence: null };
+  if (!scanned.length) return { text: checkLength(layoutToText(layout), o.limits, upload.name), method: 'pdf-text', pages, ocrPages: 0, confidence: null, legacy };
   if (scanned.length > o.limits.ocrPages) throw tooBig(say('plans.files.tooManyScannedPages', { pages: scanned.length, max: o.limits.ocrPages }));
   try {
     await o.tools.require('pdftoppm');
@@ -297,7 +310,7 @@ async function readPdf(upload: PlanUpload, o: ReadOptions): Promise<PlanFileText
     return ocr ? repairOcrText(wordsToLayout(ocr.words)) : text;
   });
   const text = repairOcrText(layoutToText(pagesText));
-  return { text: checkLength(text, o.limits, upload.name), method: 'ocr', pages, ocrPages: scanned.length, confidence: meanConfidence([...read.values()]) };
+  return { text: checkLength(text, o.limits, upload.name), method: 'ocr', pages, ocrPages: scanned.length, confidence: meanConfidence([...read.values()]), legacy };
 }
 
 async function readImage(upload: PlanUpload, kind: 'png' | 'jpeg', first: Buffer, o: ReadOptions): Promise<PlanFileText> {
@@ -315,7 +328,7 @@ async function readImage(upload: PlanUpload, kind: 'png' | 'jpeg', first: Buffer
     release();
   }
   const text = repairOcrText(layoutToText([repairOcrText(wordsToLayout(page.words))]));
-  return { text: checkLength(text, o.limits, upload.name), method: 'ocr', pages: 1, ocrPages: 1, confidence: meanConfidence([page]) };
+  return { text: checkLength(text, o.limits, upload.name), method: 'ocr', pages: 1, ocrPages: 1, confidence: meanConfidence([page]), legacy: NOT_LEGACY };
 }
 
 /** The text of an uploaded plan file, and how it was read; throws what is wrong with the file. */
@@ -326,12 +339,16 @@ export async function readPlanFile(upload: PlanUpload, o: ReadOptions): Promise<
   const first = await head(upload.path, 64 * 1024);
   const kind = sniff(first);
   switch (kind) {
-    case 'text':
-      return { text: checkLength(decodeText(await fs.promises.readFile(upload.path), upload.name), o.limits, upload.name), method: 'text', pages: null, ocrPages: 0, confidence: null };
+    case 'text': {
+      const { text, legacy } = legacyRead(decodeText(await fs.promises.readFile(upload.path), upload.name));
+      return { text: checkLength(text, o.limits, upload.name), method: 'text', pages: null, ocrPages: 0, confidence: null, legacy };
+    }
     case 'docx': {
-      const { text, images } = await docxText(await fs.promises.readFile(upload.path), upload.name, o.limits);
-      if (!text.replace(/\s+/g, '') && images > 0) throw unreadable(say('plans.files.docxImagesOnly', { name: upload.name }));
-      return { text: checkLength(text, o.limits, upload.name), method: 'docx', pages: null, ocrPages: 0, confidence: null };
+      const docx = await docxText(await fs.promises.readFile(upload.path), upload.name, o.limits);
+      if (!docx.text.replace(/\s+/g, '') && docx.images > 0) throw unreadable(say('plans.files.docxImagesOnly', { name: upload.name }));
+      // Fonts named in the document decide run by run; without them (fonts from a theme), the whole text.
+      const { text, legacy } = docx.legacy.converted || docx.legacy.unreadable ? docx : legacyRead(docx.text);
+      return { text: checkLength(text, o.limits, upload.name), method: 'docx', pages: null, ocrPages: 0, confidence: null, legacy };
     }
     case 'pdf':
       return readPdf(upload, o);
