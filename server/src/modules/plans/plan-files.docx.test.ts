@@ -2,7 +2,8 @@ import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCe
 import { describe, expect, it } from 'vitest';
 import { honestDocxBomb, lyingDocxBomb, manyPartsDocx } from '../../../test/hostile-plan-files.ts';
 import { asVnFontText, VNI_TEXT } from '../../../test/legacy-text.ts';
-import { docxText, withListLabels } from './plan-files.docx.ts';
+import { docxText } from './plan-files.docx.ts';
+import { withListLabels } from './plan-files.numbering.ts';
 import { PLAN_FILE_LIMITS } from './plan-files.limits.ts';
 
 const cell = (lines: string[]) => new TableCell({ children: lines.map((l) => new Paragraph(l)) });
