@@ -5,7 +5,8 @@
  * so a part that lies about its size stops at once — and handed to mammoth re-packed, without the
  * pictures. Word's automatic list numbers ("I.", "1.", "a)", "-"), which live in numbering.xml
  * and not in the text, are written into their paragraphs first, since the parser reads the
- * plan's structure from them. mammoth then gives the document as a tree: each paragraph is a
+ * plan's structure from them (plan-files.numbering.ts), and runs in the old .Vn fonts are
+ * converted from TCVN3 (plan-files.vnfonts.ts). mammoth then gives the document as a tree: each paragraph is a
  * line; a table row whose cells are short (the header: issuer and number | motto, place and date)
  * keeps its cells side by side, line by line, a tab between them; a row of long cells (recipients
  * beside the signature) gives one cell after the other, as layoutToText() does for PDFs.

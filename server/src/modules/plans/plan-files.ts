@@ -10,6 +10,8 @@
  *    is a scan and goes to OCR: pdftoppm renders it at 300 dpi, Tesseract reads it (vie).
  *  - PNG, JPEG: Tesseract, after checking the image's size in its header.
  *  - Layout text (PDF or OCR) becomes paragraphs and columns in plan-files.layout.ts.
+ *  - Text typed in the old .Vn fonts (TCVN3) is converted; VNI is left, and said to be so.
+ *  - A PDF partly scanned is read whole or not at all: without OCR it is refused (503).
  * Every tool runs with a timeout and an output cap, page by page for OCR so progress can be told,
  * and temporary files are removed whatever happens. The OCR step waits for `ocr.acquire`: the
  * caller's queue (one scan at a time per server).
