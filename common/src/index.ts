@@ -2,6 +2,7 @@ export * from './messages/index.ts';
 export * from './access.ts';
 export * from './dates.ts';
 export * from './text.ts';
+export * from './vietnamese-syllables.ts';
 export * from './identifiers.ts';
 export * from './insurance.ts';
 export * from './resident.ts';

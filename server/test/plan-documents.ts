@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { Browser } from 'playwright-core';
+import { asVnFontText } from './legacy-text.ts';
 
 export const SEEDS_DIR = path.resolve(import.meta.dirname, '../data/plans');
 
@@ -111,8 +112,18 @@ export function layoutOf(text: string): PlanLayout {
 const FONT = 'Times New Roman';
 const TEXT_WIDTH = 9354; // A4 less 30 mm and 15 mm margins, in twips
 
-const cellParagraphs = (lines: string[], bold: (line: string, i: number) => boolean, size = 26) =>
-  lines.map((line, i) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, bold: bold(line, i), font: FONT, size })] }));
+/**
+ * A run in Times New Roman, or (`vnFonts`) as typed before Unicode: TCVN3 in .VnTime, and lines
+ * in capitals in .VnTimeH as lower-case codes (the font draws them as capitals).
+ */
+function textRun(props: { text: string; bold?: boolean; italics?: boolean; size: number }, vnFonts: boolean): TextRun {
+  if (!vnFonts) return new TextRun({ ...props, font: FONT });
+  const capitals = /\p{Lu}/u.test(props.text) && props.text === props.text.toUpperCase();
+  return new TextRun({ ...props, text: asVnFontText(capitals ? props.text.toLowerCase() : props.text), font: capitals ? '.VnTimeH' : '.VnTime' });
+}
+
+const cellParagraphs = (lines: string[], bold: (line: string, i: number) => boolean, size = 26, vnFonts = false) =>
+  lines.map((line, i) => new Paragraph({ alignment: AlignmentType.CENTER, children: [textRun({ text: line, bold: bold(line, i), size }, vnFonts)] }));
 
 function twoColumns(widths: [number, number], left: Paragraph[], right: Paragraph[]): Table {
   return new Table({
@@ -131,27 +142,27 @@ function twoColumns(widths: [number, number], left: Paragraph[], right: Paragrap
   });
 }
 
-/** The plan as a .docx: header table, centred title, justified body, closing table. */
-export async function planDocx(layout: PlanLayout): Promise<Buffer> {
+/** The plan as a .docx: header table, centred title, justified body, closing table (`vnFonts`: see textRun). */
+export async function planDocx(layout: PlanLayout, vnFonts = false): Promise<Buffer> {
   const header = twoColumns(
     [3600, TEXT_WIDTH - 3600],
-    cellParagraphs(layout.header.left, () => false),
-    cellParagraphs(layout.header.right, (_l, i) => i < MOTTO.length),
+    cellParagraphs(layout.header.left, () => false, 26, vnFonts),
+    cellParagraphs(layout.header.right, (_l, i) => i < MOTTO.length, 26, vnFonts),
   );
-  const title = layout.title.map((line, i) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: i === 0 ? 240 : 0 }, children: [new TextRun({ text: line, bold: true, font: FONT, size: 28 })] }));
+  const title = layout.title.map((line, i) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: i === 0 ? 240 : 0 }, children: [textRun({ text: line, bold: true, size: 28 }, vnFonts)] }));
   const body = layout.body.map(
     (line) =>
       new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
         indent: { firstLine: 567 },
         spacing: { after: 120 },
-        children: line.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italics, font: FONT, size: 28 })),
+        children: line.map((r) => textRun({ text: r.text, bold: r.bold, italics: r.italics, size: 28 }, vnFonts)),
       }),
   );
   const closing = twoColumns(
     [4600, TEXT_WIDTH - 4600],
-    layout.closing.left.map((line, i) => new Paragraph({ children: [new TextRun({ text: line, bold: i === 0, italics: i === 0, font: FONT, size: i === 0 ? 24 : 22 })] })),
-    cellParagraphs(layout.closing.right, (line) => line === line.toUpperCase(), 28),
+    layout.closing.left.map((line, i) => new Paragraph({ children: [textRun({ text: line, bold: i === 0, italics: i === 0, size: i === 0 ? 24 : 22 }, vnFonts)] })),
+    cellParagraphs(layout.closing.right, (line) => line === line.toUpperCase(), 28, vnFonts),
   );
   const doc = new Document({ sections: [{ properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 851 } } }, children: [header, ...title, ...body, closing] }] });
   return Packer.toBuffer(doc);

@@ -1,7 +1,9 @@
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { honestDocxBomb, lyingDocxBomb, manyPartsDocx } from '../../../test/hostile-plan-files.ts';
-import { docxText, withListLabels } from './plan-files.docx.ts';
+import { asVnFontText, VNI_TEXT } from '../../../test/legacy-text.ts';
+import { docxText } from './plan-files.docx.ts';
+import { withListLabels } from './plan-files.numbering.ts';
 import { PLAN_FILE_LIMITS } from './plan-files.limits.ts';
 
 const cell = (lines: string[]) => new TableCell({ children: lines.map((l) => new Paragraph(l)) });
@@ -87,5 +89,44 @@ describe('withListLabels', () => {
     const p = (text: string, numbered: boolean) => `<w:p><w:pPr>${numbered ? '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr>' : ''}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
     const xml = withListLabels(`<w:body>${p('Ba', true)}${p('chen', false)}${p('Bốn', true)}</w:body>`, numbering);
     expect([...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|')).toBe('3. |Ba|chen|4. |Bốn');
+  });
+});
+
+describe('docxText on a plan typed in the .Vn fonts', () => {
+  const vn = (text: string, font = '.VnTime') => new TextRun({ text: asVnFontText(text), font });
+  it('reads runs in .VnTime as TCVN3 and .VnTimeH in capitals, by run, direct or by style; Unicode runs stay', async () => {
+    const doc = new Document({
+      styles: { paragraphStyles: [{ id: 'Than', name: 'Thân bài', run: { font: '.VnTime' } }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun({ text: 'uû ban nh©n d©n', font: '.VnTimeH' })] }),
+            new Paragraph({ children: [vn('kế hoạch', '.VnTimeH')] }),
+            new Paragraph({ children: [vn('Thực hiện Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư')] }),
+            new Paragraph({ style: 'Than', children: [new TextRun(asVnFontText('Chương trình của UBND tỉnh Bắc Kạn'))] }),
+            new Paragraph({ children: [new TextRun({ text: 'Tỷ lệ tham gia ', font: 'Times New Roman' }), vn('bảo hiểm y tế đạt trên 95%.')] }),
+            new Paragraph({ children: [new TextRun({ text: 'Café à la carte', font: 'Times New Roman' })] }),
+          ],
+        },
+      ],
+    });
+    const read = await docxText(await Packer.toBuffer(doc), 'a.docx', PLAN_FILE_LIMITS);
+    expect(read.text.split('\n').filter(Boolean)).toEqual([
+      'UỶ BAN NHÂN DÂN',
+      'KẾ HOẠCH',
+      'Thực hiện Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư',
+      'Chương trình của UBND tỉnh Bắc Kạn',
+      'Tỷ lệ tham gia bảo hiểm y tế đạt trên 95%.',
+      'Café à la carte',
+    ]);
+    expect(read.legacy).toEqual({ converted: 'TCVN3 (ABC)', unreadable: null });
+  });
+
+  it('leaves runs in a VNI font as they are and says so; a modern document is not touched', async () => {
+    const doc = (run: TextRun) => new Document({ sections: [{ children: [new Paragraph({ children: [run] })] }] });
+    const vni = await docxText(await Packer.toBuffer(doc(new TextRun({ text: VNI_TEXT.replace('\n', ' '), font: 'VNI-Times' }))), 'a.docx', PLAN_FILE_LIMITS);
+    expect([vni.text, vni.legacy]).toEqual([VNI_TEXT.replace('\n', ' '), { converted: null, unreadable: 'VNI' }]);
+    const modern = await docxText(await Packer.toBuffer(doc(new TextRun({ text: 'Kế hoạch tôi là ủy ban', font: '.VnTime' }))), 'a.docx', PLAN_FILE_LIMITS);
+    expect([modern.text, modern.legacy]).toEqual(['Kế hoạch tôi là ủy ban', { converted: null, unreadable: null }]);
   });
 });

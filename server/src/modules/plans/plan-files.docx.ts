@@ -5,7 +5,8 @@
  * so a part that lies about its size stops at once — and handed to mammoth re-packed, without the
  * pictures. Word's automatic list numbers ("I.", "1.", "a)", "-"), which live in numbering.xml
  * and not in the text, are written into their paragraphs first, since the parser reads the
- * plan's structure from them. mammoth then gives the document as a tree: each paragraph is a
+ * plan's structure from them (plan-files.numbering.ts), and runs in the old .Vn fonts are
+ * converted from TCVN3 (plan-files.vnfonts.ts). mammoth then gives the document as a tree: each paragraph is a
  * line; a table row whose cells are short (the header: issuer and number | motto, place and date)
  * keeps its cells side by side, line by line, a tab between them; a row of long cells (recipients
  * beside the signature) gives one cell after the other, as layoutToText() does for PDFs.
@@ -15,6 +16,9 @@ import mammoth from 'mammoth';
 import { say } from '@ytcs/common';
 import { type PlanFileLimits, tooBig, unreadable } from './plan-files.limits.ts';
 import { SIDE_BY_SIDE_LINES } from './plan-files.layout.ts';
+import { withListLabels } from './plan-files.numbering.ts';
+import { withVnFontsConverted } from './plan-files.vnfonts.ts';
+import type { LegacyReading } from '../../text/legacy-vietnamese.ts';
 import { zipSync } from 'fflate';
 
 interface ZipEntry {
@@ -101,108 +105,6 @@ function storedZip(parts: Map<string, Buffer>): Buffer {
   return Buffer.from(zipSync(Object.fromEntries(parts), { level: 0 }));
 }
 
-// --- Word's list numbers -----------------------------------------------------------------------
-
-interface Level {
-  start: number;
-  format: string;
-  text: string;
-}
-
-const attr = (xml: string, name: string) => new RegExp(`<w:${name}\\b[^>]*\\bw:val="([^"]*)"`).exec(xml)?.[1];
-
-/** numbering.xml: for each list (numId), its levels' start, format and label pattern. */
-function readNumbering(xml: string): Map<string, Map<number, Level>> {
-  const abstracts = new Map<string, Map<number, Level>>();
-  for (const m of xml.matchAll(/<w:abstractNum\b[^>]*\bw:abstractNumId="([^"]+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const levels = new Map<number, Level>();
-    for (const lvl of (m[2] ?? '').matchAll(/<w:lvl\b[^>]*\bw:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      const body = lvl[2] ?? '';
-      levels.set(Number(lvl[1]), { start: Number(attr(body, 'start') ?? 1), format: attr(body, 'numFmt') ?? 'decimal', text: attr(body, 'lvlText') ?? '' });
-    }
-    abstracts.set(m[1] ?? '', levels);
-  }
-  const lists = new Map<string, Map<number, Level>>();
-  for (const m of xml.matchAll(/<w:num\b[^>]*\bw:numId="([^"]+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
-    const base = abstracts.get(attr(m[2] ?? '', 'abstractNumId') ?? '');
-    if (!base) continue;
-    const levels = new Map([...base].map(([k, v]) => [k, { ...v }]));
-    for (const o of (m[2] ?? '').matchAll(/<w:lvlOverride\b[^>]*\bw:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
-      const level = levels.get(Number(o[1]));
-      const start = attr(o[2] ?? '', 'startOverride');
-      if (level && start) level.start = Number(start);
-    }
-    lists.set(m[1] ?? '', levels);
-  }
-  return lists;
-}
-
-const ROMAN: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-function formatNumber(n: number, format: string): string {
-  if (format === 'upperRoman' || format === 'lowerRoman') {
-    let out = '';
-    let rest = n;
-    for (const [v, s] of ROMAN) {
-      while (rest >= v) {
-        out += s;
-        rest -= v;
-      }
-    }
-    return format === 'lowerRoman' ? out.toLowerCase() : out;
-  }
-  if (format === 'upperLetter' || format === 'lowerLetter') {
-    const letter = String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-    return format === 'upperLetter' ? letter.toUpperCase() : letter;
-  }
-  return String(n);
-}
-
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** document.xml with each automatically numbered paragraph's label written in as its first run. */
-export function withListLabels(documentXml: string, numberingXml: string | undefined): string {
-  if (!numberingXml) return documentXml;
-  const lists = readNumbering(numberingXml);
-  const counters = new Map<string, number[]>();
-  return documentXml.replace(/(<w:p(?:\s[^>]*)?>\s*<w:pPr>)([\s\S]*?)(<\/w:pPr>)/g, (whole, open: string, props: string, close: string) => {
-    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(props)?.[1];
-    if (!numPr) return whole;
-    const numId = attr(numPr, 'numId');
-    const ilvl = Number(attr(numPr, 'ilvl') ?? 0);
-    const levels = numId ? lists.get(numId) : undefined;
-    const level = levels?.get(ilvl);
-    if (!numId || !levels || !level || level.format === 'none') return whole;
-    let label: string;
-    if (level.format === 'bullet') label = ['-', '+', '–', '•'].includes(level.text) ? level.text : '-';
-    else {
-      const count = counters.get(numId) ?? [];
-      count[ilvl] = count[ilvl] === undefined ? level.start : count[ilvl] + 1;
-      count.length = ilvl + 1; // a deeper level starts again under this one
-      counters.set(numId, count);
-      label = level.text.replace(/%(\d)/g, (_m, k: string) => {
-        const at = Number(k) - 1;
-        return formatNumber(count[at] ?? levels.get(at)?.start ?? 1, levels.get(at)?.format ?? 'decimal');
-      });
-    }
-    return `${open}${props}${close}<w:r><w:t xml:space="preserve">${xmlEscape(label)} </w:t></w:r>`;
-  });
-}
-
 // --- mammoth's tree as text --------------------------------------------------------------------
 
 interface Node {
@@ -262,6 +164,8 @@ function rowLines(row: Node, counts: { images: number }): string[] {
 export interface DocxText {
   text: string;
   images: number;
+  /** Runs in the old .Vn fonts converted, or VNI ones left as they were (plan-files.vnfonts.ts). */
+  legacy: Omit<LegacyReading, 'text'>;
 }
 
 /** A .docx file's text; throws the reason it cannot be read (400/413). */
@@ -277,8 +181,10 @@ export async function docxText(file: Buffer, name: string, limits: PlanFileLimit
     if (err instanceof BadDocx) throw unreadable(say('plans.files.docxBroken', { name }));
     throw err;
   }
-  const documentXml = parts.get('word/document.xml')?.toString('utf8') ?? '';
-  parts.set('word/document.xml', Buffer.from(withListLabels(documentXml, parts.get('word/numbering.xml')?.toString('utf8'))));
+  const styles = parts.get('word/styles.xml')?.toString('utf8');
+  const labelled = withListLabels(parts.get('word/document.xml')?.toString('utf8') ?? '', parts.get('word/numbering.xml')?.toString('utf8'), styles);
+  const { xml, legacy } = withVnFontsConverted(labelled, styles);
+  parts.set('word/document.xml', Buffer.from(xml));
   let tree: Node | null = null;
   try {
     await mammoth.convertToHtml(
@@ -300,5 +206,5 @@ export async function docxText(file: Buffer, name: string, limits: PlanFileLimit
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { text, images: counts.images };
+  return { text, images: counts.images, legacy };
 }

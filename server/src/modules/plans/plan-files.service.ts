@@ -259,9 +259,10 @@ export function planFileService(db: Kysely<DB>, options: PlanFileServiceOptions)
               },
             },
           );
-          const { draft, candidates } = await draftPlan(db, ctx, read.text);
+          const { legacy, ...reading } = read;
+          const { draft, candidates } = await draftPlan(db, ctx, read.text, legacy);
           job.method = read.method;
-          job.result = { draft, candidates, fileName, ...read, seconds: Math.round((Date.now() - started) / 100) / 10 };
+          job.result = { draft, candidates, fileName, ...reading, seconds: Math.round((Date.now() - started) / 100) / 10 };
           job.status = 'done';
         } catch (caught) {
           // A reading stopped by close() fails with why, not with the killed tool's error.

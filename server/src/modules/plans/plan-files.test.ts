@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compoundFile, hugePngHeader, randomBytes, textPdf } from '../../../test/hostile-plan-files.ts';
-import { decodeText, imageSize, readTsv, sniff } from './plan-files.ts';
+import { PLAN_FILE_LIMITS, toolMissing } from './plan-files.limits.ts';
+import type { PlanTools } from './plan-files.tools.ts';
+import { decodeText, imageSize, readPlanFile, readTsv, sniff } from './plan-files.ts';
 
 describe('sniff', () => {
   it('tells a file’s kind by its first bytes, never by its name', () => {
@@ -43,5 +48,33 @@ describe('readTsv', () => {
     const { words, confidence } = readTsv(tsv);
     expect(words.map((w) => w.text)).toEqual(['KẾ', 'HOẠCH']);
     expect(confidence).toBeCloseTo((90 * 2 + 60 * 5) / 7);
+  });
+});
+
+describe('readPlanFile on a partly scanned PDF without Tesseract', () => {
+  it('refuses with 503 naming the scanned pages and what to install, rather than reading only the text pages', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ytcs-partly-'));
+    const file = path.join(dir, 'upload');
+    fs.writeFileSync(file, textPdf('x'));
+    const letters = 'Kế hoạch triển khai thực hiện Chỉ thị số 25-CT/TW về y tế cơ sở trong tình hình mới. '.repeat(3);
+    const tools: PlanTools = {
+      async require(tool) {
+        if (tool === 'tesseract-vie' || tool === 'tesseract') throw toolMissing(tool);
+      },
+      async run(program) {
+        if (program === 'pdfinfo') return { stdout: 'Pages:          3\n', stderr: '' };
+        if (program === 'pdftotext') return { stdout: `${letters}\f\f${letters}\f`, stderr: '' };
+        throw new Error(`unexpected ${program}`);
+      },
+    };
+    try {
+      await expect(readPlanFile({ path: file, name: 'ke-hoach.pdf' }, { tools, limits: PLAN_FILE_LIMITS, ocr: { acquire: async () => () => {} } })).rejects.toMatchObject({
+        status: 503,
+        code: 'tool_missing',
+        said: { key: 'plans.files.scannedPagesNeedOcr', params: { name: 'ke-hoach.pdf', pages: '2', packages: 'tesseract-ocr-vie' } },
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,8 @@
  *    is a scan and goes to OCR: pdftoppm renders it at 300 dpi, Tesseract reads it (vie).
  *  - PNG, JPEG: Tesseract, after checking the image's size in its header.
  *  - Layout text (PDF or OCR) becomes paragraphs and columns in plan-files.layout.ts.
+ *  - Text typed in the old .Vn fonts (TCVN3) is converted; VNI is left, and said to be so.
+ *  - A PDF partly scanned is read whole or not at all: without OCR it is refused (503).
  * Every tool runs with a timeout and an output cap, page by page for OCR so progress can be told,
  * and temporary files are removed whatever happens. The OCR step waits for `ocr.acquire`: the
  * caller's queue (one scan at a time per server).
@@ -19,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type PlanFileMethod, say } from '@ytcs/common';
 import { AppError } from '../../errors.ts';
+import { type LegacyReading, readLegacyVietnamese } from '../../text/legacy-vietnamese.ts';
 import { docxText } from './plan-files.docx.ts';
 import { type OcrWord, layoutToText, repairOcrText, wordsToLayout } from './plan-files.layout.ts';
 import { OCR_DPI, OCR_PAGE_PIXELS, type PlanFileLimits, TEXT_PAGE_LETTERS, tooBig, unreadable } from './plan-files.limits.ts';
@@ -39,6 +42,16 @@ export interface PlanFileText {
   ocrPages: number;
   /** Mean word confidence of the OCR (0–100), weighted by word length; null without OCR. */
   confidence: number | null;
+  /** Text of the old .Vn fonts converted (TCVN3), or an old encoding left as it was (VNI). */
+  legacy: Omit<LegacyReading, 'text'>;
+}
+
+const NOT_LEGACY: PlanFileText['legacy'] = { converted: null, unreadable: null };
+
+/** The text with TCVN3 converted (readLegacyVietnamese), and what was found. */
+function legacyRead(text: string): { text: string; legacy: PlanFileText['legacy'] } {
+  const { text: read, ...legacy } = readLegacyVietnamese(text);
+  return { text: read, legacy };
 }
 
 export interface ReadOptions {
@@ -265,17 +278,22 @@ function meanConfidence(pages: ReturnType<typeof readTsv>[]): number | null {
 
 async function readPdf(upload: PlanUpload, o: ReadOptions): Promise<PlanFileText> {
   const { pages } = await pdfInfo(upload, o);
-  const layout = await pdfPagesText(upload, pages, o);
+  // A PDF printed from a .Vn-font document gives TCVN3 as Latin-1: converted before anything reads it.
+  const { text: pagesRead, legacy } = legacyRead((await pdfPagesText(upload, pages, o)).join('\f'));
+  const layout = pagesRead.split('\f');
   const scanned = layout.map((text, i) => ({ page: i + 1, letters: letterCount(text) })).filter((p) => p.letters < TEXT_PAGE_LETTERS);
-  const textOnly = () => ({ text: checkLength(layoutToText(layout), o.limits, upload.name), method: 'pdf-text' as const, pages, ocrPages: 0, confidence: null });
-  if (!scanned.length) return textOnly();
+  if (!scanned.length) return { text: checkLength(layoutToText(layout), o.limits, upload.name), method: 'pdf-text', pages, ocrPages: 0, confidence: null, legacy };
   if (scanned.length > o.limits.ocrPages) throw tooBig(say('plans.files.tooManyScannedPages', { pages: scanned.length, max: o.limits.ocrPages }));
   try {
     await o.tools.require('pdftoppm');
     await o.tools.require('tesseract-vie');
   } catch (err) {
-    // Without OCR a PDF with text on some pages is still read (its text pages); a scan is not.
-    if (err instanceof AppError && err.code === 'tool_missing' && scanned.length < pages) return textOnly();
+    // Reading only the text pages would drop the scanned ones unnoticed (targets, tasks, the
+    // signature): refuse, naming the pages, so the file is sent again once OCR is installed.
+    if (err instanceof AppError && err.code === 'tool_missing' && scanned.length < pages) {
+      const { tool, packages } = (err.said.params ?? {}) as { tool: string; packages: string };
+      throw new AppError(503, 'tool_missing', say('plans.files.scannedPagesNeedOcr', { name: upload.name, pages: scanned.map((p) => p.page).join(', '), tool, packages }));
+    }
     throw err;
   }
   const release = await o.ocr.acquire(scanned.length);
@@ -294,7 +312,7 @@ async function readPdf(upload: PlanUpload, o: ReadOptions): Promise<PlanFileText
     return ocr ? repairOcrText(wordsToLayout(ocr.words)) : text;
   });
   const text = repairOcrText(layoutToText(pagesText));
-  return { text: checkLength(text, o.limits, upload.name), method: 'ocr', pages, ocrPages: scanned.length, confidence: meanConfidence([...read.values()]) };
+  return { text: checkLength(text, o.limits, upload.name), method: 'ocr', pages, ocrPages: scanned.length, confidence: meanConfidence([...read.values()]), legacy };
 }
 
 async function readImage(upload: PlanUpload, kind: 'png' | 'jpeg', first: Buffer, o: ReadOptions): Promise<PlanFileText> {
@@ -312,7 +330,7 @@ async function readImage(upload: PlanUpload, kind: 'png' | 'jpeg', first: Buffer
     release();
   }
   const text = repairOcrText(layoutToText([repairOcrText(wordsToLayout(page.words))]));
-  return { text: checkLength(text, o.limits, upload.name), method: 'ocr', pages: 1, ocrPages: 1, confidence: meanConfidence([page]) };
+  return { text: checkLength(text, o.limits, upload.name), method: 'ocr', pages: 1, ocrPages: 1, confidence: meanConfidence([page]), legacy: NOT_LEGACY };
 }
 
 /** The text of an uploaded plan file, and how it was read; throws what is wrong with the file. */
@@ -323,12 +341,16 @@ export async function readPlanFile(upload: PlanUpload, o: ReadOptions): Promise<
   const first = await head(upload.path, 64 * 1024);
   const kind = sniff(first);
   switch (kind) {
-    case 'text':
-      return { text: checkLength(decodeText(await fs.promises.readFile(upload.path), upload.name), o.limits, upload.name), method: 'text', pages: null, ocrPages: 0, confidence: null };
+    case 'text': {
+      const { text, legacy } = legacyRead(decodeText(await fs.promises.readFile(upload.path), upload.name));
+      return { text: checkLength(text, o.limits, upload.name), method: 'text', pages: null, ocrPages: 0, confidence: null, legacy };
+    }
     case 'docx': {
-      const { text, images } = await docxText(await fs.promises.readFile(upload.path), upload.name, o.limits);
-      if (!text.replace(/\s+/g, '') && images > 0) throw unreadable(say('plans.files.docxImagesOnly', { name: upload.name }));
-      return { text: checkLength(text, o.limits, upload.name), method: 'docx', pages: null, ocrPages: 0, confidence: null };
+      const docx = await docxText(await fs.promises.readFile(upload.path), upload.name, o.limits);
+      if (!docx.text.replace(/\s+/g, '') && docx.images > 0) throw unreadable(say('plans.files.docxImagesOnly', { name: upload.name }));
+      // Fonts named in the document decide run by run; without them (fonts from a theme), the whole text.
+      const { text, legacy } = docx.legacy.converted || docx.legacy.unreadable ? docx : legacyRead(docx.text);
+      return { text: checkLength(text, o.limits, upload.name), method: 'docx', pages: null, ocrPages: 0, confidence: null, legacy };
     }
     case 'pdf':
       return readPdf(upload, o);
