@@ -15,7 +15,11 @@ const root = path.resolve(import.meta.dirname, '..');
 
 export interface RunningServer {
   url: string;
+  /** The server's process, to read its memory. */
+  pid: number;
   output: () => string;
+  /** Stops the server and starts it again on the same database, as after a reboot. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,12 +44,8 @@ async function freshDatabaseUrl(): Promise<{ url: string | null; drop: () => Pro
   };
 }
 
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ytcs-e2e-'));
-  const database = await freshDatabaseUrl();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, YTCS_DEMO: '1', YTCS_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn' };
-  if (database.url) env.DATABASE_URL = database.url;
-  else delete env.DATABASE_URL;
+/** The server as a child process with `env`, once it says where it listens. */
+async function launch(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (d) => {
@@ -70,17 +70,40 @@ export async function startServer(): Promise<RunningServer> {
       reject(new Error(`server exited with ${code}:\n${log}`));
     });
   });
-  return {
-    url,
-    output: () => log,
+  return { child, url, log: () => log };
+}
+
+async function halt(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ytcs-e2e-'));
+  const database = await freshDatabaseUrl();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, YTCS_DEMO: '1', YTCS_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn' };
+  if (database.url) env.DATABASE_URL = database.url;
+  else delete env.DATABASE_URL;
+  let running = await launch(env);
+  const server: RunningServer = {
+    url: running.url,
+    pid: running.child.pid ?? 0,
+    output: () => running.log(),
+    async restart() {
+      await halt(running.child);
+      running = await launch(env);
+      server.url = running.url;
+      server.pid = running.child.pid ?? 0;
+    },
     async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await halt(running.child);
       await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return server;
 }
 
 export function launchBrowser(): Promise<Browser> {
