@@ -121,6 +121,7 @@ async function main() {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
+    probe.catch(() => {}); // thrown where awaited, after the import
 
     const tp = performance.now();
     const preview = await uploadFile(`${server.url}/api/imports`, cookie, { unitId: String(commune) }, file);
@@ -158,6 +159,7 @@ async function main() {
     console.log(`commit: ${done.inserted} inserted, ${done.households} households in ${commitSeconds.toFixed(0)} s`);
     console.log(`memory: idle ${result.memory.idleMiB} MiB, peak ${result.memory.peakMiB} MiB (goal ≤ ${GOAL_MIB}); health max ${result.health.maxMs} ms, ${result.health.over1s} over 1 s → ${out.pathname}`);
   } catch (error) {
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the server's last words
     console.error(server.output().slice(-3000));
     throw error;
   } finally {

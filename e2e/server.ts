@@ -54,6 +54,9 @@ async function launch(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; ur
   child.stderr?.on('data', (d) => {
     log += d;
   });
+  child.once('exit', (code, signal) => {
+    log += `\n[server exited: code ${code}, signal ${signal}]\n`;
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${log}`)), 120_000);
     const poll = setInterval(() => {
