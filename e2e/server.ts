@@ -58,7 +58,8 @@ async function launch(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; ur
     log += `\n[server exited: code ${code}, signal ${signal}]\n`;
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${log}`)), 120_000);
+    // A first start loads the official units and the demo data: ~30 s alone, minutes on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`server did not start in 300 s:\n${log}`)), 300_000);
     const poll = setInterval(() => {
       const m = /running at (http:\/\/localhost:\d+)/.exec(log);
       if (m?.[1]) {
