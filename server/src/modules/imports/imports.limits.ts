@@ -8,6 +8,8 @@ import { IMPORT_MAX_FILE_MB, IMPORT_MAX_ROWS, type Said, say } from '@ytcs/commo
 
 /** Rows read from one file, blank and title rows included (the page says it: common/imports). */
 export const MAX_ROWS = IMPORT_MAX_ROWS;
+/** Rows looked at for the header (titles above it, blank rows): beyond them the file has no header. */
+export const HEADER_SEARCH_ROWS = 20;
 /** Bytes of one upload: read as a stream, so its bound costs time, not memory. */
 export const MAX_FILE_BYTES = IMPORT_MAX_FILE_MB * 1024 * 1024;
 /** Columns of a row that are kept: the register has about 20; Excel's own limit (XFD) is 16,384. */
