@@ -92,7 +92,9 @@ if (mode === '--child') {
     // XLSX_READERS=workbook skips exceljs (slow, and known wrong) on large files.
     const readers = (process.env.XLSX_READERS ?? 'workbook,exceljs').split(',') as Reader[];
     for (const reader of readers) {
-      const child = fork(fileURLToPath(import.meta.url), ['--child', reader, target], { execArgv: ['--import', 'tsx'] });
+      // XLSX_HEAP_MB caps the reader's V8 heap: what it really holds, not what garbage V8 lets pile up.
+      const heap = process.env.XLSX_HEAP_MB ? [`--max-old-space-size=${process.env.XLSX_HEAP_MB}`] : [];
+      const child = fork(fileURLToPath(import.meta.url), ['--child', reader, target], { execArgv: ['--import', 'tsx', ...heap] });
       const figures = await new Promise<Figures>((resolve, reject) => {
         child.once('message', (m) => resolve(m as Figures));
         child.once('error', reject);
