@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Browser, chromium } from 'playwright-core';
+import { serverCommand } from '../scripts/server-command.mjs';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password';
 const root = path.resolve(import.meta.dirname, '..');
@@ -46,7 +47,8 @@ async function freshDatabaseUrl(): Promise<{ url: string | null; drop: () => Pro
 
 /** The server as a child process with `env`, once it says where it listens. */
 async function launch(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; log: () => string }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = serverCommand(env);
+  const child: ChildProcess = spawn(server.command, server.args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (d) => {
     log += d;
