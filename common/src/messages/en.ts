@@ -250,6 +250,7 @@ export const en: ServerMessages = {
       notPdf: 'The file “{{name}}” is not a PDF: its content does not start with %PDF; the file may be damaged or renamed',
       notImage: 'The file “{{name}}” is not a readable PNG or JPEG image',
       notText: 'The file “{{name}}” is not UTF-8 text; save it again as UTF-8 (Unicode), or send the Word document or PDF',
+      encodingVni: '“{{name}}” is in the VNI encoding, which cannot be read; convert it to Unicode (e.g. Unikey → conversion tool, from VNI Windows to Unicode) and save it again, or send a Word or PDF file',
       legacyWord: 'The file “{{name}}” is a Word 97–2003 document (.doc) or a password-protected Word document; open it in Word, remove the password and save it as .docx or PDF',
       zipNotWord: 'The file “{{name}}” is a zip but not a Word document (.docx) (an Excel workbook, say); send the plan itself',
       docxBroken: 'The Word document “{{name}}” is damaged and cannot be read; open it in Word, save it again and resend it',

@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileTooLarge, HEADER_SEARCH_ROWS, MAX_ROWS, parseSlots, rowTooLong, tooManyRows } from './imports.limits.ts';
-import { ENCODING_LABEL, type TextEncoding } from './imports.encoding.ts';
+import { ENCODING_LABEL, type TextEncoding } from '../../text/encoding.ts';
 import { type FileFormat, type SheetRow, UnsupportedEncoding, csvRows, sniff } from './imports.parsers.ts';
 import { openXlsx } from './imports.workbook.ts';
 import * as repo from './imports.repository.ts';
