@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TargetView } from '@ytcs/common';
 import { useIndicators } from '../indicators/indicators.api';
 import { FigureText, useIndicatorName } from '../indicators/indicatorFormat';
-import { GapText, MetTag, useTargetText } from './planFormat';
+import { GapText, StandingTag, useTargetText } from './planFormat';
 import { Sparkline } from './Sparkline';
 
 export function PlanTargets({ targets }: { targets: TargetView[] }) {
@@ -48,7 +48,7 @@ export function PlanTargets({ targets }: { targets: TargetView[] }) {
             align: 'right',
             render: (v: number | null, r) => <GapText gap={v} unit={r.unit} />,
           },
-          { title: t('plans.detail.result'), key: 'met', width: 120, render: (_, r) => <MetTag met={r.current.suppressed ? null : r.met} /> },
+          { title: t('plans.detail.result'), key: 'met', width: 120, render: (_, r) => <StandingTag standing={r.current.suppressed ? null : r.standing} /> },
           { title: t('plans.detail.trend'), key: 'trend', width: 130, render: (_, r) => <Sparkline points={r.trend} target={r.value} unit={r.unit} /> },
         ]}
       />
