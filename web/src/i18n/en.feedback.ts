@@ -27,6 +27,10 @@ export const enFeedback: Messages['feedback'] = {
     percent: '%',
     count: 'count',
   },
+  plan: {
+    more: 'More',
+    less: 'Less',
+  },
   report: {
     preparing: 'Preparing the {{format}} report…',
     ready: '{{format}} report downloaded',

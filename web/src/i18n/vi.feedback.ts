@@ -27,6 +27,10 @@ export const viFeedback = {
     percent: '%',
     count: 'số lượng',
   },
+  plan: {
+    more: 'Xem thêm',
+    less: 'Thu gọn',
+  },
   report: {
     preparing: 'Đang lập báo cáo {{format}}…',
     ready: 'Đã tải báo cáo {{format}}',
