@@ -1,7 +1,7 @@
 // The units below the chosen one, ranked best first for an indicator and period; clicking one
 // makes it the chosen unit (drill-down). Bars are coloured by standing against the plans' target
 // (common's standingOf), slate where no plan sets one.
-import { Alert, Card, Progress, Table } from 'antd';
+import { Alert, Card, Grid, Progress, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Comparator, type Indicator, type IndicatorUnit, type UnitValue, standingOf } from '@ytcs/common';
@@ -44,6 +44,8 @@ export function ChildUnitsCard({ unitId, period, indicator, indicators, target, 
   const fmt = useFormatNumber();
   const periodLabel = usePeriodLabel();
   const children = useChildValues(indicator, unitId, period);
+  // On a phone the bar gives way to the names.
+  const narrow = !Grid.useBreakpoint().md;
   const unit: IndicatorUnit = indicators.find((i) => i.code === indicator)?.unit ?? 'percent';
   const rows = children.data?.children ?? [];
   const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
@@ -65,7 +67,7 @@ export function ChildUnitsCard({ unitId, period, indicator, indicators, target, 
         rowClassName="clickable-row"
         onRow={(r) => ({ onClick: () => onSelectUnit(r.id), 'data-testid': 'dashboard-child-row' }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('plans.dashboard.rank'), key: 'rank', width: 64, align: 'right', render: (_, __, n) => fmt(n + 1) },
+          { title: t('plans.dashboard.rank'), key: 'rank', width: narrow ? 44 : 64, align: 'right', render: (_, __, n) => fmt(n + 1) },
           {
             title: t('plans.dashboard.childUnit'),
             dataIndex: 'name',
@@ -82,8 +84,18 @@ export function ChildUnitsCard({ unitId, period, indicator, indicators, target, 
               </a>
             ),
           },
-          { title: t('plans.detail.current'), key: 'value', width: 180, render: (_, r) => <FigureText figure={r} unit={unit} /> },
-          { title: '', key: 'bar', width: 200, render: (_, r) => <ValueBar row={r} unit={unit} max={max} target={target} /> },
+          {
+            title: t('plans.detail.current'),
+            key: 'value',
+            width: narrow ? 130 : 180,
+            render: (_, r) => (
+              <>
+                <FigureText figure={r} unit={unit} />
+                {narrow && <ValueBar row={r} unit={unit} max={max} target={target} />}
+              </>
+            ),
+          },
+          ...(narrow ? [] : [{ title: '', key: 'bar', width: 200, render: (_: unknown, r: UnitValue) => <ValueBar row={r} unit={unit} max={max} target={target} /> }]),
         ]}
       />
     </Card>

@@ -1,7 +1,7 @@
 // One plan's targets against a unit's figures for a period: a horizontal bar per target coloured
 // by its standing (met, near, far: common's standingOf) with the planned level marked, and the
 // same as a table.
-import { Card, Col, Row, Table, Typography } from 'antd';
+import { Card, Col, Grid, Row, Table, Typography } from 'antd';
 import { type HTMLAttributes, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -61,12 +61,15 @@ export function TargetsPanel({ plan, values, unitId, unitName, period, indicator
     };
   }), [plan, values, unitId, period, indicators, indicatorName]);
   const charted = useMemo(() => rows.filter((r) => r.unit === 'percent'), [rows]);
+  // On a phone the names go above their bars: beside them they left no room for the bars.
+  const narrow = !Grid.useBreakpoint().md;
+  const rowHeight = narrow ? 52 : 38;
 
   const option = useMemo<ChartOption>(() => {
     // The first target at the top, as in the table.
     const shown = [...charted].reverse();
     return {
-      grid: { left: 8, right: 56, top: 28, bottom: 8, containLabel: true },
+      grid: narrow ? { left: 6, right: 44, top: 44, bottom: 24, containLabel: false } : { left: 8, right: 56, top: 28, bottom: 8, containLabel: true },
       legend: { top: 0, data: [t('plans.dashboard.targetMark')] },
       tooltip: {
         trigger: 'axis',
@@ -82,13 +85,16 @@ export function TargetsPanel({ plan, values, unitId, unitName, period, indicator
       yAxis: {
         type: 'category',
         // Shortened here, not by ECharts, so the target's year always shows.
-        data: shown.map((r) => `${truncate(r.name, 36)}${r.year ? ` (${r.year})` : ''}`),
+        data: shown.map((r) => `${truncate(r.name, narrow ? 30 : 36)}${r.year ? ` (${r.year})` : ''}`),
+        axisLabel: narrow ? { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0], color: '#333', fontSize: 11 } : undefined,
+        axisTick: narrow ? { show: false } : undefined,
+        z: 10,
       },
       series: [
         {
           name: t('plans.dashboard.value'),
           type: 'bar',
-          barMaxWidth: 22,
+          barMaxWidth: narrow ? 12 : 22,
           data: shown.map((r) => ({ value: r.figure.value ?? 0, itemStyle: { color: r.standing ? STANDING_COLOUR[r.standing] : NO_DATA } })),
           label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => {
             const r = shown[p.dataIndex];
@@ -99,14 +105,14 @@ export function TargetsPanel({ plan, values, unitId, unitName, period, indicator
           name: t('plans.dashboard.targetMark'),
           type: 'scatter',
           symbol: 'rect',
-          symbolSize: [4, 28],
+          symbolSize: narrow ? [3, 18] : [4, 28],
           z: 10,
           itemStyle: { color: '#1f1f1f' },
           data: shown.map((r, n) => [r.value, n]),
         },
       ],
     };
-  }, [charted, t, targetText, valueText]);
+  }, [charted, t, targetText, valueText, narrow]);
 
   return (
     <Card
@@ -128,7 +134,7 @@ export function TargetsPanel({ plan, values, unitId, unitName, period, indicator
           <Col xs={24} xxl={11}>
             <EChart
               option={option}
-              height={Math.max(160, 56 + charted.length * 38)}
+              height={Math.max(160, 56 + charted.length * rowHeight)}
               fileName={`chi-tieu-${plan.id}-${period}`}
               caption={{
                 title: `${t('feedback.dashboard.imageTargets')} – ${t('plans.title')}${plan.number ? ` ${plan.number}` : ''}: ${truncate(plan.title, 80)}`,
