@@ -2,7 +2,7 @@
 // filtered to the overdue ones or to those the caller may update. A section label stands once
 // over its tasks and columns no task on the page fills are left out (taskTable.ts).
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Button, Card, Progress, Segmented, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Button, Card, Grid, Progress, Segmented, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskStatus, TaskView } from '@ytcs/common';
@@ -26,6 +26,7 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
   const spans = sectionSpans(onPage.map((task) => task.section));
   const needs = taskColumns(onPage);
   const spanOf = (task: TaskView) => spans[onPage.indexOf(task)] ?? 1;
+  const narrow = !Grid.useBreakpoint().md;
 
   const allColumns: (TableColumnsType<TaskView>[number] & { key: string })[] = [
           {
@@ -43,6 +44,17 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
               <div>
                 <div className="task-text">{task.text}</div>
                 {task.lastNote && <div className="muted task-note">{t('plans.tasks.lastNote', { note: task.lastNote })}</div>}
+                {narrow && (
+                  // On a phone the other columns become one line under the text.
+                  <div className="task-meta muted" data-testid="task-meta">
+                    {[task.lead, formatDate(task.deadline) || task.recurring].filter(Boolean).join(' · ')}
+                    <Space size={6} wrap>
+                      <span className={task.overdue ? 'gap-short' : undefined}>{task.progress}%</span>
+                      <StatusTag status={task.status} />
+                      {task.overdue && <Tag color="error">{t('plans.tasks.overdue')}</Tag>}
+                    </Space>
+                  </div>
+                )}
               </div>
             ),
           },
@@ -109,7 +121,9 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
             },
           },
         ];
-  const columns = allColumns.filter((c) => (c.key === 'lead' ? needs.lead : c.key === 'coordinating' ? needs.coordinating : c.key === 'deadline' ? needs.deadline : true));
+  const columns = narrow
+    ? allColumns.filter((c) => ['section', 'text', 'actions'].includes(c.key)).map((c) => (c.key === 'section' ? { ...c, width: 48 } : c))
+    : allColumns.filter((c) => (c.key === 'lead' ? needs.lead : c.key === 'coordinating' ? needs.coordinating : c.key === 'deadline' ? needs.deadline : true));
 
   return (
     <Card
@@ -138,7 +152,7 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
         size="small"
         dataSource={shown}
         pagination={shown.length > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, showSizeChanger: false, onChange: setPage } : false}
-        scroll={{ x: 760 + (needs.lead ? 150 : 0) + (needs.coordinating ? 170 : 0) }}
+        scroll={narrow ? undefined : { x: 760 + (needs.lead ? 150 : 0) + (needs.coordinating ? 170 : 0) }}
         locale={{ emptyText: t('plans.tasks.empty') }}
         onRow={() => ({ 'data-testid': 'plan-task-row' }) as HTMLAttributes<HTMLElement>}
         columns={columns}
