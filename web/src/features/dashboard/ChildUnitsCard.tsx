@@ -45,7 +45,7 @@ export function ChildUnitsCard({ unitId, period, indicator, indicators, target, 
   const periodLabel = usePeriodLabel();
   const children = useChildValues(indicator, unitId, period);
   // On a phone the bar gives way to the names.
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = Grid.useBreakpoint().md === false;
   const unit: IndicatorUnit = indicators.find((i) => i.code === indicator)?.unit ?? 'percent';
   const rows = children.data?.children ?? [];
   const max = Math.max(0, ...rows.map((r) => r.value ?? 0));

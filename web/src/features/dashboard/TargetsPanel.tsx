@@ -62,7 +62,7 @@ export function TargetsPanel({ plan, values, unitId, unitName, period, indicator
   }), [plan, values, unitId, period, indicators, indicatorName]);
   const charted = useMemo(() => rows.filter((r) => r.unit === 'percent'), [rows]);
   // On a phone the names go above their bars: beside them they left no room for the bars.
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = Grid.useBreakpoint().md === false;
   const rowHeight = narrow ? 52 : 38;
 
   const option = useMemo<ChartOption>(() => {
@@ -86,9 +86,7 @@ export function TargetsPanel({ plan, values, unitId, unitName, period, indicator
         type: 'category',
         // Shortened here, not by ECharts, so the target's year always shows.
         data: shown.map((r) => `${truncate(r.name, narrow ? 30 : 36)}${r.year ? ` (${r.year})` : ''}`),
-        axisLabel: narrow ? { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0], color: '#333', fontSize: 11 } : undefined,
-        axisTick: narrow ? { show: false } : undefined,
-        z: 10,
+        ...(narrow ? { axisLabel: { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0], color: '#333', fontSize: 11 }, axisTick: { show: false }, z: 10 } : {}),
       },
       series: [
         {

@@ -26,7 +26,7 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
   const spans = sectionSpans(onPage.map((task) => task.section));
   const needs = taskColumns(onPage);
   const spanOf = (task: TaskView) => spans[onPage.indexOf(task)] ?? 1;
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = Grid.useBreakpoint().md === false;
 
   const allColumns: (TableColumnsType<TaskView>[number] & { key: string })[] = [
           {
