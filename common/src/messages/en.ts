@@ -166,6 +166,9 @@ export const en: ServerMessages = {
     currentPasswordWrong: 'Current password is wrong',
     newPasswordWeak: 'The new password needs at least {{min}} characters and must differ from the old one',
   },
+  signIn: {
+    attemptsLeft: 'Wrong username or password; attempts left before this device must wait to sign in again: {{left}}',
+  },
   records: {
     icd10NotListed: 'ICD-10 codes not in the list: {{codes}}',
     icd10CodeNotListed: 'ICD-10 code {{code}} is not in the list',

@@ -166,6 +166,9 @@ export const vi = {
     currentPasswordWrong: 'Mật khẩu hiện tại không đúng',
     newPasswordWeak: 'Mật khẩu mới cần ít nhất {{min}} ký tự và khác mật khẩu cũ',
   },
+  signIn: {
+    attemptsLeft: 'Sai tên đăng nhập hoặc mật khẩu; còn {{left}} lần thử, sai nữa thì thiết bị này phải chờ rồi mới đăng nhập lại được',
+  },
   records: {
     icd10NotListed: 'Mã ICD-10 không có trong danh mục: {{codes}}',
     icd10CodeNotListed: 'Mã ICD-10 {{code}} không có trong danh mục',
