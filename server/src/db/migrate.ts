@@ -10,6 +10,7 @@ import * as taskParts from './migrations/2026_12_02_0009_task_parts.ts';
 import * as auditChain from './migrations/2026_12_02_0012_audit_chain.ts';
 import * as importBatches from './migrations/2026_12_03_0013_import_batches.ts';
 import * as villageWorkerFigures from './migrations/2026_12_03_0014_village_worker_figures.ts';
+import * as importFindings from './migrations/2026_12_03_0015_import_findings.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0012_audit_chain': auditChain,
   '2026_12_03_0013_import_batches': importBatches,
   '2026_12_03_0014_village_worker_figures': villageWorkerFigures,
+  '2026_12_03_0015_import_findings': importFindings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -87,7 +87,7 @@ describe('a commit in batches', () => {
 
   it('refuses a commit whose staged rows were lost, and writes nothing more', async () => {
     const job = (await upload([HEADER, 'B04,Số 4,Chủ hộ,Bế Văn Khoa,Nam,1990', 'B05,Số 5,Chủ hộ,Bế Văn Lâm,Nam,1991'].join('\n'))).json();
-    await sql`delete from import_row where job_id = ${job.id} and row_no = 3`.execute(ctx.database.db);
+    await sql`delete from import_row where job_id = ${job.id}`.execute(ctx.database.db); // as crash recovery leaves an unlogged table
     const res = await call('POST', `/api/imports/${job.id}/commit`);
     expect(res.statusCode).toBe(409);
     expect(res.json().key).toBe('imports.rowsGone');

@@ -266,7 +266,8 @@ describe('staged rows lost (unlogged: a database crash empties them)', () => {
     const db = ctx.database.db;
     const kept = await sql<{ cells: unknown }>`select cells from import_row where job_id = ${job.id}`.execute(db);
     expect(kept.rows.map((r) => r.cells)).toEqual([null, null]); // valid rows keep their values, not their cells
-    await sql`delete from import_row where job_id = ${job.id} and row_no = 3`.execute(db);
+    // As crash recovery leaves an unlogged table: empty.
+    await sql`delete from import_row where job_id = ${job.id}`.execute(db);
     const [residents, households] = [await count('resident'), await count('household')];
     expect((await call('POST', `/api/imports/${job.id}/commit`, station)).statusCode).toBe(409);
     expect([await count('resident'), await count('household')]).toEqual([residents, households]);

@@ -170,13 +170,14 @@ export async function stageRows(db: Db, jobId: number, rows: StagedRow[], groupO
   `.execute(db);
 }
 
-/** The first `limit` errors or warnings of a job, by row. */
+/** The first `limit` errors or warnings of a job, by row (through the partial indexes of the rows that have them: migration 0015). */
 export async function findings(db: Db, jobId: number, kind: 'errors' | 'warnings', limit = 200): Promise<Finding[]> {
   const column = sql.ref(`r.${kind}`);
+  const has = kind === 'errors' ? sql`r.errors is not null` : sql`r.warnings <> '[]'::jsonb`;
   const { rows } = await sql<Finding>`
     select r.row_no as row, f->>'column' as column, f->>'letter' as letter, f->>'field' as field, f->>'key' as key, f->'params' as params, f->>'message' as message, f->>'messageEn' as "messageEn"
     from import_row r cross join lateral jsonb_array_elements(${column}) with ordinality as e(f, n)
-    where r.job_id = ${jobId} and ${column} is not null
+    where r.job_id = ${jobId} and ${has}
     order by r.row_no, e.n
     limit ${limit}
   `.execute(db);
@@ -190,12 +191,12 @@ export async function findings(db: Db, jobId: number, kind: 'errors' | 'warnings
 export async function rowsOfBrokenHouseholds(db: Db, jobId: number) {
   const { rows } = await sql<{ rowNo: number; resident: StagedResident; rows: number[] }>`
     select r.row_no as "rowNo", r.resident, bad.rows
-    from import_row r join (
-      select household_key, array_agg(row_no order by row_no) as rows
+    from (
+      -- a household's rows share its group (its first row): the invalid rows by their index, then their households' valid rows by theirs
+      select group_no, array_agg(row_no order by row_no) as rows
       from import_row where job_id = ${jobId} and resident is null and household_key is not null
-      group by household_key
-    ) bad on bad.household_key = r.household_key
-    where r.job_id = ${jobId} and r.resident is not null
+      group by group_no
+    ) bad join import_row r on r.job_id = ${jobId} and r.group_no = bad.group_no and r.resident is not null
     order by r.row_no
   `.execute(db);
   return rows;
@@ -278,10 +279,10 @@ const STAGED_COLUMNS = sql.raw(
 );
 const INSERTED_COLUMNS = sql.raw(RESIDENT_COLUMN_LIST);
 
-/** Valid rows still to commit after group `after` (a stopped commit resumes there). */
-export async function rowsLeft(db: Db, jobId: number, after: number) {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from import_row where job_id = ${jobId} and resident is not null and group_no > ${after}`.execute(db);
-  return rows[0]?.n ?? 0;
+/** Whether valid rows are still to commit after group `after` (a stopped commit resumes there). */
+export async function rowsLeft(db: Db, jobId: number, after: number): Promise<boolean> {
+  const { rows } = await sql<{ left: boolean }>`select exists (select 1 from import_row where job_id = ${jobId} and resident is not null and group_no > ${after}) as left`.execute(db);
+  return rows[0]?.left ?? false;
 }
 
 /** The last group of the next batch: the group of the `limit`-th valid row after `after` (its household comes whole); null when none is left. */
