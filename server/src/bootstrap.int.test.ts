@@ -46,7 +46,7 @@ describe('first start', () => {
     const cookie = await cookieOf('soyte.thainguyen');
     const get = async (url: string) => (await ctx.app.inject({ method: 'GET', url, headers: { cookie } })).json();
     const plans = (await get('/api/plans')).items;
-    const city = plans.find((p: { orgUnitName: string }) => p.orgUnitName === 'Thành Phố Bắc Kạn');
+    const city = plans.find((p: { orgUnitName: string }) => p.orgUnitName === 'Thành phố Bắc Kạn');
     expect(city).toMatchObject({ number: null, fromYear: 2024, toYear: 2030 });
     const detail = await get(`/api/plans/${city.id}`);
     const record = detail.targetList.find((t: { indicator: string }) => t.indicator === 'BHYT_BP');

@@ -280,4 +280,10 @@ export const en: ServerMessages = {
   reports: {
     periodInvalid: 'Invalid report period (2026, 2026S1, 2026Q3, 202609)',
   },
+  orgUnitOnDate: {
+    valid: 'In force on {{date}}',
+    future: 'Not yet established on {{date}}',
+    closed: 'Dissolved or merged before {{date}}',
+    childCount: 'Units below (on {{date}})',
+  },
 };

@@ -280,6 +280,13 @@ export const vi = {
   reports: {
     periodInvalid: 'Kỳ báo cáo không hợp lệ (2026, 2026S1, 2026Q3, 202609)',
   },
+  // The org-unit detail as of a date (web, namespace `server`).
+  orgUnitOnDate: {
+    valid: 'Còn hiệu lực ngày {{date}}',
+    future: 'Chưa thành lập vào ngày {{date}}',
+    closed: 'Đã giải thể/sáp nhập trước ngày {{date}}',
+    childCount: 'Đơn vị trực thuộc (ngày {{date}})',
+  },
 } as const;
 
 // Same keys, any text: lets en.ts (and any other language) be checked against this file.

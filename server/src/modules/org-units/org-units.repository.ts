@@ -47,7 +47,7 @@ export async function listOrgUnits(db: Db, scope: Scope, f: OrgUnitFilter) {
   }
   let page = query.select([
     ...unitColumns,
-    sql<number>`(select count(*) from org_unit c where c.parent_id = o.id and (c.valid_from is null or c.valid_from <= ${f.asOf}::date) and (c.valid_to is null or c.valid_to >= ${f.asOf}::date))::int`.as('child_count'),
+    sql<number>`(select count(*) from org_unit c where c.parent_id = o.id and ${validOn(f.asOf, 'c')})::int`.as('child_count'),
   ]);
   // Best match first when searching; otherwise the official code order.
   if (f.q) page = page.orderBy(sql`similarity(o.name_folded, ${f.q})`, 'desc');
@@ -63,12 +63,13 @@ export async function listOrgUnits(db: Db, scope: Scope, f: OrgUnitFilter) {
   return { rows, total: count.total };
 }
 
-export async function findOrgUnit(db: Db, scope: Scope, id: number) {
+/** The unit with the number of its children valid on asOf. */
+export async function findOrgUnit(db: Db, scope: Scope, id: number, asOf: string) {
   return db
     .selectFrom('org_unit as o')
     .where('o.id', '=', id)
     .where(orgUnitInScope('o', scope))
-    .select([...unitColumns, 'o.path', sql<number>`(select count(*) from org_unit c where c.parent_id = o.id)::int`.as('child_count')])
+    .select([...unitColumns, 'o.path', sql<number>`(select count(*) from org_unit c where c.parent_id = o.id and ${validOn(asOf, 'c')})::int`.as('child_count')])
     .executeTakeFirst();
 }
 

@@ -118,7 +118,7 @@ describe('a plan with targets and tasks', () => {
     expect(res.json().areaIds).toContain(ducXuan);
     expect(res.json().targetList[0].current).toMatchObject({ numerator: 3, denominator: 4 });
     // The ward's committee reads the city plan its ward inherited.
-    expect((await call('GET', '/api/plans', committee)).json().items.map((p: { orgUnitName: string }) => p.orgUnitName)).toContain('Thành Phố Bắc Kạn');
+    expect((await call('GET', '/api/plans', committee)).json().items.map((p: { orgUnitName: string }) => p.orgUnitName)).toContain('Thành phố Bắc Kạn');
   });
 });
 
