@@ -53,6 +53,15 @@ export function findResidentToWrite(db: Db, scope: Scope, id: number) {
     .executeTakeFirst();
 }
 
+/**
+ * Where a resident lives, whatever the caller's scope: only to file a refused read under the
+ * commune whose auditors should see it. Returns no name or identifier.
+ */
+export async function communeOfResident(db: Db, id: number): Promise<number | null> {
+  const row = await db.selectFrom('resident').where('id', '=', id).select('commune_id').executeTakeFirst();
+  return row ? Number(row.commune_id) : null;
+}
+
 export interface ResidentSearch {
   q?: string;
   kind?: 'citizen_id' | 'phone' | 'phone_or_social' | 'social_insurance' | 'insurance_code' | 'name';

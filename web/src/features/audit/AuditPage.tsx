@@ -4,7 +4,7 @@ import { AutoComplete, Button, DatePicker, Input, Tag, Tooltip, Typography } fro
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '@ytcs/common';
+import { AUDIT_ACTIONS, type AuditEvent, auditActionKey, auditEntityKey } from '@ytcs/common';
 import { DATE_FORMAT, formatInstant, toIsoDate } from '../../lib/dates';
 import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
@@ -14,36 +14,12 @@ import { usePageTitle } from '../../lib/usePageTitle';
 
 type Range = [Dayjs | null, Dayjs | null] | null;
 
-// The server filters by exact action code; these are the ones it writes today.
-const KNOWN_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_changed',
-  'user.create',
-  'user.update',
-  'household.create',
-  'household.read',
-  'resident.search',
-  'resident.read',
-  'resident.create',
-  'resident.update',
-  'resident.merge',
-  'resident.move_out',
-  'resident.move_in',
-  'resident.death',
-  'record.read',
-  'record.history',
-  'record.encounter',
-  'record.immunization',
-  'resident.personal_data',
-  'audit.access_report',
-];
-
 export function AuditPage() {
   const { t } = useTranslation();
   usePageTitle(t('audit.title'));
-  const actionLabel = (code: string) => t(`audit.actions.${code.replace(/\./g, '_')}`, { defaultValue: code });
+  // Labels live with the codes' list in common (the server's messages); an unknown code shows as itself.
+  const actionLabel = (code: string) => t(`server:${auditActionKey(code)}`, { defaultValue: code });
+  const entityLabel = (type: string) => t(`server:${auditEntityKey(type)}`, { defaultValue: type });
   const { limit, offset, pagination, reset } = usePaging(50);
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
@@ -95,7 +71,7 @@ export function AuditPage() {
           <AutoComplete
             value={action}
             onChange={(value?: string) => changed(setAction)(value ?? '')}
-            options={KNOWN_ACTIONS.map((code) => ({ value: code, label: `${actionLabel(code)} (${code})` }))}
+            options={AUDIT_ACTIONS.map((code) => ({ value: code, label: `${actionLabel(code)} (${code})` }))}
             className="audit-action-filter"
           >
             <Input allowClear placeholder={t('audit.action')} data-testid="audit-action" />
@@ -162,9 +138,27 @@ export function AuditPage() {
               width: 200,
               render: (code: string) => <Tooltip title={code}>{actionLabel(code)}</Tooltip>,
             },
-            { title: t('audit.entityType'), dataIndex: 'entityType', width: 140 },
-            { title: t('audit.entityId'), dataIndex: 'entityId', width: 120 },
-            { title: t('audit.orgUnitIds'), dataIndex: 'orgUnitIds', width: 140, render: (ids: number[]) => ids.join(', ') },
+            {
+              title: t('audit.entityType'),
+              dataIndex: 'entityType',
+              width: 140,
+              render: (type: string | null) => (type ? <Tooltip title={type}>{entityLabel(type)}</Tooltip> : null),
+            },
+            {
+              // A user, plan or task by name when the reader may see it; a person in the registry by number only.
+              title: t('server:auditLabels.columns.entity'),
+              key: 'entity',
+              width: 220,
+              render: (_, event) => (event.entityName ? <Tooltip title={`#${event.entityId}`}>{event.entityName}</Tooltip> : event.entityId ? `#${event.entityId}` : null),
+            },
+            {
+              title: t('server:auditLabels.columns.unit'),
+              key: 'unit',
+              width: 180,
+              render: (_, event) => (
+                <Tooltip title={event.orgUnitIds.join(', ')}>{event.orgUnitName ?? (event.orgUnitId === null ? '' : `#${event.orgUnitId}`)}</Tooltip>
+              ),
+            },
             { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
         ],
       }}
