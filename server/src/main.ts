@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { DEMO_PASSWORD } from './demo/demo-data.ts';
+import { progressPrinter } from './start-progress.ts';
 
 async function main() {
   const started = Date.now();
@@ -17,7 +18,9 @@ async function main() {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
-  const result = await bootstrap(database.db, config);
+  // Said as it goes: a first start (official units, demo data) takes over a minute.
+  const report = config.logLevel === 'silent' ? undefined : progressPrinter((line) => process.stdout.write(line), started);
+  const result = await bootstrap(database.db, config, report);
   const app = await buildApp(config, database);
   await app.listen({ port: config.port, host: config.host });
   const address = `http://localhost:${(app.server.address() as { port: number }).port}`;

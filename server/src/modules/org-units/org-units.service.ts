@@ -79,8 +79,9 @@ function toOrgUnit(r: UnitRow) {
  * On an empty database: the country, then both eras of official units and their successions,
  * in one transaction (a crash leaves the table empty and the next start loads again).
  */
-export async function loadOfficialUnits(db: Kysely<DB>): Promise<boolean> {
+export async function loadOfficialUnits(db: Kysely<DB>, starting: () => void = () => {}): Promise<boolean> {
   if ((await repo.countOrgUnits(db)) > 0) return false;
+  starting();
   const { units, successions } = readOfficialUnits();
   await db.transaction().execute(async (trx) => {
     const root = { key: COUNTRY_KEY, parentKey: null, code: 'VN', name: 'Việt Nam', level: 'country', kind: 'country', validFrom: null, validTo: null };
