@@ -10,6 +10,9 @@ import { progressPrinter } from './start-progress.ts';
 async function main() {
   const started = Date.now();
   const config = readConfig(process.env);
+  // Said as it goes: a first start (a new data directory, the official units, demo data) takes over a minute.
+  const report = config.logLevel === 'silent' ? undefined : progressPrinter((line) => process.stdout.write(line), started);
+  report?.({ vi: 'Mở cơ sở dữ liệu', en: 'opening the database' });
   const database = await openDatabase(config);
   const shutdown = async () => {
     await database.close().catch(() => {});
@@ -18,8 +21,6 @@ async function main() {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
-  // Said as it goes: a first start (official units, demo data) takes over a minute.
-  const report = config.logLevel === 'silent' ? undefined : progressPrinter((line) => process.stdout.write(line), started);
   const result = await bootstrap(database.db, config, report);
   const app = await buildApp(config, database);
   await app.listen({ port: config.port, host: config.host });

@@ -13,7 +13,7 @@ export function ethnicityMatch(input: string, group: Pick<EthnicGroup, 'code' | 
   const typed = foldVietnamese(input).split(' ').filter(Boolean);
   if (typed.length === 0) return 0;
   if (startsWords(typed, group.name)) return 0;
-  if (group.otherNames && group.otherNames.split(',').some((other) => startsWords(typed, other))) return 1;
+  if (group.otherNames?.split(',').some((other) => startsWords(typed, other))) return 1;
   if (typed.length === 1 && group.code.startsWith(typed[0] as string)) return 2;
   return null;
 }
