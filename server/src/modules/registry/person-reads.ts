@@ -37,17 +37,19 @@ export async function readPersonal<T>(
   audit: (found: T) => AuditEntry[],
   refused?: () => Promise<AuditEntry>,
 ): Promise<T> {
-  const found = await db.transaction().execute(async (trx) => {
-    const found = await read(trx);
-    if (found === null || found === undefined) return null;
-    for (const event of audit(found)) await recordAudit(trx, ctx.actor, event);
-    return { found };
-  });
-  if (found === null) {
-    if (refused) await recordAudit(db, ctx.actor, await refused());
-    throw notFound();
+  const missing = notFound();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const found = await read(trx);
+      if (found === null || found === undefined) throw missing;
+      for (const event of audit(found)) await recordAudit(trx, ctx.actor, event);
+      return found;
+    });
+  } catch (error) {
+    // Written after the read's transaction rolled back: the refusal is kept, the read was not.
+    if (error === missing && refused) await recordAudit(db, ctx.actor, await refused());
+    throw error;
   }
-  return found.found;
 }
 
 /**
