@@ -4,11 +4,13 @@ import { AutoComplete, Button, DatePicker, Input, Tag, Tooltip, Typography } fro
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { AUDIT_ACTIONS, type AuditEvent, auditActionKey, auditEntityKey } from '@ytcs/common';
 import { DATE_FORMAT, formatInstant, toIsoDate } from '../../lib/dates';
 import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
 import { useDebounced } from '../../lib/useDebounced';
+import { hasPermission, useMe } from '../auth/auth.api';
 import { downloadAccessReport, useAuditEvents } from './audit.api';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -20,6 +22,13 @@ export function AuditPage() {
   // Labels live with the codes' list in common (the server's messages); an unknown code shows as itself.
   const actionLabel = (code: string) => t(`server:${auditActionKey(code)}`, { defaultValue: code });
   const entityLabel = (type: string) => t(`server:${auditEntityKey(type)}`, { defaultValue: type });
+  // The pages an event's entity opens, for readers who may open them.
+  const me = useMe().data;
+  const linkable: Record<string, string | undefined> = {
+    resident: hasPermission(me, 'person.read') ? '/residents' : undefined,
+    household: hasPermission(me, 'person.read') ? '/households' : undefined,
+    plan: hasPermission(me, 'plan.read') ? '/plans' : undefined,
+  };
   const { limit, offset, pagination, reset } = usePaging(50);
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
@@ -149,7 +158,14 @@ export function AuditPage() {
               title: t('server:auditLabels.columns.entity'),
               key: 'entity',
               width: 220,
-              render: (_, event) => (event.entityName ? <Tooltip title={`#${event.entityId}`}>{event.entityName}</Tooltip> : event.entityId ? `#${event.entityId}` : null),
+              render: (_, event) => {
+                if (!event.entityId) return null;
+                const text = event.entityName ?? `#${event.entityId}`;
+                // Opening a person from here is a read of their record, audited like any other.
+                const href = event.entityType && linkable[event.entityType] ? `${linkable[event.entityType]}/${event.entityId}` : null;
+                const shown = href ? <Link to={href}>{text}</Link> : text;
+                return event.entityName ? <Tooltip title={`#${event.entityId}`}>{shown}</Tooltip> : shown;
+              },
             },
             {
               title: t('server:auditLabels.columns.unit'),
