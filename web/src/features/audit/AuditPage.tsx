@@ -1,11 +1,11 @@
 // Reading the audit log: every access to a person's record and every change is written there,
 // so supervisors can answer "who looked at this, and when".
-import { AutoComplete, Button, DatePicker, Input, Tag, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, DatePicker, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { AUDIT_ACTIONS, type AuditEvent, auditActionKey, auditEntityKey } from '@ytcs/common';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEvent, auditActionKey, auditEntityKey } from '@ytcs/common';
 import { DATE_FORMAT, formatInstant, toIsoDate } from '../../lib/dates';
 import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
@@ -85,11 +85,13 @@ export function AuditPage() {
           >
             <Input allowClear placeholder={t('audit.action')} data-testid="audit-action" />
           </AutoComplete>
-          <Input
+          <Select
             allowClear
             placeholder={t('audit.entityType')}
-            value={entityType}
-            onChange={(e) => changed(setEntityType)(e.target.value)}
+            value={entityType || undefined}
+            onChange={(value?: string) => changed(setEntityType)(value ?? '')}
+            options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: entityLabel(type) }))}
+            className="audit-action-filter"
             data-testid="audit-entity-type"
           />
           <DatePicker.RangePicker
