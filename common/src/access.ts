@@ -30,6 +30,7 @@ export const ORG_UNIT_KINDS = [
   'city',
   'district',
   'town',
+  'township',
   'ward',
   'commune',
   'special_zone',

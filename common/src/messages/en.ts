@@ -280,6 +280,9 @@ export const en: ServerMessages = {
   reports: {
     periodInvalid: 'Invalid report period (2026, 2026S1, 2026Q3, 202609)',
   },
+  orgUnitKinds: {
+    township: 'Township (thị trấn)',
+  },
   orgUnitOnDate: {
     valid: 'In force on {{date}}',
     future: 'Not yet established on {{date}}',

@@ -280,6 +280,10 @@ export const vi = {
   reports: {
     periodInvalid: 'Kỳ báo cáo không hợp lệ (2026, 2026S1, 2026Q3, 202609)',
   },
+  // Kinds of unit the web catalogue does not name yet (useOrgUnitLabels falls back to these).
+  orgUnitKinds: {
+    township: 'Thị trấn',
+  },
   // The org-unit detail as of a date (web, namespace `server`).
   orgUnitOnDate: {
     valid: 'Còn hiệu lực ngày {{date}}',

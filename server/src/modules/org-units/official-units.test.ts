@@ -40,8 +40,10 @@ describe('official names and kinds', () => {
 
   it('gives towns and townships their kind whatever the source wrote', () => {
     expect(named('Thị xã Buôn Hồ')[0]?.kind).toBe('town');
+    expect(named('Thị trấn Chợ Rã')[0]).toMatchObject({ level: 'commune', kind: 'township' });
     for (const u of units) {
-      if (u.name.startsWith('Thị xã ') || u.name.startsWith('Thị trấn ')) expect(u.kind, u.name).toBe('town');
+      if (u.name.startsWith('Thị xã ')) expect(u.kind, u.name).toBe('town');
+      if (u.name.startsWith('Thị trấn ')) expect(u.kind, u.name).toBe('township');
       if (u.name.startsWith('Thành phố ')) expect(u.kind, u.name).toBe('city');
     }
   });

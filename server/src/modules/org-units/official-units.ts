@@ -52,7 +52,8 @@ function kindFromName(written: string): string {
   const first = name.split(' ')[0];
   if (name.startsWith('Thành phố')) return 'city';
   if (name.startsWith('Thị xã')) return 'town';
-  if (name.startsWith('Thị trấn')) return 'town';
+  // A thị trấn is a commune-level township, not a thị xã (a district-level town).
+  if (name.startsWith('Thị trấn')) return 'township';
   if (name.startsWith('Đặc khu')) return 'special_zone';
   if (first === 'Tỉnh') return 'province';
   if (first === 'Quận' || first === 'Huyện') return 'district';

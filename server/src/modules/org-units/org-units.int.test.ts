@@ -122,9 +122,12 @@ describe('official unit names on a database loaded before they were normalised',
     const { db } = ctx.database;
     const city = await unitId(ctx, 'district', '058', false);
     const village = await createVillage(ctx, ducXuan, 'xã Thành Phố cũ');
+    const township = await unitId(ctx, 'commune', '01888', false);
     await db.updateTable('org_unit').set({ name: 'Thành Phố Bắc Kạn', kind: 'commune' }).where('id', '=', city).execute();
+    await db.updateTable('org_unit').set({ kind: 'town' }).where('id', '=', township).execute();
     await up(db as never);
-    const rows = await db.selectFrom('org_unit').where('id', 'in', [city, village]).select(['id', 'name', 'kind', 'name_folded']).execute();
+    const rows = await db.selectFrom('org_unit').where('id', 'in', [city, village, township]).select(['id', 'name', 'kind', 'name_folded']).execute();
+    expect(rows.find((r) => r.id === township)).toMatchObject({ name: 'Thị trấn Chợ Rã', kind: 'township' });
     expect(rows.find((r) => r.id === city)).toMatchObject({ name: 'Thành phố Bắc Kạn', kind: 'city', name_folded: 'thanh pho bac kan' });
     expect(rows.find((r) => r.id === village)).toMatchObject({ name: 'xã Thành Phố cũ', kind: 'village' });
   });
