@@ -17,7 +17,7 @@ export default defineConfig({
           pool: 'forks',
         },
       },
-      { test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+      { test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 120_000, hookTimeout: 360_000, fileParallelism: false } },
     ],
   },
 });

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '../server/src/demo/demo-data.ts';
 import { startServer } from '../e2e/server.ts';
+import { request, signIn } from './lib/http.ts';
 import { machine } from './lib/results.ts';
 
 const ROWS = Number((process.env.IMPORT_ROWS ?? '1000000').replace(/[_,]/g, ''));
@@ -93,12 +94,11 @@ async function main() {
   await server.restart();
   const pid = server.pid;
   try {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tram.ducxuan', password: DEMO_PASSWORD }) });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json()) as { roles: { orgUnit: { id: number } }[] };
+    const { cookie } = await signIn(server.url, 'tram.ducxuan', DEMO_PASSWORD);
+    const me = JSON.parse((await request(`${server.url}/api/auth/me`, { headers: { cookie } })).body) as { roles: { orgUnit: { id: number } }[] };
     // The station's role is at the health station; the register is the commune's.
     const station = me.roles[0]?.orgUnit.id;
-    const unit = (await (await fetch(`${server.url}/api/org-units/${station}`, { headers: { cookie } })).json()) as { level: string; parentId: number | null };
+    const unit = JSON.parse((await request(`${server.url}/api/org-units/${station}`, { headers: { cookie } })).body) as { level: string; parentId: number | null };
     const commune = unit.level === 'commune' ? station : unit.parentId;
     const idle = memoryOf(pid);
     console.log(`server ${pid}: ${mib(idle.rss)} MiB resident before the import`);
@@ -112,13 +112,16 @@ async function main() {
     const probe = (async () => {
       while (running) {
         const t = performance.now();
-        const res = await fetch(`${server.url}/api/health`);
-        await res.arrayBuffer();
+        // A connection of its own each time, as a monitor would: no keep-alive race to misread as the server's.
+        const res = await request(`${server.url}/api/health`);
+        if (res.status !== 200) throw new Error(`health → ${res.status}`);
         health.push(performance.now() - t);
         rss.push({ at: Math.round((performance.now() - started) / 1000), mib: mib(memoryOf(pid).rss), phase });
+        if (rss.length % 300 === 0) console.log(`  ${rss.at(-1)?.at} s: ${phase}, ${rss.at(-1)?.mib} MiB resident, slowest health so far ${Math.round(Math.max(...health))} ms`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
+    probe.catch(() => {}); // thrown where awaited, after the import
 
     const tp = performance.now();
     const preview = await uploadFile(`${server.url}/api/imports`, cookie, { unitId: String(commune) }, file);
@@ -129,8 +132,8 @@ async function main() {
     console.log(`preview: ${job.rows} rows (${job.valid} valid, ${job.invalid} invalid) in ${previewSeconds.toFixed(0)} s; peak ${mib(afterPreview.hwm)} MiB`);
     phase = 'commit';
     const tc = performance.now();
-    const commit = await fetch(`${server.url}/api/imports/${job.id}/commit`, { method: 'POST', headers: { cookie } });
-    const done = (await commit.json()) as { inserted: number; households: number };
+    const commit = await request(`${server.url}/api/imports/${job.id}/commit`, { method: 'POST', headers: { cookie } });
+    const done = JSON.parse(commit.body) as { inserted: number; households: number };
     const commitSeconds = (performance.now() - tc) / 1000;
     running = false;
     await probe;
@@ -156,6 +159,7 @@ async function main() {
     console.log(`commit: ${done.inserted} inserted, ${done.households} households in ${commitSeconds.toFixed(0)} s`);
     console.log(`memory: idle ${result.memory.idleMiB} MiB, peak ${result.memory.peakMiB} MiB (goal ≤ ${GOAL_MIB}); health max ${result.health.maxMs} ms, ${result.health.over1s} over 1 s → ${out.pathname}`);
   } catch (error) {
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the server's last words
     console.error(server.output().slice(-3000));
     throw error;
   } finally {

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Browser, chromium } from 'playwright-core';
+import { serverCommand } from '../scripts/server-command.mjs';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password';
 const root = path.resolve(import.meta.dirname, '..');
@@ -46,7 +47,8 @@ async function freshDatabaseUrl(): Promise<{ url: string | null; drop: () => Pro
 
 /** The server as a child process with `env`, once it says where it listens. */
 async function launch(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; log: () => string }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = serverCommand(env);
+  const child: ChildProcess = spawn(server.command, server.args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (d) => {
     log += d;
@@ -54,8 +56,12 @@ async function launch(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; ur
   child.stderr?.on('data', (d) => {
     log += d;
   });
+  child.once('exit', (code, signal) => {
+    log += `\n[server exited: code ${code}, signal ${signal}]\n`;
+  });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${log}`)), 120_000);
+    // A first start loads the official units and the demo data: ~30 s alone, minutes on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`server did not start in 300 s:\n${log}`)), 300_000);
     const poll = setInterval(() => {
       const m = /running at (http:\/\/localhost:\d+)/.exec(log);
       if (m?.[1]) {

@@ -2,11 +2,13 @@
 // on an empty database, the demo data). YTCS_DEMO defaults to 1 here, and only here.
 import { spawn } from 'node:child_process';
 import { buildWebIfNeeded, checkNode, installIfNeeded, root } from './prepare.mjs';
+import { serverCommand } from './server-command.mjs';
 
 checkNode();
 installIfNeeded();
 buildWebIfNeeded();
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+const server = serverCommand();
+const child = spawn(server.command, server.args, {
   cwd: root,
   stdio: 'inherit',
   env: { YTCS_DEMO: '1', ...process.env },

@@ -5,6 +5,7 @@
  * claims billions of pixels. Nothing here is read by the server.
  */
 import zlib from 'node:zlib';
+import { deflated as part, repeated, zip } from './raw-zip.ts';
 
 /** Bytes that look like nothing (a seeded generator: the same bytes on every run, never a magic number). */
 export function randomBytes(length: number, seed = 7): Buffer {
@@ -21,54 +22,6 @@ export function randomBytes(length: number, seed = 7): Buffer {
   return out;
 }
 
-interface ZipPart {
-  name: string;
-  /** Raw deflate data. */
-  data: Buffer;
-  /** The uncompressed size written in the headers (a liar writes less than the truth). */
-  declared: number;
-}
-
-const part = (name: string, text: string): ZipPart => ({ name, data: zlib.deflateRawSync(Buffer.from(text)), declared: Buffer.byteLength(text) });
-
-export function zip(parts: ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const name = Buffer.from(p.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(p.data.length, 18);
-    local.writeUInt32LE(p.declared, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x0800, 8);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(p.data.length, 20);
-    cd.writeUInt32LE(p.declared, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    locals.push(local, name, p.data);
-    central.push(cd, name);
-    offset += 30 + name.length + p.data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
-
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const CONTENT_TYPES =
   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
@@ -77,15 +30,8 @@ const RELS =
 
 /** A document.xml of `copies` × a paragraph, deflated without ever holding the expanded text. */
 function repeatedDocument(copies: number): { data: Buffer; size: number } {
-  const head = `<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body>`;
   const block = '<w:p><w:r><w:t>Kế hoạch Kế hoạch Kế hoạch Kế hoạch Kế hoạch</w:t></w:r></w:p>'.repeat(64);
-  const tail = '</w:body></w:document>';
-  const flush = (text: string) => zlib.deflateRawSync(Buffer.from(text), { finishFlush: zlib.constants.Z_SYNC_FLUSH, level: 9 });
-  const blockBytes = flush(block);
-  return {
-    data: Buffer.concat([flush(head), ...Array.from({ length: copies }, () => blockBytes), zlib.deflateRawSync(Buffer.from(tail))]),
-    size: Buffer.byteLength(head) + Buffer.byteLength(block) * copies + Buffer.byteLength(tail),
-  };
+  return repeated(`<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body>`, block, copies, '</w:body></w:document>');
 }
 
 /** A .docx whose document.xml says, truthfully, that it is ~100 MB. */

@@ -3,67 +3,7 @@
  * few milliseconds by repeating one deflate block (flushed to a byte boundary, so copies can be
  * concatenated), the way a real zip bomb is made. Nothing here is read by the server.
  */
-import { deflateRawSync, constants } from 'node:zlib';
-
-interface Entry {
-  name: string;
-  /** Raw deflate data (method 8). */
-  data: Buffer;
-  /** Uncompressed size written in the headers (a liar may write less than the truth). */
-  declared: number;
-}
-
-/** `copies` × `block`, as one raw deflate stream, without ever holding the expanded text. */
-function repeated(prefix: string, block: string, copies: number, suffix: string): { data: Buffer; size: number } {
-  const flush = (text: string) => deflateRawSync(Buffer.from(text), { finishFlush: constants.Z_SYNC_FLUSH, level: 9 });
-  const blockBytes = flush(block);
-  const parts = [flush(prefix), ...Array.from({ length: copies }, () => blockBytes), deflateRawSync(Buffer.from(suffix))];
-  return { data: Buffer.concat(parts), size: Buffer.byteLength(prefix) + Buffer.byteLength(block) * copies + Buffer.byteLength(suffix) };
-}
-
-const plain = (name: string, text: string): Entry => {
-  const data = deflateRawSync(Buffer.from(text));
-  return { name, data, declared: Buffer.byteLength(text) };
-};
-
-function zip(entries: Entry[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const declared = Math.min(e.declared, 0xfffffffe);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, e.data);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x0800, 8);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(e.data.length, 20);
-    cd.writeUInt32LE(declared, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    central.push(cd, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cdBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cdBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cdBytes, end]);
-}
+import { type ZipEntry as Entry, deflated as plain, repeated, zip } from './raw-zip.ts';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -57,6 +57,7 @@ export const ErrorBody = Type.Object(
     errors: Type.Optional(Type.Array(FieldError)),
     warnings: Type.Optional(Type.Array(Warning, { description: 'needs_confirmation: what to confirm (send again with confirmWarnings)' })),
     retryAfterSeconds: Type.Optional(Type.Integer({ description: 'rate_limited, imports_busy: when to try again' })),
+    attemptsLeft: Type.Optional(Type.Integer({ description: 'wrong_credentials: the sign-ins left before this source must wait, when few are' })),
     residentId: Type.Optional(Type.Integer({ description: 'a duplicate identifier: the record that holds it' })),
   },
   { $id: 'ErrorBody' },

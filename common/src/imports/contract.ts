@@ -8,6 +8,15 @@ const N = Nullable;
 export const IMPORT_STATUSES = ['parsing', 'previewed', 'committing', 'committed', 'failed'] as const;
 export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
 
+/**
+ * What one file may hold, said on the page and enforced by the server. A commune's register is a
+ * few tens of thousands of rows, a merged ward's or a district's some hundreds of thousands; a
+ * million is the size the commit and the server's memory are measured at (bench:import-memory).
+ * The register export's CSV is ~230 bytes a row: a million rows is ~230 MB.
+ */
+export const IMPORT_MAX_ROWS = 1_000_000;
+export const IMPORT_MAX_FILE_MB = 400;
+
 export const ImportFieldSchema = literalUnion(IMPORT_FIELDS);
 export const ImportStatus = literalUnion(IMPORT_STATUSES);
 export type ImportStatus = Static<typeof ImportStatus>;

@@ -166,6 +166,9 @@ export const en: ServerMessages = {
     currentPasswordWrong: 'Current password is wrong',
     newPasswordWeak: 'The new password needs at least {{min}} characters and must differ from the old one',
   },
+  signIn: {
+    attemptsLeft: 'Wrong username or password; attempts left before this device must wait to sign in again: {{left}}',
+  },
   records: {
     icd10NotListed: 'ICD-10 codes not in the list: {{codes}}',
     icd10CodeNotListed: 'ICD-10 code {{code}} is not in the list',
@@ -250,6 +253,7 @@ export const en: ServerMessages = {
       notPdf: 'The file “{{name}}” is not a PDF: its content does not start with %PDF; the file may be damaged or renamed',
       notImage: 'The file “{{name}}” is not a readable PNG or JPEG image',
       notText: 'The file “{{name}}” is not UTF-8 text; save it again as UTF-8 (Unicode), or send the Word document or PDF',
+      encodingVni: '“{{name}}” is in the VNI encoding, which cannot be read; convert it to Unicode (e.g. Unikey → conversion tool, from VNI Windows to Unicode) and save it again, or send a Word or PDF file',
       legacyWord: 'The file “{{name}}” is a Word 97–2003 document (.doc) or a password-protected Word document; open it in Word, remove the password and save it as .docx or PDF',
       zipNotWord: 'The file “{{name}}” is a zip but not a Word document (.docx) (an Excel workbook, say); send the plan itself',
       docxBroken: 'The Word document “{{name}}” is damaged and cannot be read; open it in Word, save it again and resend it',

@@ -166,6 +166,9 @@ export const vi = {
     currentPasswordWrong: 'Mật khẩu hiện tại không đúng',
     newPasswordWeak: 'Mật khẩu mới cần ít nhất {{min}} ký tự và khác mật khẩu cũ',
   },
+  signIn: {
+    attemptsLeft: 'Sai tên đăng nhập hoặc mật khẩu; còn {{left}} lần thử, sai nữa thì thiết bị này phải chờ rồi mới đăng nhập lại được',
+  },
   records: {
     icd10NotListed: 'Mã ICD-10 không có trong danh mục: {{codes}}',
     icd10CodeNotListed: 'Mã ICD-10 {{code}} không có trong danh mục',
@@ -250,6 +253,7 @@ export const vi = {
       notPdf: 'Tệp “{{name}}” không phải tệp PDF: nội dung không bắt đầu bằng %PDF, có thể tệp đã hỏng hoặc bị đổi đuôi',
       notImage: 'Tệp “{{name}}” không phải ảnh PNG hoặc JPEG đọc được',
       notText: 'Tệp “{{name}}” không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8 (Unicode), hoặc gửi tệp Word hay PDF',
+      encodingVni: 'Tệp “{{name}}” dùng bảng mã VNI, chưa đọc được; hãy chuyển sang Unicode (ví dụ Unikey → Công cụ chuyển mã, từ VNI Windows sang Unicode) rồi lưu lại, hoặc gửi tệp Word hay PDF',
       legacyWord: 'Tệp “{{name}}” là tài liệu Word 97–2003 (.doc) hoặc tài liệu Word có đặt mật khẩu; hãy mở bằng Word, bỏ mật khẩu và lưu lại thành .docx hoặc PDF',
       zipNotWord: 'Tệp “{{name}}” là tệp nén nhưng không phải tài liệu Word (.docx) (ví dụ bảng tính Excel); hãy gửi đúng tài liệu kế hoạch',
       docxBroken: 'Tài liệu Word “{{name}}” bị hỏng, không đọc được; hãy mở bằng Word và lưu lại rồi gửi lại',

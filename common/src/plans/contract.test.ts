@@ -93,6 +93,7 @@ const detail = {
       current: figure,
       gap: 5,
       met: false,
+      standing: 'near',
       trend: [{ period: '2024', ...figure }],
     },
   ],

@@ -8,6 +8,7 @@ import { IsoDate, Nullable, listOf, literalUnion } from '../http/contract.ts';
 import { Figure, IndicatorUnit } from '../indicators/contract.ts';
 import { Comparator, DocumentRef, PlanDraft, Recipient, Signer } from './types.ts';
 import { TaskView } from './tasks.contract.ts';
+import { STANDINGS } from './judge.ts';
 
 export const PlanStatus = literalUnion(PLAN_STATUSES);
 export type PlanStatus = Static<typeof PlanStatus>;
@@ -104,6 +105,8 @@ export const TargetView = Type.Object({
   current: Figure,
   gap: N,
   met: Nullable(Type.Boolean()),
+  /** met; near: short by at most a tenth of the target; far (standingOf in judge.ts). */
+  standing: Nullable(literalUnion(STANDINGS)),
   trend: Type.Array(Type.Object({ period: Type.String(), ...Figure.properties })),
 });
 export type TargetView = Static<typeof TargetView>;

@@ -6,4 +6,4 @@ export * from './tasks.contract.ts';
 /** When a task is overdue (the database's twin is in the plans module's task repository). */
 export { isOverdue, type TaskDue } from './overdue.ts';
 export * from './codes.ts';
-export { gapOf, judge, meets } from './judge.ts';
+export { NEAR_SHARE, STANDINGS, type Standing, gapOf, judge, meets, standingOf } from './judge.ts';

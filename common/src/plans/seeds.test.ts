@@ -202,6 +202,10 @@ describe('seed 004 — xã Quảng Yên, 2025 (merged commune)', () => {
     expect(prevention[0]?.lead).toEqual(['Ban Chỉ đạo chăm sóc sức khỏe nhân dân']);
     expect(prevention[0]?.coordinating).toEqual(['Trạm Y tế', 'Phòng Văn hóa – Xã hội', 'cơ quan, đơn vị liên quan']);
     expect(prevention[1]?.recurring).toBe('hằng năm');
+    // "… duy trì thói quen tập luyện thể dục thể thao hằng ngày" is people's exercise, not the task's schedule.
+    const exercise = prevention.find((t) => t.text.includes('thể dục thể thao hằng ngày'));
+    expect(exercise?.recurring).toBeNull();
+
     expect(plan.tasks.filter((t) => t.section === 'II.2.3').every((t) => t.lead.join() === 'Phòng Văn hóa – Xã hội')).toBe(true);
     expect(plan.tasks.filter((t) => t.section === 'III.3')).toHaveLength(7);
     expect(plan.tasks.find((t) => t.section === 'III.5')?.lead).toEqual(['Ủy ban mặt trận Tổ quốc', 'các đoàn thể']);
@@ -216,5 +220,16 @@ describe('seed 004 — xã Quảng Yên, 2025 (merged commune)', () => {
       { name: 'Chủ tịch, PCT UBND xã', purpose: null },
     ]);
     expect(plan.signer).toEqual({ authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Đào Nguyên Dũng' });
+  });
+});
+
+describe('every seed', () => {
+  it('ends no task with the semicolon or comma of the list it came from', () => {
+    for (const prefix of ['000_', '001_', '004_']) {
+      const tasks = seed(prefix).tasks;
+      expect(tasks.filter((t) => /[;,]\s*$/.test(t.text)).map((t) => t.text)).toEqual([]);
+    }
+    // Seed 000's list item that ended in ";" keeps its words.
+    expect(seed('000_').tasks.some((t) => t.text.endsWith('tổ chức bộ máy y tế cơ sở theo mô hình tổ chức, quản lý đối với Trung tâm Y tế thành phố do UBND thành phố quản lý toàn diện theo quy định'))).toBe(true);
   });
 });

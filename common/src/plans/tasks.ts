@@ -8,7 +8,7 @@ import { type Block, isHeading } from './blocks.ts';
 import { foldWords } from './normalise.ts';
 import type { Placed } from './sections.ts';
 import type { TaskDraft } from './types.ts';
-import { agencyHeading, coordinatingIn, deadlineOf, inlineLead, inlineTime, metaLine, recurringOf, splitUnits } from './units.ts';
+import { agencyHeading, coordinatingIn, deadlineOf, inlineLead, inlineTime, metaLine, recurringOf, splitUnits, taskRecurrence } from './units.ts';
 
 interface Meta {
   lead: string[];
@@ -52,7 +52,13 @@ function metaOf(metas: Map<Block, Meta>, heading: Block): Meta {
   return meta;
 }
 
-function makeTask(section: string, text: string, meta: Meta, ownLead: string[] = []): TaskDraft {
+/** A list item's closing ";" or "," belongs to the list, not to the task. */
+function taskText(text: string): string {
+  return text.replace(/[\s;,]+$/u, '');
+}
+
+function makeTask(section: string, raw: string, meta: Meta, ownLead: string[] = []): TaskDraft {
+  const text = taskText(raw);
   const lead = unique(ownLead.length ? ownLead : inlineLead(text).length ? inlineLead(text) : meta.lead);
   return {
     section,
@@ -60,7 +66,7 @@ function makeTask(section: string, text: string, meta: Meta, ownLead: string[] =
     lead,
     coordinating: unique([...meta.coordinating, ...coordinatingIn(text)], lead),
     deadline: deadlineOf(text) ?? meta.deadline,
-    recurring: recurringOf(text) ?? meta.recurring,
+    recurring: taskRecurrence(text) ?? meta.recurring,
   };
 }
 

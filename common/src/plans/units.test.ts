@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRefs } from './references.ts';
-import { coordinatingIn, deadlineOf, recurringOf, splitUnits } from './units.ts';
+import { coordinatingIn, deadlineOf, recurringOf, splitUnits, taskRecurrence } from './units.ts';
 
 describe('splitUnits', () => {
   it('splits only where an agency name starts', () => {
@@ -36,6 +36,18 @@ describe('deadlineOf / recurringOf', () => {
     expect(recurringOf('báo cáo định kỳ hằng quý và năm')).toBe('định kỳ hằng quý');
     expect(recurringOf('Hàng năm tổ chức')).toBe('hàng năm');
     expect(recurringOf('một lần')).toBeNull();
+  });
+
+  it('takes a task\'s recurrence only from its own schedule: the leading clause, or its "Thời gian:"', () => {
+    expect(taskRecurrence('Thường xuyên tuyên truyền, vận động nhân dân')).toBe('thường xuyên');
+    expect(taskRecurrence('Duy trì tổ chức “Ngày Sức khỏe toàn dân 07/4” hằng năm với các hoạt động thiết thực; đồng thời chỉ đạo các thôn')).toBe('hằng năm');
+    // What people are urged to do daily is the content of the campaign, not its schedule.
+    expect(taskRecurrence('Đẩy mạnh tuyên truyền trong Nhân dân, tập trung vào các nội dung: vận động người dân duy trì thói quen tập luyện thể dục thể thao hằng ngày; giảm tiêu thụ rượu, bia')).toBeNull();
+    expect(taskRecurrence('Tuyên truyền về Nghị quyết; đặc biệt là các chỉ tiêu về khám sức khỏe định kỳ')).toBeNull();
+    // Nouns that carry the word: recurrent spending, the periodic health check.
+    expect(taskRecurrence('Đề xuất đảm bảo ngân sách chi thường xuyên cho các hoạt động của y tế cơ sở')).toBeNull();
+    expect(taskRecurrence('Tổ chức khám sức khỏe định kỳ, khám sàng lọc miễn phí hằng năm cho Nhân dân; chú trọng')).toBe('hằng năm');
+    expect(taskRecurrence('Rà soát hồ sơ sức khỏe; thời gian thực hiện: hằng quý')).toBe('hằng quý');
   });
 });
 

@@ -145,3 +145,19 @@ export function recurringOf(text: string): string | null {
   }
   return null;
 }
+
+/** Nouns that carry a recurrence word without being a schedule: recurrent spending, the periodic check-up. */
+const NOT_A_SCHEDULE = accentFree(/(?:chi|kinh phí hoạt động)\s+thường xuyên|(?:khám|kiểm tra)\s+sức\s+kho[ẻe]\s+định kỳ/giu);
+
+/**
+ * A task's own recurrence: said in its "Thời gian:" part, or in its leading clause (up to the
+ * first ":" or ";"). What follows is the task's content — a campaign urging people to exercise
+ * "hằng ngày" is not itself daily — and is not read for a schedule.
+ */
+export function taskRecurrence(text: string): string | null {
+  const time = inlineTime(text);
+  const own = time ? recurringOf(time) : null;
+  if (own) return own;
+  const lead = text.split(/[:;]/u)[0] ?? '';
+  return recurringOf(lead.replace(NOT_A_SCHEDULE, ' '));
+}

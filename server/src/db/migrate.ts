@@ -9,6 +9,7 @@ import * as accounts from './migrations/2026_12_02_0006_accounts.ts';
 import * as taskParts from './migrations/2026_12_02_0009_task_parts.ts';
 import * as auditChain from './migrations/2026_12_02_0012_audit_chain.ts';
 import * as importBatches from './migrations/2026_12_03_0013_import_batches.ts';
+import * as villageWorkerFigures from './migrations/2026_12_03_0014_village_worker_figures.ts';
 import * as officialUnitNames from './migrations/2026_12_03_0021_official_unit_names.ts';
 import * as householdCodeFolded from './migrations/2026_12_03_0022_household_code_folded.ts';
 
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0009_task_parts': taskParts,
   '2026_12_02_0012_audit_chain': auditChain,
   '2026_12_03_0013_import_batches': importBatches,
+  '2026_12_03_0014_village_worker_figures': villageWorkerFigures,
   '2026_12_03_0021_official_unit_names': officialUnitNames,
   '2026_12_03_0022_household_code_folded': householdCodeFolded,
 };

@@ -16,7 +16,7 @@ export const VNI = 'VNI';
 export interface LegacyReading {
   text: string;
   /** The legacy encoding the text was converted from, or null. */
-  converted: typeof TCVN3 | null;
+  converted: typeof TCVN3 | 'Windows-1258' | null;
   /** A legacy encoding seen but left as it is (it could not be read), or null. */
   unreadable: typeof TCVN3 | typeof VNI | null;
 }

@@ -18,7 +18,7 @@ export const enImports: Messages['imports'] = {
     required: 'required',
     birthNote: 'Either Ngày sinh (date of birth) or Năm sinh (birth year) is needed.',
     formats: 'Dates as dd/mm/yyyy. Sex: Nam or Nữ. Residence status: Thường trú, Tạm trú or Vắng mặt. People with the same household number (or the same address and village) form one household.',
-    limits: 'At most 1,000,000 rows per file (split a larger one by commune or village); save as .xlsx or CSV UTF-8. A person whose personal ID is registered elsewhere is reported as “registered elsewhere”: ask that unit to transfer them.',
+    limits: 'At most {{rows, number}} rows and {{megabytes, number}} MB per file (split a larger one by commune or village); save as .xlsx or CSV UTF-8. A person whose personal ID is registered elsewhere is reported as “registered elsewhere”: ask that unit to transfer them.',
     exportTip: 'The “Export to Excel” file of the Residents page has exactly these columns and can be imported back after editing.',
   },
   preview: 'Check results',

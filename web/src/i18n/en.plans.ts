@@ -179,7 +179,7 @@ export const enPlans: Messages['plans'] = {
     noPlans: 'No plan applies to this unit yet.',
     planTargets: 'Targets against the plan – {{period}}',
     countTargets: 'Targets counted in numbers are in the table only.',
-    chartLegend: 'Bars: current figures – red not met, green met, grey no data yet; black mark: planned level.',
+    chartLegend: 'Bars: current figures – green met, orange near (short by at most 10% of the planned level), red far, grey no data yet; black mark: planned level.',
     targetMark: 'Planned level',
     value: 'Current',
     trend: 'Trend by quarter',

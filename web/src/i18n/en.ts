@@ -1,6 +1,7 @@
 import { enImports } from './en.imports';
 import { enIndicators } from './en.indicators';
 import { enPlans } from './en.plans';
+import { enFeedback } from './en.feedback';
 import { enRecord } from './en.record';
 import { enRegistry } from './en.registry';
 import type { Messages } from './vi';
@@ -162,4 +163,5 @@ export const en: Messages = {
   imports: enImports,
   plans: enPlans,
   indicators: enIndicators,
+  feedback: enFeedback,
 };

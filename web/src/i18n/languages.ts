@@ -9,11 +9,18 @@ import { en as enServer } from '@ytcs/common/messages/en';
 import { vi as viServer } from '@ytcs/common/messages/vi';
 import type { Locale as AntdLocale } from 'antd/es/locale';
 import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
+import antdVi from 'antd/locale/vi_VN';
 import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { en } from './en';
 import { type Messages, vi } from './vi';
+
+/** antd's Vietnamese says "Trống" (blank) for an empty list, which reads oddly: "no data" as Vietnamese software says it. */
+const viVN: AntdLocale = {
+  ...antdVi,
+  Table: { ...antdVi.Table, emptyText: 'Không có dữ liệu' },
+  Empty: { ...antdVi.Empty, description: 'Không có dữ liệu' },
+};
 
 /** Texts that exist only as a Vietnamese/English pair: names in data, the server's findings stored before its catalogue. */
 export type PairLanguage = 'vi' | 'en';

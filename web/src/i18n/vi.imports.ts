@@ -18,7 +18,7 @@ export const viImports = {
     required: 'bắt buộc',
     birthNote: 'Cần có Ngày sinh hoặc Năm sinh.',
     formats: 'Ngày ghi dd/mm/yyyy. Giới tính: Nam hoặc Nữ. Tình trạng cư trú: Thường trú, Tạm trú hoặc Vắng mặt. Những người cùng Số hộ (hoặc cùng địa chỉ và thôn/tổ) thuộc một hộ.',
-    limits: 'Mỗi tệp tối đa 1.000.000 dòng (tệp lớn hơn hãy tách theo xã hoặc thôn); lưu tệp thành .xlsx hoặc CSV UTF-8. Người có Số CCCD đã đăng ký ở nơi khác được báo “đã đăng ký ở nơi khác”: hãy đề nghị nơi đó chuyển người này đến.',
+    limits: 'Mỗi tệp tối đa {{rows, number}} dòng và {{megabytes, number}} MB (tệp lớn hơn hãy tách theo xã hoặc thôn); lưu tệp thành .xlsx hoặc CSV UTF-8. Người có Số CCCD đã đăng ký ở nơi khác được báo “đã đăng ký ở nơi khác”: hãy đề nghị nơi đó chuyển người này đến.',
     exportTip: 'Tệp “Xuất Excel” ở trang Người dân có đúng các cột này, sửa xong có thể nhập lại.',
   },
   preview: 'Kết quả kiểm tra',

@@ -179,7 +179,7 @@ export const viPlans = {
     noPlans: 'Chưa có kế hoạch nào áp dụng cho đơn vị này.',
     planTargets: 'Chỉ tiêu so với kế hoạch – {{period}}',
     countTargets: 'Chỉ tiêu tính bằng số lượng chỉ có trong bảng.',
-    chartLegend: 'Cột: số liệu hiện tại – đỏ là chưa đạt, xanh là đạt, xám là chưa có số liệu; vạch đen: mức kế hoạch.',
+    chartLegend: 'Cột: số liệu hiện tại – xanh lá là đạt, cam là gần đạt (thiếu không quá 10% mức kế hoạch), đỏ là còn xa, xám là chưa có số liệu; vạch đen: mức kế hoạch.',
     targetMark: 'Mức kế hoạch',
     value: 'Hiện tại',
     trend: 'Xu hướng theo quý',

@@ -5,6 +5,7 @@
 import { viImports } from './vi.imports';
 import { viIndicators } from './vi.indicators';
 import { viPlans } from './vi.plans';
+import { viFeedback } from './vi.feedback';
 import { viRecord } from './vi.record';
 import { viRegistry } from './vi.registry';
 
@@ -172,6 +173,7 @@ export const vi = {
   imports: viImports,
   plans: viPlans,
   indicators: viIndicators,
+  feedback: viFeedback,
 };
 
 // Same keys, any text: lets en.ts be checked against vi.ts without freezing the literals.

@@ -2,7 +2,7 @@
  * Signing in and out, the caller's profile, changing one's password. Guessing is slowed per
  * (username, source) and per username by login-throttle.ts; a stranger cannot lock the owner out.
  */
-import { say } from '@ytcs/common';
+import { newPasswordProblem, say } from '@ytcs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { RequestContext, SignedIn } from '../../access/context.ts';
@@ -12,12 +12,16 @@ import { AppError, invalid } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repository.ts';
 import type { SessionService } from './auth.session.ts';
-import { SLOW_DOWN_MS, loginThrottle } from './login-throttle.ts';
+import { SLOW_DOWN_MS, WARN_WHEN_LEFT, loginThrottle } from './login-throttle.ts';
 import { PASSWORD_MIN_LENGTH, decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 
 export { LOCK_AFTER_FAILURES } from './login-throttle.ts';
 
-const wrongCredentials = () => new AppError(401, 'wrong_credentials', say('auth.wrongCredentials'));
+/** A wrong name or password; with few attempts left before this source must wait, how many. */
+const wrongCredentials = (left?: number) =>
+  left !== undefined && left > 0 && left <= WARN_WHEN_LEFT
+    ? new AppError(401, 'wrong_credentials', say('signIn.attemptsLeft', { left }), undefined, { attemptsLeft: left })
+    : new AppError(401, 'wrong_credentials', say('auth.wrongCredentials'));
 
 /** Said the same whether or not the name is an account: the wait belongs to this source. */
 const tooManyAttempts = (until: Date) => {
@@ -69,7 +73,7 @@ export function authService(db: Kysely<DB>, sessions: SessionService) {
         await throttle.failed(username);
         await recordAudit(db, { ...actor, userId: account?.id ?? null }, { action: 'auth.login_failed', entityType: 'user', entityId: account?.id ?? null, details: { attempt: attempt.attempt } });
         if (attempt.lockedUntil) throw tooManyAttempts(attempt.lockedUntil);
-        throw wrongCredentials();
+        throw wrongCredentials(attempt.left);
       }
       const session = await db.transaction().execute(async (trx) => {
         await throttle.succeeded(trx, username, source);
@@ -94,7 +98,7 @@ export function authService(db: Kysely<DB>, sessions: SessionService) {
       if (!user || !(await verifyPassword(user.password_hash, current))) {
         throw invalid([{ field: 'currentPassword', ...say('auth.currentPasswordWrong') }]);
       }
-      if (next.length < PASSWORD_MIN_LENGTH || next === current) {
+      if (newPasswordProblem(next, current)) {
         throw invalid([{ field: 'newPassword', ...say('auth.newPasswordWeak', { min: PASSWORD_MIN_LENGTH }) }]);
       }
       const hash = await hashPassword(next);

@@ -16,7 +16,7 @@ const auditCount = async (action: string, ip: string) =>
 beforeAll(async () => {
   ctx = await createTestContext();
   ducXuan = await unitId(ctx, 'commune', '01840');
-  for (const name of ['burst', 'spread', 'owner', 'known', 'known2', 'slowed']) await createUser(ctx, name, [{ role: 'station', orgUnitId: ducXuan }]);
+  for (const name of ['burst', 'spread', 'owner', 'known', 'known2', 'slowed', 'warned']) await createUser(ctx, name, [{ role: 'station', orgUnitId: ducXuan }]);
 });
 afterAll(() => ctx.close());
 
@@ -79,6 +79,28 @@ describe('sign-in throttle', () => {
     for (let i = 0; i < ACCOUNT_CEILING; i++) expect((await login('slowed', 'wrong-password', `127.0.6.${i + 1}`)).statusCode).toBe(401);
     expect((await login('slowed', 'wrong-password', '127.0.7.1')).statusCode).toBe(429);
     expect((await login('slowed', TEST_PASSWORD, '127.0.7.2')).statusCode).toBe(200);
+  });
+
+  it('says how many attempts remain when few do, the same for an unknown name', async () => {
+    const sequence = async (username: string, source: string) => {
+      const out: (number | undefined)[] = [];
+      for (let i = 1; i < LOCK_AFTER_FAILURES; i++) {
+        const res = await login(username, 'wrong-password', source);
+        expect(res.statusCode).toBe(401);
+        expect(res.json().code).toBe('wrong_credentials');
+        out.push(res.json().attemptsLeft);
+      }
+      return out;
+    };
+    const known = await sequence('warned', '127.0.9.1');
+    expect(known).toEqual([undefined, undefined, 2, 1]);
+    expect(await sequence('no-such-warned', '127.0.9.2')).toEqual(known);
+    const answers = [];
+    for (let i = 1; i < LOCK_AFTER_FAILURES; i++) answers.push((await login('warned', 'wrong-password', '127.0.9.3')).json());
+    expect(answers[0].message).toBe('Sai tên đăng nhập hoặc mật khẩu');
+    const lastOne = answers.at(-1);
+    expect(lastOne).toMatchObject({ attemptsLeft: 1, message: expect.stringContaining('còn 1 lần') });
+    expect(lastOne.messageEn).toMatch(/attempts left.*: 1$/);
   });
 
   it('limits sign-ins per source whatever the username, with Retry-After', async () => {

@@ -26,7 +26,11 @@ const SOURCE_MEMORY = '24 hours';
 const ACCOUNT_WINDOW = '1 hour';
 const ACCOUNT = '';
 
-export type Reservation = { checked: true; attempt: number; lockedUntil: Date | null; slowed: boolean } | { checked: false; lockedUntil: Date };
+/** `left`: the attempts this source has before its wait, once this one fails. */
+export type Reservation = { checked: true; attempt: number; left: number; lockedUntil: Date | null; slowed: boolean } | { checked: false; lockedUntil: Date };
+
+/** From how few attempts left a failed sign-in says how many remain (the same for every name). */
+export const WARN_WHEN_LEFT = 2;
 
 export function loginThrottle(db: Kysely<DB>) {
   return {
@@ -55,7 +59,7 @@ export function loginThrottle(db: Kysely<DB>) {
         returning a.failures, a.locked_until
       `.execute(db);
       const row = result.rows[0];
-      if (row) return { checked: true, attempt: row.failures, lockedUntil: row.locked_until, slowed };
+      if (row) return { checked: true, attempt: row.failures, left: Math.max(0, allowed - row.failures), lockedUntil: row.locked_until, slowed };
       const held = await db
         .selectFrom('login_attempt')
         .where('username', '=', username)

@@ -20,4 +20,5 @@ export function decoyHash(): Promise<string> {
   return decoy;
 }
 
-export const PASSWORD_MIN_LENGTH = 10;
+/** The rule is common's, shared with the browser. */
+export { PASSWORD_MIN_LENGTH } from '@ytcs/common';

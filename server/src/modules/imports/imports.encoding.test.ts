@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectEncoding } from './imports.encoding.ts';
+import { windows1258 } from '../../../test/windows-1258.ts';
+import { detectEncoding } from '../../text/encoding.ts';
 import { UnsupportedEncoding, csvRows } from './imports.parsers.ts';
 
 const TEXT = [
@@ -12,17 +13,6 @@ const TEXT = [
   'Lê Văn Hưởng,Nam,1962,Thôn Thượng,Mường,Hưu trí',
 ].join('\r\n');
 
-/** As Windows software writes Windows-1258: â ê ô ă ơ ư đ as letters, the tone as a combining byte after them. */
-function windows1258(text: string): Buffer {
-  const tones = /[\u0300\u0301\u0303\u0309\u0323]/g;
-  const written = [...text.normalize('NFC')]
-    .map((ch) => {
-      const d = ch.normalize('NFD');
-      return d.replace(tones, '').normalize('NFC') + (d.match(tones) ?? []).join('');
-    })
-    .join('');
-  return iconv.encode(written, 'windows1258');
-}
 
 /** VNI Windows: each marked vowel as the vowel then mark bytes ("Nguyeãn"), đ as ñ. */
 const VNI = Buffer.from('Hoï vaø teân,Giôùi tính\r\nPhaïm Quang Ñaït,Nam\r\nNguyeãn Thò Hoàng,Nöõ\r\nÑoã Thò Thuûy,Nöõ\r\n', 'latin1');

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, createTestContext, createUser, multipart, signIn, unitId } from '../../../test/harness.ts';
 import { columnsBomb, honestWorkbook, lyingBomb, sharedStringsBomb } from '../../../test/zip-bombs.ts';
-import { MAX_ROWS } from './imports.limits.ts';
+import { HEADER_SEARCH_ROWS, MAX_ROWS } from './imports.limits.ts';
 
 let ctx: TestContext;
 let station: string;
@@ -108,8 +108,8 @@ describe('a CSV beyond the limits', () => {
     expect(res.json()).toMatchObject({ message: expect.stringContaining('Dòng 2 quá dài'), messageEn: expect.stringContaining('Row 2 is too long') });
   });
 
-  it(`refuses more than ${MAX_ROWS} rows`, async () => {
-    const csv = `Họ và tên,Giới tính,Năm sinh\n${',,\n'.repeat(MAX_ROWS + 1)}`;
+  it(`refuses more than ${MAX_ROWS} rows (and the title and header rows above them)`, async () => {
+    const csv = `Họ và tên,Giới tính,Năm sinh\n${',,\n'.repeat(MAX_ROWS + HEADER_SEARCH_ROWS)}`;
     const res = await upload(Buffer.from(csv), 'nhieu.csv');
     expect(res.statusCode).toBe(413);
     expect(res.json().messageEn).toContain(`more than ${MAX_ROWS.toLocaleString('en-US')} rows`);

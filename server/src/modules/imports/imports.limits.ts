@@ -4,10 +4,14 @@
  * these bounds two such uploads exhausted the heap and the process died (issue 9, hole 1). Every
  * limit sits far above what a station's register needs and far below what hurts the server.
  */
-import { type Said, say } from '@ytcs/common';
+import { IMPORT_MAX_FILE_MB, IMPORT_MAX_ROWS, type Said, say } from '@ytcs/common';
 
-/** Rows read from one file, blank and title rows included: a commune's register is a few tens of thousands, a district's or a merged ward's some hundreds of thousands; a million is the bound the commit and memory are measured at. */
-export const MAX_ROWS = 1_000_000;
+/** Rows read from one file, blank and title rows included (the page says it: common/imports). */
+export const MAX_ROWS = IMPORT_MAX_ROWS;
+/** Rows looked at for the header (titles above it, blank rows): beyond them the file has no header. */
+export const HEADER_SEARCH_ROWS = 20;
+/** Bytes of one upload: read as a stream, so its bound costs time, not memory. */
+export const MAX_FILE_BYTES = IMPORT_MAX_FILE_MB * 1024 * 1024;
 /** Columns of a row that are kept: the register has about 20; Excel's own limit (XFD) is 16,384. */
 export const MAX_COLUMNS = 256;
 /** Characters in one cell: an address or a note is a few hundred. */
@@ -19,14 +23,21 @@ export const MAX_CSV_RECORD_BYTES = 64 * 1024;
 
 /** Entries in an XLSX zip: Excel writes about ten. */
 export const MAX_ZIP_ENTRIES = 1_000;
-/** All the XML of an XLSX, inflated: 200,000 rows × 20 cells at ~60 bytes is ~250 MB. */
-export const MAX_XLSX_EXPANDED_BYTES = 512 * 1024 * 1024;
-/** The worksheet read: the same bound (it is most of the file). */
-export const MAX_SHEET_BYTES = 448 * 1024 * 1024;
-/** Shared strings: a name, ID, card number, phone and address per row, unique, is ~40 MB for 200,000 rows. */
-export const MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024;
-/** Shared strings and rich-text runs (each string is kept until the end of the file): ~5 per row. */
-export const MAX_SHARED_STRINGS = 1_200_000;
+/**
+ * All the XML of an XLSX, inflated. Excel writes ~600 bytes of sheet XML a row of a register
+ * (18 cells of shared strings), so MAX_ROWS rows are ~600 MB of sheet and ~200 MB of shared
+ * strings. The sheet is read as a stream: its bound costs time, not memory.
+ */
+export const MAX_XLSX_EXPANDED_BYTES = Math.floor(1.3 * 2 ** 30);
+/** The worksheet read (most of the file). */
+export const MAX_SHEET_BYTES = 1024 * 1024 * 1024;
+/** Shared strings' XML: a name, ID, card number, phone and address per row, unique, is ~40 MB for 200,000 rows, ~200 MB for MAX_ROWS. */
+export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
+/**
+ * Shared strings and rich-text runs, ~5 per row: each string is kept until the end of the file,
+ * as UTF-8 (imports.shared-strings.ts), ~30 bytes each: ~150 MB for the largest file.
+ */
+export const MAX_SHARED_STRINGS = 5_000_000;
 /** Workbook, relationships and styles: tens of kilobytes in a real file. */
 export const MAX_PART_BYTES = 8 * 1024 * 1024;
 /** XML of one row (`<row>` to `</row>`): about 1 kB in a register. */
@@ -38,7 +49,7 @@ export const EXCEL_MAX_COLUMN = 16_384;
 /** Elements open at once in one part: a cell's text is 7 deep (worksheet, sheetData, row, c, is, r, t); the parser keeps each. */
 export const MAX_XML_DEPTH = 64;
 
-/** Files parsed at once in this process; each may hold up to ~150 MB of shared strings. */
+/** Files parsed at once in this process; each may hold up to ~150 MB of shared strings (a million-row workbook). */
 export const MAX_PARALLEL_PARSES = 2;
 /** Uploads waiting for a parse slot; beyond them a 429 with Retry-After. */
 export const MAX_WAITING_PARSES = 4;

@@ -1,13 +1,13 @@
 /**
  * Reading an uploaded spreadsheet row by row without holding it in memory: sniffing the format,
  * CSV through csv-parse's stream (UTF-8, UTF-16 either way round, or the legacy Windows-1258 and
- * TCVN3, decoded first: imports.encoding.ts; comma, semicolon or tab, whichever the first line uses), and the bounds every row keeps, CSV or XLSX (the XLSX reader is
+ * TCVN3, decoded first: text/encoding.ts; comma, semicolon or tab, whichever the first line uses), and the bounds every row keeps, CSV or XLSX (the XLSX reader is
  * imports.workbook.ts). Each row carries the number a person sees in the spreadsheet.
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { ICONV_NAME, type TextEncoding, detectEncoding } from './imports.encoding.ts';
+import { ICONV_NAME, type TextEncoding, detectEncoding } from '../../text/encoding.ts';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_CSV_RECORD_BYTES, MAX_ROW_CHARS, rowTooLong } from './imports.limits.ts';
 import type { Cell } from './imports.values.ts';
 
@@ -85,7 +85,7 @@ export class UnsupportedEncoding extends Error {
 }
 
 /**
- * The rows of a CSV in any encoding imports.encoding.ts detects, decoded to Unicode (NFC) before
+ * The rows of a CSV in any encoding text/encoding.ts detects, decoded to Unicode (NFC) before
  * csv-parse sees them; `onEncoding` hears which one it was.
  */
 export async function* csvRows(input: Readable, onEncoding: (encoding: TextEncoding) => void = () => {}): AsyncGenerator<SheetRow> {

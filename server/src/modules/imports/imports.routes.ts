@@ -7,11 +7,11 @@ import { CommitResult, ExportQuery, IdParams, ImportJob, ImportQuery, UPLOAD_TOK
 import { contextOf } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
 import { invalid } from '../../errors.ts';
+import { MAX_FILE_BYTES } from './imports.limits.ts';
 import { importService } from './imports.service.ts';
 import { importTemplate, registerExport } from './register-export.ts';
 
 /** A province-sized file of a few hundred thousand rows stays well under this. */
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 const UPLOAD_TOKEN = new RegExp(UPLOAD_TOKEN_PATTERN);
 

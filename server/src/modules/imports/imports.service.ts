@@ -18,8 +18,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { FileTooLarge, MAX_ROWS, parseSlots, rowTooLong, tooManyRows } from './imports.limits.ts';
-import { ENCODING_LABEL, type TextEncoding } from './imports.encoding.ts';
+import { FileTooLarge, HEADER_SEARCH_ROWS, MAX_ROWS, parseSlots, rowTooLong, tooManyRows } from './imports.limits.ts';
+import { ENCODING_LABEL, type TextEncoding } from '../../text/encoding.ts';
 import { type FileFormat, type SheetRow, UnsupportedEncoding, csvRows, sniff } from './imports.parsers.ts';
 import { openXlsx } from './imports.workbook.ts';
 import * as repo from './imports.repository.ts';
@@ -66,7 +66,6 @@ const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The job's batch was written by another process meanwhile. */
 class CommittedElsewhere extends Error {}
-const HEADER_SEARCH_ROWS = 20;
 
 const fileError = (said: Said) => invalid([{ field: 'file', ...said }]);
 const tooLarge = () => new AppError(413, 'too_large', say('imports.tooLarge'));
@@ -203,7 +202,8 @@ export function importService(db: Kysely<DB>, options: ImportOptions = {}) {
     };
     try {
       for await (const row of readable(fileRows())) {
-        if (++read > MAX_ROWS) throw tooManyRows();
+        // MAX_ROWS rows of people, and the title and header rows above them.
+        if (++read > MAX_ROWS + HEADER_SEARCH_ROWS) throw tooManyRows();
         if (isBlank(row)) continue;
         if (!columns) {
           const headers = row.cells.map(cellText);

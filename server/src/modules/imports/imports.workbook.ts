@@ -19,8 +19,9 @@
  */
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
-import { EXCEL_MAX_COLUMN, MAX_CELL_CHARS, MAX_COLUMNS, MAX_SHARED_STRINGS, MAX_XML_DEPTH, expandsTooMuch, rowTooLong } from './imports.limits.ts';
+import { EXCEL_MAX_COLUMN, MAX_CELL_CHARS, MAX_COLUMNS, MAX_SHARED_STRINGS, MAX_TEXT_XML_BYTES, MAX_XML_DEPTH, expandsTooMuch, rowTooLong } from './imports.limits.ts';
 import { type SheetRow, boundedRow } from './imports.parsers.ts';
+import { SharedStrings } from './imports.shared-strings.ts';
 import type { Cell } from './imports.values.ts';
 import { BadZip, type PartKind, type ZipEntry, centralDirectory, checkCap, partBytes } from './imports.zip.ts';
 
@@ -188,8 +189,8 @@ async function readDateStyles(file: string, entry: ZipEntry, options: XlsxOption
 }
 
 /** The shared strings: a plain `<t>`, or the `<t>` of each rich-text run joined; phonetic runs (`<rPh>`) are not the text. */
-async function readSharedStrings(file: string, entry: ZipEntry, options: XlsxOptions): Promise<string[]> {
-  const strings: string[] = [];
+async function readSharedStrings(file: string, entry: ZipEntry, options: XlsxOptions): Promise<SharedStrings> {
+  const strings = new SharedStrings();
   let count = 0;
   let current: string | null = null;
   let phonetic = 0;
@@ -217,6 +218,8 @@ async function readSharedStrings(file: string, entry: ZipEntry, options: XlsxOpt
           capture = false;
         } else if (name === 'rPh') phonetic--;
         else if (name === 'si' && current !== null) {
+          // Runs joined may outgrow any one text: no cell is read beyond MAX_CELL_CHARS anyway.
+          if (current.length > MAX_TEXT_XML_BYTES) throw expandsTooMuch();
           strings.push(unescapeText(current));
           current = null;
         }
@@ -279,7 +282,7 @@ function columnOf(reference: string | undefined): number | null {
 }
 
 /** The handlers that turn a worksheet's sheetData into rows, pushed onto `out` as each `</row>` is read. */
-function sheetReader(strings: string[], dateStyles: boolean[], date1904: boolean, out: SheetRow[]) {
+function sheetReader(strings: SharedStrings, dateStyles: boolean[], date1904: boolean, out: SheetRow[]) {
   const state = { finished: false };
   let inData = false;
   let row: SheetRow | null = null;
@@ -299,7 +302,7 @@ function sheetReader(strings: string[], dateStyles: boolean[], date1904: boolean
     switch (type) {
       case 's': {
         if (value === null) return null;
-        const found = strings[Number(value)];
+        const found = strings.at(Number(value));
         if (found === undefined) throw new BadZip('shared string out of range');
         return found;
       }
@@ -414,7 +417,7 @@ function sheetReader(strings: string[], dateStyles: boolean[], date1904: boolean
 }
 
 /** The rows of a worksheet, given out as each chunk of it is parsed; stops at the end of sheetData. */
-async function* sheetRows(file: string, entry: ZipEntry, strings: string[], dateStyles: boolean[], date1904: boolean, options: XlsxOptions): AsyncGenerator<SheetRow> {
+async function* sheetRows(file: string, entry: ZipEntry, strings: SharedStrings, dateStyles: boolean[], date1904: boolean, options: XlsxOptions): AsyncGenerator<SheetRow> {
   const out: SheetRow[] = [];
   const { handlers, state } = sheetReader(strings, dateStyles, date1904, out);
   const parser = xmlParser(handlers);
@@ -460,7 +463,7 @@ export async function openXlsx(file: string, options: XlsxOptions = {}): Promise
   if (stylesEntry) checkCap(stylesEntry, 'other');
 
   const dateStyles = stylesEntry ? await readDateStyles(file, stylesEntry, options) : [];
-  const strings = stringsEntry ? await readSharedStrings(file, stringsEntry, options) : [];
+  const strings = stringsEntry ? await readSharedStrings(file, stringsEntry, options) : new SharedStrings();
   return {
     rows: async function* () {
       if (sheet) yield* sheetRows(file, sheet, strings, dateStyles, workbook.date1904, options);

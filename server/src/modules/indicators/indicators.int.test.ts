@@ -93,6 +93,18 @@ describe('computed indicators', () => {
     expect(residents.json().items[0]).toMatchObject({ numerator: null, value: null, suppressed: true });
   });
 
+  it('lists the villages of a commune formed on 1/7/2025 for a quarter before it (its first areas), and a closed unit\'s as they were', async () => {
+    // Today's Đức Xuân and its villages begin on 1/7/2025; asked for Q2/2025 it still has them.
+    const before = await call('GET', `/api/indicator-values/children?indicator=HSSK_QL&orgUnit=${ducXuan}&period=2025Q2`, station);
+    expect(before.statusCode).toBe(200);
+    expect(before.json().children.map((c: { id: number }) => c.id)).toContain(village1);
+    // A province closed on 30/6/2025 (Bắc Kạn) still lists its districts for a quarter after it.
+    const oldProvince = await unitId(ctx, 'province', '06', false);
+    const after = await call('GET', `/api/indicator-values/children?indicator=HSSK_QL&orgUnit=${oldProvince}&period=2026Q1`, province);
+    expect(after.statusCode).toBe(200);
+    expect(after.json().children.length).toBeGreaterThan(5);
+  });
+
   it('names a bad period and an unknown indicator', async () => {
     const res = await call('GET', `/api/indicator-values?indicator=HSSK_QL&orgUnit=${ducXuan}&period=2026Q5`, station);
     expect(res.statusCode).toBe(400);

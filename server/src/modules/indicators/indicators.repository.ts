@@ -79,12 +79,20 @@ export interface UnitRow {
   path: string;
 }
 
-/** The unit and its current child areas (villages, communes…; facilities are not areas). */
+/**
+ * The unit and its child areas (villages, communes…; facilities are not areas) on `asOf`, or,
+ * for a unit that did not exist that day, on the nearest day it did: a ward formed on 1/7/2025
+ * asked for Q2/2025 lists the villages it began with, a province closed then its districts.
+ */
 export async function unitWithChildren(db: Db, unitId: number, asOf: string): Promise<UnitRow[]> {
   const result = await sql<UnitRow & { id: string }>`
-    select o.id, o.code, o.name, o.level, o.path::text as path from org_unit o
+    with day as (
+      select case when u.valid_from > ${asOf}::date then u.valid_from when u.valid_to < ${asOf}::date then u.valid_to else ${asOf}::date end as d
+      from org_unit u where u.id = ${unitId}
+    )
+    select o.id, o.code, o.name, o.level, o.path::text as path from org_unit o, day
     where o.id = ${unitId} or (o.parent_id = ${unitId} and o.level <> 'facility'
-      and (o.valid_from is null or o.valid_from <= ${asOf}::date) and (o.valid_to is null or o.valid_to >= ${asOf}::date))
+      and (o.valid_from is null or o.valid_from <= day.d) and (o.valid_to is null or o.valid_to >= day.d))
     order by o.id = ${unitId} desc, o.code
   `.execute(db);
   return result.rows.map((r) => ({ ...r, id: Number(r.id) }));

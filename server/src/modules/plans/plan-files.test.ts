@@ -1,8 +1,10 @@
+import iconv from 'iconv-lite';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compoundFile, hugePngHeader, randomBytes, textPdf } from '../../../test/hostile-plan-files.ts';
+import { windows1258 } from '../../../test/windows-1258.ts';
 import { PLAN_FILE_LIMITS, toolMissing } from './plan-files.limits.ts';
 import type { PlanTools } from './plan-files.tools.ts';
 import { decodeText, imageSize, readPlanFile, readTsv, sniff } from './plan-files.ts';
@@ -25,11 +27,25 @@ describe('sniff', () => {
 
 describe('decodeText', () => {
   it('reads UTF-8 with or without its mark, UTF-16 both ways, and refuses anything else by name', () => {
-    expect(decodeText(Buffer.from('\ufeffKế hoạch'), 'a.txt')).toBe('Kế hoạch');
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kế hoạch', 'utf16le')]), 'a.txt')).toBe('Kế hoạch');
+    expect(decodeText(Buffer.from('\ufeffKế hoạch'), 'a.txt')).toEqual({ text: 'Kế hoạch', converted: null });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kế hoạch', 'utf16le')]), 'a.txt').text).toBe('Kế hoạch');
     const be = Buffer.from('Kế hoạch', 'utf16le').swap16();
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.txt')).toBe('Kế hoạch');
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.txt').text).toBe('Kế hoạch');
     expect(() => decodeText(Buffer.from([0x4b, 0xea, 0x20, 0x68]), 'cu.txt')).toThrow(expect.objectContaining({ status: 400, said: expect.objectContaining({ key: 'plans.files.notText', params: { name: 'cu.txt' } }) }));
+  });
+
+  const plan = 'Kế hoạch thực hiện Chỉ thị số 25-CT/TW về tăng cường củng cố y tế cơ sở; đạt 95% người dân có hồ sơ sức khỏe điện tử.';
+  it('converts a text file saved by old Vietnamese software (Windows-1258, TCVN3) and says from which', () => {
+    expect(sniff(windows1258(plan))).toBe('text');
+    expect(decodeText(windows1258(plan), 'cu.txt')).toEqual({ text: plan, converted: 'Windows-1258' });
+    expect(decodeText(iconv.encode(plan, 'tcvn'), 'abc.txt')).toEqual({ text: plan, converted: 'TCVN3 (ABC)' });
+    expect(decodeText(Buffer.from(plan, 'utf16le'), 'unicode.txt')).toEqual({ text: plan, converted: null });
+  });
+
+  it('names VNI, which it cannot convert', () => {
+    const vni = Buffer.from('Keá hoaïch thöïc hieän Chæ thò soá 25 veà taêng cöôøng cuûng coá y teá cô sôû', 'latin1');
+    expect(sniff(vni)).toBe('text');
+    expect(() => decodeText(vni, 'vni.txt')).toThrow(expect.objectContaining({ status: 400, said: expect.objectContaining({ key: 'plans.files.encodingVni', params: { name: 'vni.txt' } }) }));
   });
 });
 

@@ -21,6 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { type PlanFileMethod, say } from '@ytcs/common';
 import { AppError } from '../../errors.ts';
+import iconv from 'iconv-lite';
+import { ENCODING_LABEL, ICONV_NAME, detectEncoding } from '../../text/encoding.ts';
 import { type LegacyReading, readLegacyVietnamese } from '../../text/legacy-vietnamese.ts';
 import { docxText } from './plan-files.docx.ts';
 import { type OcrWord, layoutToText, repairOcrText, wordsToLayout } from './plan-files.layout.ts';
@@ -79,6 +81,9 @@ export function sniff(head: Buffer): FileKind {
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'legacy-word';
   if (startsWith(head, [0xef, 0xbb, 0xbf]) || startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return 'text';
   if (head.length && !head.includes(0) && isUtf8(head)) return 'text';
+  // UTF-16 without its mark, or a legacy Vietnamese encoding: decodeText converts it or names it.
+  const encoding = head.length ? detectEncoding(head) : null;
+  if (encoding && ('encoding' in encoding || encoding.refused === 'vni')) return 'text';
   return 'unknown';
 }
 
@@ -106,21 +111,18 @@ function notWhatItClaims(name: string) {
   return unreadable(say('plans.files.unknownType', { name }));
 }
 
-/** Plain text: UTF-8 (with or without its mark), or UTF-16 with its byte-order mark. */
-export function decodeText(bytes: Buffer, name: string): string {
-  if (startsWith(bytes, [0xff, 0xfe])) return bytes.subarray(2).toString('utf16le');
-  if (startsWith(bytes, [0xfe, 0xff])) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes);
-    if (text.includes('\u0000')) throw new Error('NUL');
-    return text;
-  } catch {
-    throw unreadable(say('plans.files.notText', { name }));
-  }
+/**
+ * Plain text in any encoding the residents' importer reads (text/encoding.ts): Unicode as it is,
+ * Windows-1258 and TCVN3 (old Vietnamese software) converted and said, VNI and the rest refused by
+ * name, never read as mojibake.
+ */
+export function decodeText(bytes: Buffer, name: string): { text: string; converted: LegacyReading['converted'] } {
+  const found = detectEncoding(bytes, true);
+  if ('refused' in found) throw unreadable(say(found.refused === 'vni' ? 'plans.files.encodingVni' : 'plans.files.notText', { name }));
+  const text = iconv.decode(bytes, ICONV_NAME[found.encoding]).normalize('NFC');
+  if (text.includes('\u0000')) throw unreadable(say('plans.files.notText', { name }));
+  const converted = found.encoding === 'windows1258' || found.encoding === 'tcvn3' ? ENCODING_LABEL[found.encoding] : null;
+  return { text, converted };
 }
 
 /** An image's width and height from its header, or null when the header is not readable. */
@@ -342,7 +344,8 @@ export async function readPlanFile(upload: PlanUpload, o: ReadOptions): Promise<
   const kind = sniff(first);
   switch (kind) {
     case 'text': {
-      const { text, legacy } = legacyRead(decodeText(await fs.promises.readFile(upload.path), upload.name));
+      const decoded = decodeText(await fs.promises.readFile(upload.path), upload.name);
+      const { text, legacy } = decoded.converted ? { text: decoded.text, legacy: { converted: decoded.converted, unreadable: null } } : legacyRead(decoded.text);
       return { text: checkLength(text, o.limits, upload.name), method: 'text', pages: null, ocrPages: 0, confidence: null, legacy };
     }
     case 'docx': {

@@ -9,6 +9,7 @@ let committee: string;
 let otherCommittee: string;
 let ducXuan: number;
 let planId: number;
+let village: number;
 
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) => ctx.app.inject({ method, url, headers: { cookie }, payload });
 
@@ -38,7 +39,7 @@ const plan = (orgUnitId: number, extra: object = {}) => ({
 beforeAll(async () => {
   ctx = await createTestContext();
   ducXuan = await unitId(ctx, 'commune', '01840');
-  const village = await createVillage(ctx, ducXuan, 'Tổ dân phố 1');
+  village = await createVillage(ctx, ducXuan, 'Tổ dân phố 1');
   await createUser(ctx, 'tram', [{ role: 'station', orgUnitId: ducXuan }]);
   await createUser(ctx, 'soyte', [{ role: 'province', orgUnitId: await unitId(ctx, 'province', '19') }]);
   await createUser(ctx, 'ubnd', [{ role: 'committee', orgUnitId: ducXuan }]);
@@ -64,6 +65,8 @@ describe('a plan with targets and tasks', () => {
     expect(body.targetList[0]).toMatchObject({ indicator: 'BHYT_BP', value: 97, current: { numerator: 3, denominator: 4, value: 75 }, gap: 22, met: false });
     expect(body.targetList[1]).toMatchObject({ indicator: 'HSSK_QL', current: { value: 0 }, met: false });
     expect(body.targetList[0].trend).toHaveLength(4);
+    // 75% against 97%: short by more than a tenth of the target.
+    expect(body.targetList.map((t: { standing: string | null }) => t.standing)).toEqual(['far', 'far']);
     expect(body.taskList.map((t: { lead: string; coordinating: string[]; overdue: boolean }) => [t.lead, t.coordinating, t.overdue])).toEqual([
       ['Trạm Y tế phường', ['Công an phường', 'Phòng Văn hóa - Xã hội'], true],
       ['Phòng Văn hóa - Xã hội', [], false],
@@ -119,6 +122,19 @@ describe('a plan with targets and tasks', () => {
     expect(res.json().targetList[0].current).toMatchObject({ numerator: 3, denominator: 4 });
     // The ward's committee reads the city plan its ward inherited.
     expect((await call('GET', '/api/plans', committee)).json().items.map((p: { orgUnitName: string }) => p.orgUnitName)).toContain('Thành phố Bắc Kạn');
+  });
+});
+
+describe('the plans that apply to a unit', () => {
+  it('gives a village the plans of its commune and of the units above (a closed city\'s included)', async () => {
+    const ids = (await call('GET', `/api/plans?orgUnit=${village}`, station)).json().items.map((p: { orgUnitName: string }) => p.orgUnitName);
+    expect(ids).toEqual(expect.arrayContaining(['Phường Đức Xuân', 'Thành phố Bắc Kạn']));
+    expect((await call('GET', `/api/plans?orgUnit=${ducXuan}`, station)).json().total).toBe(ids.length);
+  });
+
+  it('gives a commune elsewhere none of them', async () => {
+    const other = await unitId(ctx, 'commune', '01843');
+    expect((await call('GET', `/api/plans?orgUnit=${other}`, province)).json().items.map((p: { orgUnitName: string }) => p.orgUnitName)).not.toContain('Phường Đức Xuân');
   });
 });
 

@@ -121,7 +121,10 @@ export async function listPlans(db: Db, scope: Scope, f: { orgUnit?: number; tod
     .orderBy('p.issued_on', 'desc')
     .orderBy('p.id', 'desc');
   if (f.orgUnit) {
-    q = q.where(sql<SqlBool>`exists (select 1 from org_unit fu where fu.id = ${f.orgUnit} and (fu.id = p.org_unit_id or fu.id = any(p.area_ids) or o.path @> fu.path))`);
+    // The plans of the unit and of every unit above it: issued there, or carried out in an area
+    // that holds it (a village carries out its commune's plan, and the closed city's the commune inherited).
+    q = q.where(sql<SqlBool>`exists (select 1 from org_unit fu where fu.id = ${f.orgUnit} and (o.path @> fu.path
+      or exists (select 1 from org_unit au where au.id = any(p.area_ids) and au.path @> fu.path)))`);
   }
   const rows = await q.execute();
   return rows.map((r) => ({ ...r, id: Number(r.id), orgUnitId: Number(r.orgUnitId), areaIds: r.areaIds.map(Number), parentPlanId: r.parentPlanId === null ? null : Number(r.parentPlanId) }));

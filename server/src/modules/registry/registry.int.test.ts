@@ -183,7 +183,15 @@ describe('GET /api/registry/coverage', () => {
     expect(hidden.children.find((c: { id: number }) => c.id === village1)).toMatchObject({ residents: null, suppressed: true });
     expect((await call('GET', `/api/registry/coverage?orgUnit=${ducXuan}`, other)).statusCode).toBe(404);
     expect((await call('GET', '/api/registry/coverage')).statusCode).toBe(401);
-    expect((await call('GET', '/api/registry/coverage', villageWorker)).statusCode).toBe(403);
+  });
+
+  it('gives a village health worker the figures of their village, and nothing wider', async () => {
+    const own = await call('GET', `/api/registry/coverage?orgUnit=${village2}`, villageWorker);
+    expect(own.statusCode).toBe(200);
+    const residents = (await call('GET', '/api/residents?limit=1', villageWorker)).json().total;
+    expect(own.json().unit).toMatchObject({ id: village2, residents, suppressed: false });
+    expect((await call('GET', `/api/registry/coverage?orgUnit=${ducXuan}`, villageWorker)).statusCode).toBe(404);
+    expect((await call('GET', `/api/registry/coverage?orgUnit=${village1}`, villageWorker)).statusCode).toBe(404);
   });
 });
 

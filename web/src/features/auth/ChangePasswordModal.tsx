@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { PASSWORD_MIN_LENGTH, newPasswordProblem } from '@ytcs/common';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
@@ -54,7 +55,23 @@ export function ChangePasswordModal({ open, forced = false, onClose }: Props) {
         <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('common.required') }]}>
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('auth.newPassword')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('auth.newPassword')}
+          extra={t('feedback.password.hint', { min: PASSWORD_MIN_LENGTH })}
+          dependencies={['currentPassword']}
+          // Checked as it is typed, by the rule the server applies (common's newPasswordProblem).
+          rules={[
+            { required: true, message: t('common.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, value: string | undefined) => {
+                const problem = value ? newPasswordProblem(value, getFieldValue('currentPassword') || undefined) : null;
+                if (!problem) return Promise.resolve();
+                return Promise.reject(new Error(t(`feedback.password.${problem}`, { min: PASSWORD_MIN_LENGTH, count: value?.length ?? 0 })));
+              },
+            }),
+          ]}
+        >
           <Input.Password autoComplete="new-password" data-testid="password-new" />
         </Form.Item>
         <Form.Item

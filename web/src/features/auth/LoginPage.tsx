@@ -4,6 +4,7 @@ import type { Credentials } from '@ytcs/common';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import { useErrorText } from '../../lib/errors';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { authKeys, login, useMe } from './auth.api';
@@ -58,7 +59,14 @@ export function LoginPage() {
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           {signIn.error && (
-            <Alert type="error" showIcon title={errorText(signIn.error)} className="form-alert" data-testid="login-error" />
+            <Alert
+              // Few attempts left before this device must wait: said in amber, with the count.
+              type={signIn.error instanceof ApiError && signIn.error.key === 'signIn.attemptsLeft' ? 'warning' : 'error'}
+              showIcon
+              title={errorText(signIn.error)}
+              className="form-alert"
+              data-testid="login-error"
+            />
           )}
           <Button type="primary" htmlType="submit" block loading={signIn.isPending} data-testid="login-submit">
             {t('auth.submit')}

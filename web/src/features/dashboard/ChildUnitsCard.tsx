@@ -1,9 +1,11 @@
 // The units below the chosen one, ranked best first for an indicator and period; clicking one
-// makes it the chosen unit (drill-down).
-import { Alert, Card, Progress, Table } from 'antd';
+// makes it the chosen unit (drill-down). Bars are coloured by standing against the plans' target
+// (common's standingOf), slate where no plan sets one.
+import { Alert, Card, Grid, Progress, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Indicator, IndicatorUnit, UnitValue } from '@ytcs/common';
+import { type Comparator, type Indicator, type IndicatorUnit, type UnitValue, standingOf } from '@ytcs/common';
+import { STANDING_COLOUR } from '../plans/planFormat';
 import { useErrorText } from '../../lib/errors';
 import { useFormatNumber } from '../../lib/numbers';
 import { FigureText } from '../indicators/indicatorFormat';
@@ -15,15 +17,25 @@ type Props = {
   period: string;
   indicator: string | undefined;
   indicators: Indicator[];
-  target: number | null;
+  /** The level the plans set for the indicator, if any. */
+  target: { comparator: Comparator; value: number } | null;
   onSelectUnit: (id: number) => void;
 };
 
-function ValueBar({ row, unit, max, target }: { row: UnitValue; unit: IndicatorUnit; max: number; target: number | null }) {
+function ValueBar({ row, unit, max, target }: { row: UnitValue; unit: IndicatorUnit; max: number; target: Props['target'] }) {
   if (row.suppressed || row.value === null) return null;
   const percent = unit === 'percent' ? row.value : max > 0 ? (row.value / max) * 100 : 0;
-  const below = target !== null && row.value < target;
-  return <Progress percent={Math.min(100, percent)} size="small" showInfo={false} strokeColor={below ? '#d32f2f' : '#2e7d32'} />;
+  const standing = target ? standingOf(target.comparator, target.value, row.value) : null;
+  return (
+    <Progress
+      percent={Math.min(100, percent)}
+      size="small"
+      showInfo={false}
+      strokeColor={STANDING_COLOUR[standing ?? 'none']}
+      data-testid="dashboard-child-bar"
+      data-standing={standing ?? 'none'}
+    />
+  );
 }
 
 export function ChildUnitsCard({ unitId, period, indicator, indicators, target, onSelectUnit }: Props) {
@@ -32,6 +44,8 @@ export function ChildUnitsCard({ unitId, period, indicator, indicators, target, 
   const fmt = useFormatNumber();
   const periodLabel = usePeriodLabel();
   const children = useChildValues(indicator, unitId, period);
+  // On a phone the bar gives way to the names.
+  const narrow = Grid.useBreakpoint().md === false;
   const unit: IndicatorUnit = indicators.find((i) => i.code === indicator)?.unit ?? 'percent';
   const rows = children.data?.children ?? [];
   const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
@@ -39,7 +53,9 @@ export function ChildUnitsCard({ unitId, period, indicator, indicators, target, 
   return (
     <Card size="small" className="section-card" title={t('plans.dashboard.children', { period: periodLabel(period) })}>
       {children.isError && <Alert type="error" showIcon title={errorText(children.error)} className="form-alert" />}
-      <div className="muted card-hint">{t('plans.dashboard.childrenHint')}</div>
+      <div className="muted card-hint">
+        {t('plans.dashboard.childrenHint')} {target ? t('feedback.dashboard.standingLegend') : t('feedback.dashboard.noTarget')}
+      </div>
       <Table<UnitValue>
         data-testid="dashboard-children"
         rowKey="id"
@@ -51,7 +67,7 @@ export function ChildUnitsCard({ unitId, period, indicator, indicators, target, 
         rowClassName="clickable-row"
         onRow={(r) => ({ onClick: () => onSelectUnit(r.id), 'data-testid': 'dashboard-child-row' }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('plans.dashboard.rank'), key: 'rank', width: 64, align: 'right', render: (_, __, n) => fmt(n + 1) },
+          { title: t('plans.dashboard.rank'), key: 'rank', width: narrow ? 44 : 64, align: 'right', render: (_, __, n) => fmt(n + 1) },
           {
             title: t('plans.dashboard.childUnit'),
             dataIndex: 'name',
@@ -68,8 +84,18 @@ export function ChildUnitsCard({ unitId, period, indicator, indicators, target, 
               </a>
             ),
           },
-          { title: t('plans.detail.current'), key: 'value', width: 180, render: (_, r) => <FigureText figure={r} unit={unit} /> },
-          { title: '', key: 'bar', width: 200, render: (_, r) => <ValueBar row={r} unit={unit} max={max} target={target} /> },
+          {
+            title: t('plans.detail.current'),
+            key: 'value',
+            width: narrow ? 130 : 180,
+            render: (_, r) => (
+              <>
+                <FigureText figure={r} unit={unit} />
+                {narrow && <ValueBar row={r} unit={unit} max={max} target={target} />}
+              </>
+            ),
+          },
+          ...(narrow ? [] : [{ title: '', key: 'bar', width: 200, render: (_: unknown, r: UnitValue) => <ValueBar row={r} unit={unit} max={max} target={target} /> }]),
         ]}
       />
     </Card>

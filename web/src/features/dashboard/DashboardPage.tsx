@@ -1,10 +1,12 @@
 // The dashboard of a unit and period: every plan that applies to the unit with its targets
 // against the unit's figures, an indicator's quarters, and the units below ranked (click one to
-// go down). The choices live in the URL (?unit=&period=&indicator=) so Back goes up again.
-import { Alert, Breadcrumb, Card, Empty, Select, Skeleton, Space, Typography } from 'antd';
+// go down). The choices live in the URL (?unit=&period=&indicator=) so Back goes up again. A
+// unit in the URL the caller cannot see says so (the server's 404), and nothing else is asked.
+import { Alert, Breadcrumb, Button, Card, Empty, Result, Select, Skeleton, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
 import { todayIso } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -42,20 +44,22 @@ export function DashboardPage() {
   };
 
   const detail = useOrgUnitDetail(unitId ?? null);
+  const noAccess = detail.error instanceof ApiError && detail.error.status === 404;
   const indicators = useIndicators();
-  const plans = usePlans(unitId, canReadPlans && unitId !== undefined);
+  const plans = usePlans(unitId, canReadPlans && unitId !== undefined && detail.isSuccess);
   const details = usePlanDetails((plans.data?.items ?? []).map((p) => p.id));
   const planList = details.flatMap((d) => (d.data ? [d.data] : []));
   const targetCodes = useMemo(() => [...new Set(planList.flatMap((p) => p.targetList.map((x) => x.indicator)))].sort(), [planList]);
-  const values = useIndicatorValues({ indicators: targetCodes, orgUnit: unitId, periods: [period] }, unitId !== undefined);
+  const values = useIndicatorValues({ indicators: targetCodes, orgUnit: unitId, periods: [period] }, unitId !== undefined && detail.isSuccess);
 
   const indicator = params.get('indicator') ?? targetCodes.find((c) => RECORD_INDICATORS.includes(c)) ?? targetCodes[0] ?? indicators.data?.items[0]?.code;
   // The level plans set for the chosen indicator: the latest year's.
-  const target =
-    planList
-      .flatMap((p) => p.targetList)
-      .filter((x) => x.indicator === indicator)
-      .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0]?.value ?? null;
+  const planned = planList
+    .flatMap((p) => p.targetList)
+    .filter((x) => x.indicator === indicator)
+    .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
+  const target = planned ? { comparator: planned.comparator, value: planned.value } : null;
+  const unitName = detail.data?.name ?? '';
 
   // From the top of the caller's scope down to the chosen unit.
   const trail = useMemo(() => {
@@ -68,6 +72,24 @@ export function DashboardPage() {
 
   if (roots.isLoading) return <Skeleton active />;
   if (unitId === undefined) return <Alert type="info" showIcon title={t('orgUnit.noScope')} />;
+  if (noAccess) {
+    return (
+      <div className="page" data-testid="dashboard-page">
+        <Typography.Title level={3}>{t('plans.dashboard.title')}</Typography.Title>
+        <Result
+          status="warning"
+          data-testid="dashboard-no-access"
+          title={t('feedback.dashboard.noAccess')}
+          subTitle={t('feedback.dashboard.noAccessHint', { id: unitId })}
+          extra={
+            <Button type="primary" onClick={() => set({ unit: undefined })} data-testid="dashboard-back-to-scope">
+              {t('feedback.dashboard.backToScope')}
+            </Button>
+          }
+        />
+      </div>
+    );
+  }
 
   return (
     <div className="page" data-testid="dashboard-page">
@@ -132,13 +154,14 @@ export function DashboardPage() {
           plan={plan}
           values={values.data?.items ?? []}
           unitId={unitId}
+          unitName={unitName}
           period={period}
           indicators={indicators.data?.items ?? []}
           canListResidents={canListResidents}
         />
       ))}
 
-      <TrendCard unitId={unitId} period={period} indicator={indicator} onIndicator={(code) => set({ indicator: code })} indicators={indicators.data?.items ?? []} target={target} />
+      <TrendCard unitId={unitId} unitName={unitName} period={period} indicator={indicator} onIndicator={(code) => set({ indicator: code })} indicators={indicators.data?.items ?? []} target={target?.value ?? null} />
       <ChildUnitsCard unitId={unitId} period={period} indicator={indicator} indicators={indicators.data?.items ?? []} target={target} onSelectUnit={(id) => set({ unit: id })} />
     </div>
   );

@@ -1,10 +1,12 @@
 // A chart of ours: ECharts inited on a div, given each new option, resized with its box and
-// disposed with the component; plus "Tải ảnh PNG", for pasting a figure into a report.
+// disposed with the component; plus "Tải ảnh PNG", for pasting a figure into a report: drawn
+// apart from the chart on screen, in its final state and under a heading (chartExport.ts).
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../../lib/files';
+import { CAPTION_HEIGHT, type ChartCaption, exportOption } from './chartExport';
 import { type ChartOption, echarts } from './echarts';
 
 type Props = {
@@ -12,16 +14,21 @@ type Props = {
   height: number;
   /** The PNG's name, without extension. */
   fileName: string;
+  /** The exported image's heading: what the chart shows, for which unit and period. */
+  caption: ChartCaption;
   'data-testid'?: string;
   /** A click on a data item (a bar, a point): its name and series. */
   onItemClick?: (item: { name: string; dataIndex: number; seriesIndex: number }) => void;
 };
 
-async function dataUrlToBlob(url: string): Promise<Blob> {
-  return (await fetch(url)).blob();
+/** Decoded here: fetch() of a data: URL is refused by the app's Content Security Policy (connect-src 'self'). */
+function dataUrlToBlob(url: string): Blob {
+  const [head = '', data = ''] = url.split(',', 2);
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: /^data:([^;,]+)/.exec(head)?.[1] ?? 'image/png' });
 }
 
-export function EChart({ option, height, fileName, 'data-testid': testId, onItemClick }: Props) {
+export function EChart({ option, height, fileName, caption, 'data-testid': testId, onItemClick }: Props) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -47,11 +54,23 @@ export function EChart({ option, height, fileName, 'data-testid': testId, onItem
     chart.current?.setOption(option, true);
   }, [option]);
 
-  const savePng = async () => {
-    const instance = chart.current;
-    if (!instance) return;
-    const url = instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    saveBlob(await dataUrlToBlob(url), `${fileName}.png`);
+  /**
+   * A second chart off screen, as wide as this one (at least 720 px, so a phone's export is
+   * readable), drawn without animation: the image is the final state whenever it is taken.
+   */
+  const savePng = () => {
+    const el = document.createElement('div');
+    el.style.cssText = `position:fixed;left:-10000px;top:0;width:${Math.max(720, box.current?.clientWidth ?? 0)}px;height:${height + CAPTION_HEIGHT}px`;
+    document.body.appendChild(el);
+    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
+    try {
+      instance.setOption(exportOption(option, caption), true);
+      const url = instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+      saveBlob(dataUrlToBlob(url), `${fileName}.png`);
+    } finally {
+      instance.dispose();
+      el.remove();
+    }
   };
 
   return (

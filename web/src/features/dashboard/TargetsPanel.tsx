@@ -1,20 +1,20 @@
-// One plan's targets against a unit's figures for a period: a horizontal bar per target (red
-// when not met) with the planned level marked, and the same as a table.
-import { Card, Col, Row, Table, Typography } from 'antd';
+// One plan's targets against a unit's figures for a period: a horizontal bar per target coloured
+// by its standing (met, near, far: common's standingOf) with the planned level marked, and the
+// same as a table.
+import { Card, Col, Grid, Row, Table, Typography } from 'antd';
 import { type HTMLAttributes, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Figure, Indicator, IndicatorValue, PlanDetail, TargetView } from '@ytcs/common';
+import type { Figure, Indicator, IndicatorValue, PlanDetail, Standing, TargetView } from '@ytcs/common';
 import { FigureText, useIndicatorName, useValueText } from '../indicators/indicatorFormat';
 import { usePeriodLabel } from '../../lib/periods';
-import { gapOf, meets } from '@ytcs/common';
-import { GapText, MetTag, useTargetText } from '../plans/planFormat';
+import { judge } from '@ytcs/common';
+import { GapText, STANDING_COLOUR, StandingTag, useTargetText } from '../plans/planFormat';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts';
 
 const EMPTY: Figure = { numerator: null, denominator: null, value: null, suppressed: false };
-const MET = '#2e7d32';
-const NOT_MET = '#d32f2f';
+const NO_DATA = '#bdbdbd';
 /** Record-related figures: their people can be listed on the residents page. */
 export const RECORD_INDICATORS = ['HSSK_QL', 'BHYT_BP'];
 /** Where a record figure's gap is listed: the residents without a record, or without a valid card. */
@@ -23,12 +23,14 @@ const RESIDENTS_MISSING: Record<string, { missing: 'record' | 'insurance'; label
   BHYT_BP: { missing: 'insurance', label: 'indicators.residents.linkInsurance' },
 };
 
-type TargetRow = TargetView & { figure: Figure; met: boolean | null; gap: number | null; name: string };
+type TargetRow = TargetView & { figure: Figure; met: boolean | null; gap: number | null; standing: Standing | null; name: string };
 
 type Props = {
   plan: PlanDetail;
   values: IndicatorValue[];
   unitId: number;
+  /** The unit's name, for the exported image's heading. */
+  unitName: string;
   period: string;
   indicators: Indicator[];
   canListResidents: boolean;
@@ -38,7 +40,7 @@ function truncate(s: string, n: number) {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-export function TargetsPanel({ plan, values, unitId, period, indicators, canListResidents }: Props) {
+export function TargetsPanel({ plan, values, unitId, unitName, period, indicators, canListResidents }: Props) {
   const { t } = useTranslation();
   const indicatorName = useIndicatorName();
   const targetText = useTargetText();
@@ -51,8 +53,7 @@ export function TargetsPanel({ plan, values, unitId, period, indicators, canList
     return {
       ...target,
       figure,
-      met: meets(target.comparator, target.value, value),
-      gap: gapOf(target.comparator, target.value, value),
+      ...judge(target.comparator, target.value, value),
       name: indicatorName(
         indicators.find((i) => i.code === target.indicator),
         target.indicatorName,
@@ -60,12 +61,15 @@ export function TargetsPanel({ plan, values, unitId, period, indicators, canList
     };
   }), [plan, values, unitId, period, indicators, indicatorName]);
   const charted = useMemo(() => rows.filter((r) => r.unit === 'percent'), [rows]);
+  // On a phone the names go above their bars: beside them they left no room for the bars.
+  const narrow = Grid.useBreakpoint().md === false;
+  const rowHeight = narrow ? 52 : 38;
 
   const option = useMemo<ChartOption>(() => {
     // The first target at the top, as in the table.
     const shown = [...charted].reverse();
     return {
-      grid: { left: 8, right: 56, top: 28, bottom: 8, containLabel: true },
+      grid: narrow ? { left: 6, right: 44, top: 44, bottom: 24, containLabel: false } : { left: 8, right: 56, top: 28, bottom: 8, containLabel: true },
       legend: { top: 0, data: [t('plans.dashboard.targetMark')] },
       tooltip: {
         trigger: 'axis',
@@ -81,32 +85,32 @@ export function TargetsPanel({ plan, values, unitId, period, indicators, canList
       yAxis: {
         type: 'category',
         // Shortened here, not by ECharts, so the target's year always shows.
-        data: shown.map((r) => `${truncate(r.name, 36)}${r.year ? ` (${r.year})` : ''}`),
+        data: shown.map((r) => `${truncate(r.name, narrow ? 30 : 36)}${r.year ? ` (${r.year})` : ''}`),
+        ...(narrow ? { axisLabel: { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0], color: '#333', fontSize: 11 }, axisTick: { show: false }, z: 10 } : {}),
       },
       series: [
         {
           name: t('plans.dashboard.value'),
           type: 'bar',
-          barMaxWidth: 22,
-          data: shown.map((r) => ({ value: r.figure.value ?? 0, itemStyle: { color: r.met === false ? NOT_MET : r.met ? MET : '#bdbdbd' } })),
+          barMaxWidth: narrow ? 12 : 22,
+          data: shown.map((r) => ({ value: r.figure.value ?? 0, itemStyle: { color: r.standing ? STANDING_COLOUR[r.standing] : NO_DATA } })),
           label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => {
             const r = shown[p.dataIndex];
             return !r ? '' : r.figure.suppressed ? '<5' : valueText(r.figure.value, r.unit);
           } },
-          itemStyle: { color: MET },
         },
         {
           name: t('plans.dashboard.targetMark'),
           type: 'scatter',
           symbol: 'rect',
-          symbolSize: [4, 28],
+          symbolSize: narrow ? [3, 18] : [4, 28],
           z: 10,
           itemStyle: { color: '#1f1f1f' },
           data: shown.map((r, n) => [r.value, n]),
         },
       ],
     };
-  }, [charted, t, targetText, valueText]);
+  }, [charted, t, targetText, valueText, narrow]);
 
   return (
     <Card
@@ -126,7 +130,16 @@ export function TargetsPanel({ plan, values, unitId, period, indicators, canList
       <Row gutter={[24, 16]}>
         {charted.length > 0 && (
           <Col xs={24} xxl={11}>
-            <EChart option={option} height={Math.max(160, 56 + charted.length * 38)} fileName={`chi-tieu-${plan.id}-${period}`} data-testid="dashboard-targets-chart" />
+            <EChart
+              option={option}
+              height={Math.max(160, 56 + charted.length * rowHeight)}
+              fileName={`chi-tieu-${plan.id}-${period}`}
+              caption={{
+                title: `${t('feedback.dashboard.imageTargets')} – ${t('plans.title')}${plan.number ? ` ${plan.number}` : ''}: ${truncate(plan.title, 80)}`,
+                lines: [t('feedback.dashboard.imageUnit', { unit: unitName }), t('feedback.dashboard.imagePeriod', { period: periodLabel(period) }), t('feedback.dashboard.imageValue', { measure: t('feedback.dashboard.percent') })],
+              }}
+              data-testid="dashboard-targets-chart"
+            />
             <div className="muted chart-caption">{t('plans.dashboard.chartLegend')}</div>
             {charted.length < rows.length && <div className="muted chart-caption">{t('plans.dashboard.countTargets')}</div>}
           </Col>
@@ -158,7 +171,7 @@ export function TargetsPanel({ plan, values, unitId, period, indicators, canList
               { title: t('plans.detail.planned'), key: 'planned', width: 120, render: (_, r) => targetText(r) },
               { title: t('plans.detail.current'), key: 'current', width: 160, render: (_, r) => <FigureText figure={r.figure} unit={r.unit} /> },
               { title: t('plans.detail.gap'), key: 'gap', width: 95, align: 'right', render: (_, r) => <GapText gap={r.gap} unit={r.unit} /> },
-              { title: t('plans.detail.result'), key: 'met', width: 110, render: (_, r) => <MetTag met={r.met} /> },
+              { title: t('plans.detail.result'), key: 'met', width: 110, render: (_, r) => <StandingTag standing={r.figure.suppressed ? null : r.standing} /> },
             ]}
           />
         </Col>

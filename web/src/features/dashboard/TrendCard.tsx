@@ -11,6 +11,8 @@ import { useIndicatorValues } from '../indicators/indicators.api';
 
 type Props = {
   unitId: number;
+  /** The unit's name, for the exported image's heading. */
+  unitName: string;
   period: string;
   indicator: string | undefined;
   onIndicator: (code: string) => void;
@@ -34,8 +36,9 @@ export function IndicatorSelect({ value, onChange, indicators, testId }: { value
   );
 }
 
-export function TrendCard({ unitId, period, indicator, onIndicator, indicators, target }: Props) {
+export function TrendCard({ unitId, unitName, period, indicator, onIndicator, indicators, target }: Props) {
   const { t } = useTranslation();
+  const indicatorName = useIndicatorName();
   const periodLabel = usePeriodLabel();
   const valueText = useValueText();
   const quarters = useMemo(() => trendQuarters(period, 8), [period]);
@@ -90,7 +93,21 @@ export function TrendCard({ unitId, period, indicator, onIndicator, indicators, 
       {values.isSuccess && !hasData ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plans.noData')} />
       ) : (
-        <EChart option={option} height={260} fileName={`xu-huong-${indicator ?? ''}-${unitId}`} data-testid="dashboard-trend-chart" />
+        <EChart
+          option={option}
+          height={260}
+          fileName={`xu-huong-${indicator ?? ''}-${unitId}`}
+          caption={{
+            title: t('feedback.dashboard.imageTrend', { indicator: indicatorName(indicators.find((i) => i.code === indicator)) }),
+            lines: [
+              t('feedback.dashboard.imageUnit', { unit: unitName }),
+              t('feedback.dashboard.imagePeriod', { period: `${periodLabel(quarters[0] ?? period)} – ${periodLabel(quarters.at(-1) ?? period)}` }),
+              t('feedback.dashboard.imageValue', { measure: t(`feedback.dashboard.${unit}`) }),
+              target === null ? '' : `${t('plans.dashboard.targetMark')}: ${valueText(target, unit)}`,
+            ],
+          }}
+          data-testid="dashboard-trend-chart"
+        />
       )}
     </Card>
   );

@@ -3,7 +3,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, headerOf } from '@ytcs/common';
+import { IMPORT_FIELDS, IMPORT_MAX_FILE_MB, IMPORT_MAX_ROWS, headerOf } from '@ytcs/common';
 import { REQUIRED_FIELDS, downloadImportTemplate } from './imports.api';
 
 export function ImportHelp() {
@@ -48,7 +48,7 @@ export function ImportHelp() {
         {t('imports.help.formats')}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary" className="import-help-note">
-        {t('imports.help.exportTip')} {t('imports.help.limits')}
+        {t('imports.help.exportTip')} {t('imports.help.limits', { rows: IMPORT_MAX_ROWS, megabytes: IMPORT_MAX_FILE_MB })}
       </Typography.Paragraph>
     </Card>
   );

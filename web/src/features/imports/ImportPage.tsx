@@ -10,6 +10,7 @@ import type { CommitResult, ImportField, ImportJob } from '@ytcs/common';
 import { ApiError } from '../../api/client';
 import { useErrorText } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useMe } from '../auth/auth.api';
 import { PlacePicker } from '../registry/PlacePicker';
 import { registryKeys, usePlaces } from '../registry/registry.api';
 import { ImportHelp } from './ImportHelp';
@@ -49,10 +50,12 @@ export function ImportPage() {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  // A station serves one commune: it is chosen already.
+  // A station serves one commune, a village health worker one village: it is chosen already.
   const { communes } = usePlaces('');
+  const roles = useMe().data?.roles ?? [];
+  const ownVillage = roles.length === 1 && roles[0]?.orgUnit.level === 'village' ? roles[0].orgUnit : undefined;
   const [chosenUnit, setChosenUnit] = useState<number | undefined>();
-  const unitId = chosenUnit ?? (communes.length === 1 ? communes[0]?.id : undefined);
+  const unitId = chosenUnit ?? ownVillage?.id ?? (communes.length === 1 ? communes[0]?.id : undefined);
   const [file, setFile] = useState<File | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [result, setResult] = useState<CommitResult | null>(null);
@@ -142,6 +145,7 @@ export function ImportPage() {
                     if (id && file && !result) read({ unitId: id, mapping: job ? currentMapping() : undefined });
                   }}
                   communeSuffix={t('imports.wholeCommune')}
+                  initial={ownVillage && { id: ownVillage.id, label: ownVillage.name }}
                   data-testid="import-unit"
                 />
               </Form.Item>

@@ -15,12 +15,18 @@ export function PlanReport({ planId }: { planId: number }) {
   const [period, setPeriod] = useState(currentPeriod('quarter'));
   const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
 
+  // A report takes seconds to build: the button spins, the other waits, and a line says what is
+  // being prepared until the file is handed to the browser.
   const fetchReport = async (format: 'docx' | 'xlsx') => {
+    const key = `report-${planId}`;
+    const name = format.toUpperCase();
     setBusy(format);
+    message.open({ key, type: 'loading', content: t('feedback.report.preparing', { format: name }), duration: 0 });
     try {
       await downloadPlanReport(planId, period, format);
+      message.open({ key, type: 'success', content: t('feedback.report.ready', { format: name }), duration: 3 });
     } catch (error) {
-      message.error(errorText(error));
+      message.open({ key, type: 'error', content: errorText(error), duration: 6 });
     } finally {
       setBusy(null);
     }
@@ -38,10 +44,10 @@ export function PlanReport({ planId }: { planId: number }) {
           className="period-select"
           options={periodChoices(['quarter', 'half', 'year']).map((code) => ({ value: code, label: periodLabel(code) }))}
         />
-        <Button icon={<FileWordOutlined />} loading={busy === 'docx'} onClick={() => fetchReport('docx')} data-testid="report-docx">
+        <Button icon={<FileWordOutlined />} loading={busy === 'docx'} disabled={busy === 'xlsx'} aria-busy={busy === 'docx'} onClick={() => fetchReport('docx')} data-testid="report-docx">
           {t('plans.report.docx')}
         </Button>
-        <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => fetchReport('xlsx')} data-testid="report-xlsx">
+        <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} disabled={busy === 'docx'} aria-busy={busy === 'xlsx'} onClick={() => fetchReport('xlsx')} data-testid="report-xlsx">
           {t('plans.report.xlsx')}
         </Button>
       </Space>

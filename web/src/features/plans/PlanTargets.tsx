@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TargetView } from '@ytcs/common';
 import { useIndicators } from '../indicators/indicators.api';
 import { FigureText, useIndicatorName } from '../indicators/indicatorFormat';
-import { GapText, MetTag, useTargetText } from './planFormat';
+import { GapText, StandingTag, useTargetText } from './planFormat';
 import { Sparkline } from './Sparkline';
 
 export function PlanTargets({ targets }: { targets: TargetView[] }) {
@@ -25,7 +25,7 @@ export function PlanTargets({ targets }: { targets: TargetView[] }) {
         size="small"
         pagination={false}
         dataSource={targets}
-        scroll={{ x: 900 }}
+        scroll={{ x: 960 }}
         locale={{ emptyText: t('plans.detail.noTargets') }}
         onRow={() => ({ 'data-testid': 'plan-target-row' }) as HTMLAttributes<HTMLElement>}
         columns={[
@@ -35,7 +35,12 @@ export function PlanTargets({ targets }: { targets: TargetView[] }) {
             render: (_, r) => (
               <div>
                 <div>{nameOf(r)}</div>
-                {r.text && <div className="muted target-sentence">{r.text}</div>}
+                {r.text && (
+                  // The plan's own sentence, two lines unless opened: it made the table as long as the document.
+                  <Typography.Paragraph type="secondary" className="target-sentence" ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open) => (open ? t('feedback.plan.less') : t('feedback.plan.more')) }}>
+                    {r.text}
+                  </Typography.Paragraph>
+                )}
               </div>
             ),
           },
@@ -48,8 +53,8 @@ export function PlanTargets({ targets }: { targets: TargetView[] }) {
             align: 'right',
             render: (v: number | null, r) => <GapText gap={v} unit={r.unit} />,
           },
-          { title: t('plans.detail.result'), key: 'met', width: 120, render: (_, r) => <MetTag met={r.current.suppressed ? null : r.met} /> },
-          { title: t('plans.detail.trend'), key: 'trend', width: 130, render: (_, r) => <Sparkline points={r.trend} target={r.value} unit={r.unit} /> },
+          { title: t('plans.detail.result'), key: 'met', width: 120, render: (_, r) => <StandingTag standing={r.current.suppressed ? null : r.standing} /> },
+          { title: t('plans.detail.trend'), key: 'trend', width: 215, render: (_, r) => <Sparkline points={r.trend} target={r.value} unit={r.unit} /> },
         ]}
       />
     </Card>

@@ -1,15 +1,18 @@
 // A plan's tasks: who leads and who helps, the deadline, progress and status, overdue in red;
-// filtered to the overdue ones or to those the caller may update.
+// filtered to the overdue ones or to those the caller may update. A section label stands once
+// over its tasks and columns no task on the page fills are left out (taskTable.ts).
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Button, Card, Progress, Segmented, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Grid, Progress, Segmented, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskStatus, TaskView } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
 import { StatusTag } from './planFormat';
 import { TaskUpdateModal } from './TaskUpdateModal';
+import { sectionSpans, taskColumns } from './taskTable';
 
 type Filter = 'all' | 'overdue' | 'mine';
+const PAGE_SIZE = 20;
 
 export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[] }) {
   const { t } = useTranslation();
@@ -18,36 +21,22 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
   const overdue = tasks.filter((task) => task.overdue);
   const mine = tasks.filter((task) => task.canUpdate);
   const shown = filter === 'overdue' ? overdue : filter === 'mine' ? mine : tasks;
+  const [page, setPage] = useState(1);
+  const onPage = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const spans = sectionSpans(onPage.map((task) => task.section));
+  const needs = taskColumns(onPage);
+  const spanOf = (task: TaskView) => spans[onPage.indexOf(task)] ?? 1;
+  const narrow = Grid.useBreakpoint().md === false;
 
-  return (
-    <Card
-      size="small"
-      className="section-card"
-      title={t('plans.tasks.title')}
-      data-testid="plan-tasks"
-      extra={
-        <Segmented<Filter>
-          data-testid="plan-task-filter"
-          value={filter}
-          onChange={setFilter}
-          options={[
-            { value: 'all', label: t('plans.tasks.filterAll', { count: tasks.length }) },
-            { value: 'overdue', label: t('plans.tasks.filterOverdue', { count: overdue.length }) },
-            { value: 'mine', label: t('plans.tasks.filterMine', { count: mine.length }) },
-          ]}
-        />
-      }
-    >
-      <Table<TaskView>
-        rowKey="id"
-        size="small"
-        dataSource={shown}
-        pagination={shown.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: t('plans.tasks.empty') }}
-        onRow={() => ({ 'data-testid': 'plan-task-row' }) as HTMLAttributes<HTMLElement>}
-        columns={[
-          { title: t('plans.tasks.section'), dataIndex: 'section', width: 64 },
+  const allColumns: (TableColumnsType<TaskView>[number] & { key: string })[] = [
+          {
+            title: t('plans.tasks.section'),
+            key: 'section',
+            dataIndex: 'section',
+            width: 64,
+            className: 'task-section',
+            onCell: (task) => ({ rowSpan: spanOf(task) }),
+          },
           {
             title: t('plans.tasks.text'),
             key: 'text',
@@ -55,14 +44,25 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
               <div>
                 <div className="task-text">{task.text}</div>
                 {task.lastNote && <div className="muted task-note">{t('plans.tasks.lastNote', { note: task.lastNote })}</div>}
+                {narrow && (
+                  // On a phone the other columns become one line under the text.
+                  <div className="task-meta muted" data-testid="task-meta">
+                    {[task.lead, formatDate(task.deadline) || task.recurring].filter(Boolean).join(' · ')}
+                    <Space size={6} wrap>
+                      <span className={task.overdue ? 'gap-short' : undefined}>{task.progress}%</span>
+                      <StatusTag status={task.status} />
+                      {task.overdue && <Tag color="error">{t('plans.tasks.overdue')}</Tag>}
+                    </Space>
+                  </div>
+                )}
               </div>
             ),
           },
-          { title: t('plans.tasks.lead'), dataIndex: 'lead', width: 130 },
+          { title: t('plans.tasks.lead'), key: 'lead', dataIndex: 'lead', width: 150 },
           {
             title: t('plans.tasks.coordinating'),
             key: 'coordinating',
-            width: 150,
+            width: 170,
             render: (_, task) => (
               <Space size={[0, 4]} wrap>
                 {task.coordinating.map((c) => (
@@ -90,12 +90,13 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
           },
           {
             title: t('plans.tasks.progress'),
+            key: 'progress',
             dataIndex: 'progress',
             width: 115,
             // Overdue shows as a red bar, still with its percent (antd's "exception" would hide it behind an icon).
             render: (v: number, task) => <Progress percent={v} size="small" format={(p) => `${p}%`} strokeColor={task.overdue ? '#d32f2f' : undefined} status={task.status === 'done' ? 'success' : 'normal'} />,
           },
-          { title: t('plans.tasks.status'), dataIndex: 'status', width: 125, render: (v: TaskStatus) => <StatusTag status={v} /> },
+          { title: t('plans.tasks.status'), key: 'status', dataIndex: 'status', width: 125, render: (v: TaskStatus) => <StatusTag status={v} /> },
           {
             title: '',
             key: 'actions',
@@ -119,7 +120,42 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
               );
             },
           },
-        ]}
+        ];
+  const columns = narrow
+    ? allColumns.filter((c) => ['section', 'text', 'actions'].includes(c.key)).map((c) => (c.key === 'section' ? { ...c, width: 48 } : c))
+    : allColumns.filter((c) => (c.key === 'lead' ? needs.lead : c.key === 'coordinating' ? needs.coordinating : c.key === 'deadline' ? needs.deadline : true));
+
+  return (
+    <Card
+      size="small"
+      className="section-card"
+      title={t('plans.tasks.title')}
+      data-testid="plan-tasks"
+      extra={
+        <Segmented<Filter>
+          data-testid="plan-task-filter"
+          value={filter}
+          onChange={(f) => {
+            setFilter(f);
+            setPage(1);
+          }}
+          options={[
+            { value: 'all', label: t('plans.tasks.filterAll', { count: tasks.length }) },
+            { value: 'overdue', label: t('plans.tasks.filterOverdue', { count: overdue.length }) },
+            { value: 'mine', label: t('plans.tasks.filterMine', { count: mine.length }) },
+          ]}
+        />
+      }
+    >
+      <Table<TaskView>
+        rowKey="id"
+        size="small"
+        dataSource={shown}
+        pagination={shown.length > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, showSizeChanger: false, onChange: setPage } : false}
+        scroll={narrow ? undefined : { x: 760 + (needs.lead ? 150 : 0) + (needs.coordinating ? 170 : 0) }}
+        locale={{ emptyText: t('plans.tasks.empty') }}
+        onRow={() => ({ 'data-testid': 'plan-task-row' }) as HTMLAttributes<HTMLElement>}
+        columns={columns}
       />
       {open && <TaskUpdateModal planId={planId} task={open} onClose={() => setOpen(null)} />}
     </Card>

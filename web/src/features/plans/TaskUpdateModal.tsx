@@ -37,7 +37,7 @@ async function toEvidence(files: UploadFile[]): Promise<Evidence[]> {
 
 export function TaskUpdateModal({ planId, task, onClose }: { planId: number; task: TaskView; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, notification } = App.useApp();
   const errorText = useErrorText();
   const fmt = useFormatNumber();
   const queryClient = useQueryClient();
@@ -46,11 +46,17 @@ export function TaskUpdateModal({ planId, task, onClose }: { planId: number; tas
 
   const save = useMutation({
     mutationFn: async (values: Values) => updateTask(task.id, { status: values.status, progress: values.progress, note: values.note?.trim() || null, evidence: await toEvidence(values.evidence ?? []) }),
-    onSuccess: async () => {
-      message.success(t('plans.update.saved'));
-      await Promise.all([queryClient.invalidateQueries({ queryKey: planKeys.detail(planId) }), queryClient.invalidateQueries({ queryKey: planKeys.taskHistory(task.id) }), queryClient.invalidateQueries({ queryKey: planKeys.all })]);
-      form.resetFields(['note', 'evidence']);
+    // Closed at once and confirmed where it cannot be missed: a toast shown while the plan
+    // reloaded behind the dialog was gone before the dialog closed.
+    onSuccess: (saved) => {
       onClose();
+      notification.success({
+        title: t('feedback.saved.task'),
+        description: t('feedback.saved.taskHint', { section: task.section ?? '', text: task.text.length > 90 ? `${task.text.slice(0, 89)}…` : task.text, progress: saved.progress }),
+        placement: 'bottomRight',
+        props: { 'data-testid': 'task-saved' },
+      });
+      void Promise.all([queryClient.invalidateQueries({ queryKey: planKeys.detail(planId) }), queryClient.invalidateQueries({ queryKey: planKeys.taskHistory(task.id) }), queryClient.invalidateQueries({ queryKey: planKeys.all })]);
     },
     onError: (error) => applyFieldErrors(form, error, i18n.language),
   });

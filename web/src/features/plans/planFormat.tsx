@@ -1,10 +1,10 @@
-// How targets are written and judged on screen: "≥ 95% (2030)", met or not, the gap, a task's
+// How targets are written and judged on screen: "≥ 95% (2030)", met, near or far, the gap, a task's
 // status. Figures themselves are written by the indicators feature, periods by lib/periods.
 import type { Comparator } from '@ytcs/common';
 import { Tag } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IndicatorUnit, TaskStatus } from '@ytcs/common';
+import type { IndicatorUnit, Standing, TaskStatus } from '@ytcs/common';
 import { useFormatNumber } from '../../lib/numbers';
 import { useValueText } from '../indicators/indicatorFormat';
 
@@ -16,16 +16,19 @@ export function useTargetText(): (t: { comparator: Comparator; value: number; ye
   return useCallback((t) => `${COMPARATOR_SYMBOL[t.comparator]} ${valueText(t.value, t.unit)}${t.year ? ` (${t.year})` : ''}`, [valueText]);
 }
 
-export function MetTag({ met }: { met: boolean | null }) {
+/**
+ * The colours of a target's standing (common's standingOf: met, near, far), the same in every
+ * chart, bar and tag; slate where no target applies, so no figure looks "met" by default.
+ */
+export const STANDING_COLOUR: Record<Standing | 'none', string> = { met: '#2e7d32', near: '#ed6c02', far: '#d32f2f', none: '#607d8b' };
+const STANDING_TAG: Record<Standing, string> = { met: 'success', near: 'warning', far: 'error' };
+
+export function StandingTag({ standing }: { standing: Standing | null }) {
   const { t } = useTranslation();
-  if (met === null) return <Tag>{t('plans.noData')}</Tag>;
-  return met ? (
-    <Tag color="success" data-testid="target-met">
-      {t('plans.met')}
-    </Tag>
-  ) : (
-    <Tag color="error" data-testid="target-not-met">
-      {t('plans.notMet')}
+  if (standing === null) return <Tag>{t('plans.noData')}</Tag>;
+  return (
+    <Tag color={STANDING_TAG[standing]} data-testid={standing === 'met' ? 'target-met' : 'target-not-met'} data-standing={standing}>
+      {standing === 'met' ? t('plans.met') : `${t('plans.notMet')} · ${t(`feedback.dashboard.standing.${standing}`)}`}
     </Tag>
   );
 }

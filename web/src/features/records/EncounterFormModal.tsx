@@ -49,7 +49,7 @@ function toEncounter(v: Values): NewEncounter {
 export function EncounterFormModal({ residentId, onClose }: { residentId: number; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const { message } = App.useApp();
+  const { notification } = App.useApp();
   const queryClient = useQueryClient();
   const me = useMe().data;
   const [form] = Form.useForm<Values>();
@@ -62,10 +62,17 @@ export function EncounterFormModal({ residentId, onClose }: { residentId: number
   const save = useMutation({
     mutationFn: (values: Values) => addEncounter(residentId, toEncounter(values)),
     onMutate: () => setGeneralError(null),
-    onSuccess: async () => {
-      message.success(t('record.encounterAdded'));
-      await queryClient.invalidateQueries({ queryKey: recordKeys.detail(residentId) });
+    // Closed at once and confirmed where it cannot be missed: a toast shown while the record
+    // reloaded behind the dialog was gone before the dialog closed.
+    onSuccess: (_, values) => {
       onClose();
+      notification.success({
+        title: t('feedback.saved.encounter', { date: values.date.format(DATE_FORMAT) }),
+        description: t('feedback.saved.encounterHint'),
+        placement: 'bottomRight',
+        props: { 'data-testid': 'encounter-saved' },
+      });
+      void queryClient.invalidateQueries({ queryKey: recordKeys.detail(residentId) });
     },
     onError: (error) => {
       if (!applyFieldErrors(form, error, i18n.language)) setGeneralError(error);

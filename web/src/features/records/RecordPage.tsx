@@ -3,7 +3,7 @@
 // timeline. The open section is kept in the URL (?tab=) so a reload returns to it.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Card, Result, Skeleton, Tabs } from 'antd';
+import { Alert, Button, Card, Result, Skeleton, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -64,6 +64,21 @@ export function RecordPage() {
     <div className="page" data-testid="record-page">
       {back}
       <RecordHeader record={data} canWrite={writable} canExport={canExport} />
+      {!r.hasRecord && writable && tab !== 'history' && (
+        <Alert
+          type="info"
+          showIcon
+          className="form-alert"
+          data-testid="record-none"
+          title={t('registry.recordNone')}
+          description={t('registry.recordHow')}
+          action={
+            <Button type="primary" onClick={() => setParams({ tab: 'history' }, { replace: true })} data-testid="record-open">
+              {t('registry.recordOpen')}
+            </Button>
+          }
+        />
+      )}
       <Card>
         <Tabs
           activeKey={tab}

@@ -22,7 +22,12 @@ export function InsuredTag({ resident }: { resident: Resident }) {
 
 export function RecordTag({ resident }: { resident: Resident }) {
   const { t } = useTranslation();
-  return resident.hasRecord ? <Tag color="blue">{t('registry.recordOpened')}</Tag> : <Tag>{t('registry.recordNotOpened')}</Tag>;
+  if (resident.hasRecord) return <Tag color="blue">{t('registry.recordOpened')}</Tag>;
+  return (
+    <Tooltip title={t('registry.recordHow')}>
+      <Tag>{t('registry.recordNotOpened')}</Tag>
+    </Tooltip>
+  );
 }
 
 export function WarningsTag({ resident }: { resident: Resident }) {

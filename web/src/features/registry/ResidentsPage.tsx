@@ -1,7 +1,8 @@
 // Finding a person: one box takes a name (diacritics optional, any order), a 12-digit ID, a
 // phone, a 10-digit social-insurance number or a card code; the server tells which it is.
-// The unit filter lives in the URL (?unit=ID), and so does ?missing=record|insurance, the people
-// behind a coverage figure's gap, so the dashboard can link to them.
+// The search, the unit filter (?unit=ID), ?missing=record|insurance (the people behind a coverage
+// figure's gap, so the dashboard can link to them) and the page all live in the URL: coming back
+// from a record finds the list as it was.
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Space, Tag } from 'antd';
 import { useState } from 'react';
@@ -33,23 +34,25 @@ export function ResidentsPage() {
   const canWrite = hasPermission(me, 'person.write');
   const canExport = hasPermission(me, 'person.export');
   const canSeeCoverage = hasPermission(me, 'aggregate.read');
-  const [query, setQuery] = useState('');
   const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const includeInactive = params.get('inactive') === '1';
   const orgUnit = Number(params.get('unit')) || undefined;
   const askedMissing = params.get('missing');
   const missing = askedMissing === 'record' || askedMissing === 'insurance' ? askedMissing : undefined;
-  const setParam = (key: 'unit' | 'missing', value: string | number | undefined) => {
+  /** A new filter starts from the first page: one URL update, so neither change undoes the other. */
+  const setParam = (key: 'q' | 'unit' | 'missing' | 'inactive', value: string | number | undefined) => {
     const next = new URLSearchParams(params);
-    if (value === undefined) next.delete(key);
+    if (value === undefined || value === '') next.delete(key);
     else next.set(key, String(value));
+    next.delete('page');
     setParams(next, { replace: true });
   };
   // The name of a unit that came in the URL, for the picker.
   const unitDetail = useOrgUnitDetail(orgUnit ?? null);
-  const [includeInactive, setIncludeInactive] = useState(false);
   const [creating, setCreating] = useState(false);
   const q = useDebounced(query.trim(), 300);
-  const { limit, offset, pagination, reset } = usePaging(20);
+  const { limit, offset, pagination } = usePaging(20, { inUrl: true });
   const residents = useResidents({ q, orgUnit, includeInactive: includeInactive || undefined, missing, limit, offset });
   const capped = residents.data?.totalCapped === true;
   const paging = pagination(residents.data?.total);
@@ -60,10 +63,7 @@ export function ResidentsPage() {
       above={canSeeCoverage && <CoverageCard orgUnit={orgUnit} />}
       search={{
         value: query,
-        onChange: (value) => {
-          setQuery(value);
-          reset();
-        },
+        onChange: (value) => setParam('q', value),
         placeholder: t('registry.residentSearch'),
         testId: 'residents-search',
         wide: true,
@@ -75,10 +75,7 @@ export function ResidentsPage() {
               key={unitDetail.data?.id ?? 0}
               value={orgUnit}
               initialUnit={unitDetail.data}
-              onChange={(id) => {
-                setParam('unit', id);
-                reset();
-              }}
+              onChange={(id) => setParam('unit', id)}
               allowClear
               placeholder={t('registry.unitFilter')}
               data-testid="residents-unit"
@@ -86,10 +83,7 @@ export function ResidentsPage() {
           </div>
           <Checkbox
             checked={includeInactive}
-            onChange={(e) => {
-              setIncludeInactive(e.target.checked);
-              reset();
-            }}
+            onChange={(e) => setParam('inactive', e.target.checked ? '1' : undefined)}
           >
             {t('registry.includeInactive')}
           </Checkbox>
@@ -113,10 +107,7 @@ export function ResidentsPage() {
                 closable
                 color="warning"
                 data-testid="residents-missing"
-                onClose={() => {
-                  setParam('missing', undefined);
-                  reset();
-                }}
+                onClose={() => setParam('missing', undefined)}
               >
                 {t(MISSING_LABEL[missing])}
               </Tag>

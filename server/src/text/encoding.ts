@@ -1,5 +1,5 @@
 /**
- * Which encoding a CSV is in. Stations' files come from Excel (UTF-8 with a BOM, or UTF-16 for
+ * Which encoding a CSV or a plan's text file is in. Stations' files come from Excel (UTF-8 with a BOM, or UTF-16 for
  * "Unicode text"), and from old Vietnamese software in legacy encodings: Windows-1258 (letters
  * with the tone as a separate combining byte) and TCVN3/ABC (the .Vn fonts' one byte per letter),
  * both converted here, and VNI (a letter written as its vowel plus a mark byte), which is refused by
@@ -67,4 +67,4 @@ export function detectEncoding(sample: Buffer, complete = false): Detected {
 export const ICONV_NAME: Record<TextEncoding, string> = { utf8: 'utf8', utf16le: 'utf16le', utf16be: 'utf16be', windows1258: 'windows1258', tcvn3: 'tcvn' };
 
 /** How the encoding is called in the preview's note. */
-export const ENCODING_LABEL: Record<TextEncoding, string> = { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', windows1258: 'Windows-1258', tcvn3: 'TCVN3 (ABC)' };
+export const ENCODING_LABEL = { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', windows1258: 'Windows-1258', tcvn3: 'TCVN3 (ABC)' } as const satisfies Record<TextEncoding, string>;
