@@ -21,12 +21,16 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ORG_UNIT_LEVELS = ['country', 'province', 'district', 'commune', 'village', 'facility'] as const;
 
+/** Whether a unit existed on a date: valid then, not yet established, or already closed. */
+export const ORG_UNIT_STATES_ON_DATE = ['valid', 'future', 'closed'] as const;
+
 export const ORG_UNIT_KINDS = [
   'country',
   'province',
   'city',
   'district',
   'town',
+  'township',
   'ward',
   'commune',
   'special_zone',

@@ -18,6 +18,7 @@ import { installBrowserGuard } from './http/browser-guard.ts';
 import { installInputGuard } from './http/input-guard.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { installRateLimit } from './http/rate-limit.ts';
+import { RequestLogController } from './http/request-logging.ts';
 import { startSealer } from './modules/audit/audit.chain.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -35,10 +36,12 @@ import { orgUnitRoutes } from './modules/org-units/org-units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { VERSION } from './version.ts';
 
-function loggerOptions(level: string): FastifyServerOptions['logger'] {
+/** The logger: pino at the configured level, writing to `stream` when given (tests), else stdout. */
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   if (level === 'silent') return false;
   return {
     level,
+    ...(stream ? { stream } : {}),
     // Query strings can carry names or ID numbers someone searched for: log the path only.
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
@@ -50,9 +53,11 @@ function loggerOptions(level: string): FastifyServerOptions['logger'] {
 /** Trust the nearest `hops` proxies, whatever their address (proxy-addr's hop-count rule). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-export async function buildApp(config: Config, database: Database): Promise<App> {
+export async function buildApp(config: Config, database: Database, options: { logStream?: NodeJS.WritableStream } = {}): Promise<App> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, options.logStream),
+    // Requests at debug, failures at warn and error (request-logging.ts).
+    logController: new RequestLogController(),
     // X-Forwarded-For is believed only from configured proxies (YTCS_TRUST_PROXY): the address
     // lands in the audit log, and any client can write that header.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,

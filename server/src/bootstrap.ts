@@ -10,12 +10,22 @@ import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_COMMUNE_CODES, DEMO_PLAN_COMMUNE_CODES, type DemoAccount, loadDemoData } from './demo/demo-data.ts';
-import { loadDemoPopulation } from './demo/population.ts';
+import { DEMO_POPULATION_SIZE, loadDemoPopulation } from './demo/population.ts';
 import { loadDemoEnteredValues, loadDemoPlans } from './demo/demo-plans.ts';
 import { recomputeAll, syncIndicatorDefinitions } from './modules/indicators/index.ts';
 import { hashPassword } from './modules/auth/passwords.ts';
 import { loadOfficialUnits } from './modules/org-units/org-units.service.ts';
 import { loadReferenceLists } from './modules/reference/reference-lists.ts';
+
+/** One step of the start, said in both languages; `done`/`total` while a long step goes on. */
+export interface StartProgress {
+  vi: string;
+  en: string;
+  done?: number;
+  total?: number;
+}
+export type ReportProgress = (step: StartProgress) => void;
+const quiet: ReportProgress = () => {};
 
 export interface BootstrapResult {
   migrations: string[];
@@ -25,24 +35,30 @@ export interface BootstrapResult {
 }
 
 /** Migrations and the reference data every database holds (idempotent). */
-export async function prepareDatabase(db: Kysely<DB>) {
+export async function prepareDatabase(db: Kysely<DB>, report: ReportProgress = quiet) {
+  report({ vi: 'Cập nhật cấu trúc cơ sở dữ liệu', en: 'migrating the database' });
   const migrations = await migrate(db as Kysely<unknown>);
   await syncIndicatorDefinitions(db);
-  const loadedUnits = await loadOfficialUnits(db);
+  const loadedUnits = await loadOfficialUnits(db, () =>
+    report({ vi: 'Nạp danh mục đơn vị hành chính (trước và sau 1/7/2025, lần đầu khoảng 1 phút)', en: 'loading the official administrative units (before and after 1/7/2025; about a minute, once)' }),
+  );
+  report({ vi: 'Nạp danh mục ICD-10, dân tộc, vắc xin', en: 'loading the ICD-10, ethnic group and vaccine lists' });
   await loadReferenceLists(db);
   if (loadedUnits) {
     // The load rewrites every old unit once (successor_paths) and leaves no planner statistics;
     // PGlite has no autovacuum, so tidy up here, outside the load's transaction.
+    report({ vi: 'Tối ưu bảng đơn vị hành chính', en: 'tidying the org-unit tables' });
     await sql`vacuum analyze org_unit, org_unit_succession, icd10`.execute(db);
   }
   return { migrations, loadedUnits };
 }
 
-export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassword' | 'demo'>): Promise<BootstrapResult> {
-  const { migrations, loadedUnits } = await prepareDatabase(db);
+export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassword' | 'demo'>, report: ReportProgress = quiet): Promise<BootstrapResult> {
+  const { migrations, loadedUnits } = await prepareDatabase(db, report);
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { migrations, loadedUnits, admin: null, demo: null };
 
+  report({ vi: 'Tạo tài khoản quản trị', en: 'creating the administrator account' });
   const generated = config.adminPassword ? null : randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(config.adminPassword ?? (generated as string));
   const adminId = await db.transaction().execute(async (trx) => {
@@ -57,11 +73,16 @@ export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassw
   });
   let demo: DemoAccount[] | null = null;
   if (config.demo) {
+    report({ vi: 'Dữ liệu mẫu: đơn vị y tế, thôn, tài khoản', en: 'demo data: health units, villages, accounts' });
     demo = await loadDemoData(db);
-    await loadDemoPopulation(db);
+    const total = DEMO_POPULATION_SIZE;
+    report({ vi: 'Dữ liệu mẫu: người dân', en: 'demo data: residents', done: 0, total });
+    await loadDemoPopulation(db, { onBatch: (p) => report({ vi: 'Dữ liệu mẫu: người dân', en: 'demo data: residents', done: p.counts.resident, total }) });
+    report({ vi: 'Dữ liệu mẫu: đọc ba kế hoạch mẫu', en: 'demo data: reading the three seed plans' });
     await loadDemoPlans(db, adminId);
     await loadDemoEnteredValues(db, [...DEMO_COMMUNE_CODES, ...DEMO_PLAN_COMMUNE_CODES], adminId);
     // The figures of the last six quarters and two years, so trends have a history from the start.
+    report({ vi: 'Dữ liệu mẫu: tính chỉ tiêu sáu quý gần nhất', en: 'demo data: computing the indicators of the last six quarters' });
     const today = todayIso();
     const quarters = previousPeriods(periodOf('quarter', today), 6);
     await recomputeAll(db, [...quarters, String(Number(today.slice(0, 4)) - 1), periodOf('year', today), periodOf('half', today), periodOf('month', today)]);

@@ -5,10 +5,14 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { DEMO_PASSWORD } from './demo/demo-data.ts';
+import { progressPrinter } from './start-progress.ts';
 
 async function main() {
   const started = Date.now();
   const config = readConfig(process.env);
+  // Said as it goes: a first start (a new data directory, the official units, demo data) takes over a minute.
+  const report = config.logLevel === 'silent' ? undefined : progressPrinter((line) => process.stdout.write(line), started);
+  report?.({ vi: 'Mở cơ sở dữ liệu', en: 'opening the database' });
   const database = await openDatabase(config);
   const shutdown = async () => {
     await database.close().catch(() => {});
@@ -17,7 +21,7 @@ async function main() {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
-  const result = await bootstrap(database.db, config);
+  const result = await bootstrap(database.db, config, report);
   const app = await buildApp(config, database);
   await app.listen({ port: config.port, host: config.host });
   const address = `http://localhost:${(app.server.address() as { port: number }).port}`;

@@ -1,6 +1,6 @@
 /** Organisation units: the administrative tree and the health facilities (validation, OpenAPI, web types). */
 import { type Static, Type } from 'typebox';
-import { ORG_UNIT_KINDS, ORG_UNIT_LEVELS } from '../access.ts';
+import { ORG_UNIT_KINDS, ORG_UNIT_LEVELS, ORG_UNIT_STATES_ON_DATE } from '../access.ts';
 import { IsoDate, listOf, literalUnion, Nullable, Page } from '../http/contract.ts';
 
 export const OrgUnitLevel = literalUnion(ORG_UNIT_LEVELS);
@@ -33,6 +33,8 @@ export type OrgUnitLink = Static<typeof OrgUnitLink>;
 
 export const OrgUnitDetail = Type.Object({
   ...OrgUnitFields,
+  asOf: IsoDate,
+  stateOnDate: literalUnion(ORG_UNIT_STATES_ON_DATE),
   ancestors: Type.Array(OrgUnitRefType, { description: 'root first' }),
   predecessors: Type.Array(OrgUnitLink),
   successors: Type.Array(OrgUnitLink),
@@ -53,3 +55,8 @@ export const OrgUnitQuery = Type.Object({
 export type OrgUnitQuery = Static<typeof OrgUnitQuery>;
 
 export const OrgUnitList = listOf(OrgUnit);
+
+export const OrgUnitDetailQuery = Type.Object({
+  asOf: Type.Optional(IsoDate),
+});
+export type OrgUnitDetailQuery = Static<typeof OrgUnitDetailQuery>;

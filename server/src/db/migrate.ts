@@ -11,6 +11,8 @@ import * as auditChain from './migrations/2026_12_02_0012_audit_chain.ts';
 import * as importBatches from './migrations/2026_12_03_0013_import_batches.ts';
 import * as villageWorkerFigures from './migrations/2026_12_03_0014_village_worker_figures.ts';
 import * as importFindings from './migrations/2026_12_03_0015_import_findings.ts';
+import * as officialUnitNames from './migrations/2026_12_03_0021_official_unit_names.ts';
+import * as householdCodeFolded from './migrations/2026_12_03_0022_household_code_folded.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
 const migrations: Record<string, Migration> = {
@@ -25,6 +27,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0013_import_batches': importBatches,
   '2026_12_03_0014_village_worker_figures': villageWorkerFigures,
   '2026_12_03_0015_import_findings': importFindings,
+  '2026_12_03_0021_official_unit_names': officialUnitNames,
+  '2026_12_03_0022_household_code_folded': householdCodeFolded,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

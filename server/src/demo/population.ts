@@ -8,7 +8,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CommuneInput } from '@ytcs/population';
 import type { DB } from '../db/schema.ts';
-import { type LoadResult, loadPopulation } from './population-load.ts';
+import { type LoadOptions, type LoadResult, loadPopulation } from './population-load.ts';
 import { DEMO_PROVINCE_CODE } from './demo-data.ts';
 
 interface DemoCommune {
@@ -39,6 +39,8 @@ export interface DemoPopulationOptions {
   seed?: number;
   /** Ages, card validity and last year's encounters are relative to this day; default today (Vietnam). */
   asOf?: string;
+  /** Called after each committed batch (the start prints the residents loaded so far). */
+  onBatch?: LoadOptions['onBatch'];
 }
 
 const todayInVietnam = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -87,5 +89,6 @@ export async function loadDemoPopulation(db: Kysely<DB>, options: DemoPopulation
     totalResidents: options.totalResidents ?? DEMO_POPULATION_SIZE,
     insuranceProvinceCode: DEMO_PROVINCE_CODE,
     communes,
+    onBatch: options.onBatch,
   });
 }

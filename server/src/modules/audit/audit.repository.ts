@@ -4,10 +4,12 @@ import type { Scope } from '../../access/principal.ts';
 import type { Actor } from '../../http/app-types.ts';
 import type { DB } from '../../db/schema.ts';
 import { orgUnitInScope } from '../../db/scope.ts';
+import { type NameRights, namesFor } from './audit.names.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 export interface AuditEntry {
+  /** One of the codes listed (and labelled) in common/src/audit/codes.ts (audit.codes.test.ts checks the source). */
   action: string;
   entityType?: string | null;
   entityId?: string | number | null;
@@ -71,7 +73,7 @@ export function auditInScope(scope: Scope, countryWide: boolean): Expression<Sql
 /** The caller's scope is the whole country (the country is the only root: a one-label path). */
 export const isCountryWide = (scope: Scope) => scope.paths.some((p) => !p.includes('.'));
 
-export async function listAudit(db: Db, scope: Scope, countryWide: boolean, f: AuditFilter) {
+export async function listAudit(db: Db, scope: Scope, countryWide: boolean, f: AuditFilter, rights: NameRights) {
   let query = db.selectFrom('audit_event as a').leftJoin('app_user as u', 'u.id', 'a.user_id');
   query = query.where(auditInScope(scope, countryWide));
   if (f.userId) query = query.where('a.user_id', '=', f.userId);
@@ -90,6 +92,7 @@ export async function listAudit(db: Db, scope: Scope, countryWide: boolean, f: A
       .execute(),
     query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
   ]);
+  const names = await namesFor(db, rows, rights);
   return {
     total: count.total,
     items: rows.map((r) => ({
@@ -100,7 +103,9 @@ export async function listAudit(db: Db, scope: Scope, countryWide: boolean, f: A
       action: r.action,
       entityType: r.entity_type,
       entityId: r.entity_id,
+      entityName: names.entities.get(`${r.entity_type}:${r.entity_id}`) ?? null,
       orgUnitId: r.org_unit_id,
+      orgUnitName: r.org_unit_id === null ? null : (names.units.get(Number(r.org_unit_id)) ?? null),
       orgUnitIds: r.org_unit_ids,
       ip: r.ip,
       requestId: r.request_id,

@@ -9,6 +9,8 @@ import { type AuditFilter, isCountryWide, listAudit } from './audit.repository.t
 
 export function auditService(db: Kysely<DB>) {
   return {
-    list: (ctx: Pick<RequestContext, 'scope'>, filter: AuditFilter) => listAudit(db, ctx.scope, isCountryWide(ctx.scope), filter),
+    /** A page of events, with the names the reader may see (audit.names.ts). */
+    list: (ctx: Pick<RequestContext, 'scope' | 'scopeFor'>, filter: AuditFilter) =>
+      listAudit(db, ctx.scope, isCountryWide(ctx.scope), filter, { users: ctx.scopeFor('user.read').paths.length > 0, plans: ctx.scopeFor('plan.read') }),
   };
 }

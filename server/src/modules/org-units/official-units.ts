@@ -34,11 +34,26 @@ export interface OfficialSuccession {
 const islandKey = (districtCode: string) => `old:island:${districtCode.trim()}`;
 const pad = (code: string | number, width: number) => String(code).trim().padStart(width, '0');
 
-function kindFromName(name: string): string {
+/** The kind words as the official list writes them: a capital on the first word only. */
+const KIND_WORDS = ['Thành phố', 'Thị xã', 'Thị trấn', 'Đặc khu', 'Tỉnh', 'Quận', 'Huyện', 'Phường', 'Xã'];
+const KIND_WORD = new RegExp(`^(${KIND_WORDS.join('|')})(?= )`, 'iu');
+
+/**
+ * The name as the official list writes it. The sources spell some kind words otherwise
+ * ("Thành Phố Bắc Kạn", "Thị Xã …", "xã Bắc Sơn"); the place name itself is left as written.
+ */
+export function officialName(name: string): string {
+  const tidy = name.replace(/\s+/g, ' ').trim();
+  return tidy.replace(KIND_WORD, (word) => KIND_WORDS.find((k) => k.toLocaleLowerCase('vi') === word.toLocaleLowerCase('vi')) ?? word);
+}
+
+function kindFromName(written: string): string {
+  const name = officialName(written);
   const first = name.split(' ')[0];
   if (name.startsWith('Thành phố')) return 'city';
   if (name.startsWith('Thị xã')) return 'town';
-  if (name.startsWith('Thị trấn')) return 'town';
+  // A thị trấn is a commune-level township, not a thị xã (a district-level town).
+  if (name.startsWith('Thị trấn')) return 'township';
   if (name.startsWith('Đặc khu')) return 'special_zone';
   if (first === 'Tỉnh') return 'province';
   if (first === 'Quận' || first === 'Huyện') return 'district';
@@ -56,8 +71,9 @@ export function readOfficialUnits(dir = DATA_DIR): { units: OfficialUnit[]; succ
   const units: OfficialUnit[] = [];
   const successions: OfficialSuccession[] = [];
   const seen = new Set<string>();
-  const add = (unit: OfficialUnit) => {
-    if (seen.has(unit.key)) return;
+  const add = (raw: OfficialUnit) => {
+    if (seen.has(raw.key)) return;
+    const unit = { ...raw, name: officialName(raw.name) };
     seen.add(unit.key);
     units.push(unit);
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, createTestContext, createUser, signIn, unitId } from '../../../test/harness.ts';
+import { type TestContext, createTestContext, createUser, createVillage, signIn, unitId } from '../../../test/harness.ts';
+import { up } from '../../db/migrations/2026_12_03_0021_official_unit_names.ts';
 
 let ctx: TestContext;
 let admin: string;
@@ -87,6 +88,18 @@ describe('GET /api/org-units/{id}', () => {
     expect(res.body.successors.map((s: { id: number }) => s.id)).toEqual([ducXuan]);
   });
 
+  it('describes the unit as of the date asked: its children then, and whether it existed', async () => {
+    const city = await unitId(ctx, 'district', '058', false);
+    const before = await get(admin, `/api/org-units/${city}?asOf=2025-06-30`);
+    expect(before.body).toMatchObject({ name: 'Thành phố Bắc Kạn', kind: 'city', asOf: '2025-06-30', stateOnDate: 'valid', childCount: 8 });
+    const after = await get(admin, `/api/org-units/${city}?asOf=2026-01-01`);
+    expect(after.body).toMatchObject({ asOf: '2026-01-01', stateOnDate: 'closed', childCount: 0 });
+    const thaiNguyen = await unitId(ctx, 'province', '19');
+    expect((await get(admin, `/api/org-units/${thaiNguyen}?asOf=2025-06-30`)).body).toMatchObject({ stateOnDate: 'future', childCount: 0 });
+    expect((await get(admin, `/api/org-units/${thaiNguyen}?asOf=2026-01-01`)).body).toMatchObject({ stateOnDate: 'valid', childCount: 92 });
+    expect((await get(admin, `/api/org-units/${thaiNguyen}?asOf=2025-13-01`)).status).toBe(400);
+  });
+
   it('answers 404 outside the caller scope and 401 without a session', async () => {
     const hanoi = await unitId(ctx, 'province', '01');
     expect((await get(commune, `/api/org-units/${hanoi}`)).status).toBe(404);
@@ -101,5 +114,21 @@ describe('GET /api/org-units?roots=true', () => {
     expect(await names(admin, '2026-01-01')).toEqual(['Việt Nam']);
     expect(await names(commune, '2026-01-01')).toEqual(['Phường Đức Xuân']);
     expect(await names(commune, '2025-06-30')).toEqual(['Phường Huyền Tụng', 'Phường Nguyễn Thị Minh Khai', 'Phường Đức Xuân']);
+  });
+});
+
+describe('official unit names on a database loaded before they were normalised', () => {
+  it('puts the kind words and the kind right, leaving villages alone', async () => {
+    const { db } = ctx.database;
+    const city = await unitId(ctx, 'district', '058', false);
+    const village = await createVillage(ctx, ducXuan, 'xã Thành Phố cũ');
+    const township = await unitId(ctx, 'commune', '01888', false);
+    await db.updateTable('org_unit').set({ name: 'Thành Phố Bắc Kạn', kind: 'commune' }).where('id', '=', city).execute();
+    await db.updateTable('org_unit').set({ kind: 'town' }).where('id', '=', township).execute();
+    await up(db as never);
+    const rows = await db.selectFrom('org_unit').where('id', 'in', [city, village, township]).select(['id', 'name', 'kind', 'name_folded']).execute();
+    expect(rows.find((r) => r.id === township)).toMatchObject({ name: 'Thị trấn Chợ Rã', kind: 'township' });
+    expect(rows.find((r) => r.id === city)).toMatchObject({ name: 'Thành phố Bắc Kạn', kind: 'city', name_folded: 'thanh pho bac kan' });
+    expect(rows.find((r) => r.id === village)).toMatchObject({ name: 'xã Thành Phố cũ', kind: 'village' });
   });
 });

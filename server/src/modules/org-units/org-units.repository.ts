@@ -47,7 +47,7 @@ export async function listOrgUnits(db: Db, scope: Scope, f: OrgUnitFilter) {
   }
   let page = query.select([
     ...unitColumns,
-    sql<number>`(select count(*) from org_unit c where c.parent_id = o.id and (c.valid_from is null or c.valid_from <= ${f.asOf}::date) and (c.valid_to is null or c.valid_to >= ${f.asOf}::date))::int`.as('child_count'),
+    sql<number>`(select count(*) from org_unit c where c.parent_id = o.id and ${validOn(f.asOf, 'c')})::int`.as('child_count'),
   ]);
   // Best match first when searching; otherwise the official code order.
   if (f.q) page = page.orderBy(sql`similarity(o.name_folded, ${f.q})`, 'desc');
@@ -63,12 +63,13 @@ export async function listOrgUnits(db: Db, scope: Scope, f: OrgUnitFilter) {
   return { rows, total: count.total };
 }
 
-export async function findOrgUnit(db: Db, scope: Scope, id: number) {
+/** The unit with the number of its children valid on asOf. */
+export async function findOrgUnit(db: Db, scope: Scope, id: number, asOf: string) {
   return db
     .selectFrom('org_unit as o')
     .where('o.id', '=', id)
     .where(orgUnitInScope('o', scope))
-    .select([...unitColumns, 'o.path', sql<number>`(select count(*) from org_unit c where c.parent_id = o.id)::int`.as('child_count')])
+    .select([...unitColumns, 'o.path', sql<number>`(select count(*) from org_unit c where c.parent_id = o.id and ${validOn(asOf, 'c')})::int`.as('child_count')])
     .executeTakeFirst();
 }
 
@@ -225,4 +226,35 @@ export async function unitsByIds(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('org_unit').where('id', 'in', ids).select(['id', sql<string>`path::text`.as('path'), 'name', 'level', 'kind']).orderBy('id').execute();
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/**
+ * The unit and its ancestors (below the country) that are closed or not yet valid on a date, each
+ * with the units that carry its history on that date (the end of its chains of successions),
+ * the unit itself first: who a report drawn on that date comes from and names.
+ */
+export async function closedLineOn(db: Db, id: number, date: string) {
+  const result = await sql<{ id: string; name: string; level: string; successor_id: string; successor_name: string; successor_level: string }>`
+    with recursive line as (
+      select o.id, o.name, o.level, nlevel(o.path) as depth
+      from org_unit o
+      where o.path @> (select path from org_unit where id = ${id}) and o.level <> 'country' and not (${validOn(date)})
+    ), chain(origin, unit) as (
+      select s.predecessor_id, s.successor_id from org_unit_succession s where s.predecessor_id in (select id from line)
+      union
+      select c.origin, s.successor_id from chain c join org_unit_succession s on s.predecessor_id = c.unit
+    )
+    select l.id, l.name, l.level, h.id as successor_id, h.name as successor_name, h.level as successor_level
+    from line l
+    join chain c on c.origin = l.id
+    join org_unit h on h.id = c.unit and ${validOn(date, 'h')}
+    order by l.depth desc, h.code, h.id
+  `.execute(db);
+  const line = new Map<number, { id: number; name: string; level: string; successors: { id: number; name: string; level: string }[] }>();
+  for (const r of result.rows) {
+    const unit = line.get(Number(r.id)) ?? { id: Number(r.id), name: r.name, level: r.level, successors: [] };
+    unit.successors.push({ id: Number(r.successor_id), name: r.successor_name, level: r.successor_level });
+    line.set(unit.id, unit);
+  }
+  return [...line.values()];
 }

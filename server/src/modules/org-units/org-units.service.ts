@@ -29,17 +29,24 @@ export function orgUnitService(db: Kysely<DB>) {
       return { items: rows.map(toOrgUnit), total };
     },
 
-    async get(ctx: ReadContext, id: number) {
-      const unit = await repo.findOrgUnit(db, ctx.scope, id);
+    /** One unit as of a date (today by default): its children then, and whether it existed. */
+    async get(ctx: ReadContext, id: number, asOf = todayIso()) {
+      const unit = await repo.findOrgUnit(db, ctx.scope, id, asOf);
       if (!unit) throw notFound();
       const [ancestors, succession, catchment] = await Promise.all([
         repo.ancestorsOf(db, unit.path),
         repo.successionsOf(db, id),
         repo.catchmentOf(db, id),
       ]);
-      return { ...toOrgUnit(unit), ancestors, ...succession, ...catchment };
+      return { ...toOrgUnit(unit), asOf, stateOnDate: stateOn(unit, asOf), ancestors, ...succession, ...catchment };
     },
   };
+}
+
+function stateOn(unit: { valid_from: string | null; valid_to: string | null }, asOf: string) {
+  if (unit.valid_from !== null && unit.valid_from > asOf) return 'future' as const;
+  if (unit.valid_to !== null && unit.valid_to < asOf) return 'closed' as const;
+  return 'valid' as const;
 }
 
 type UnitRow = {
@@ -72,8 +79,9 @@ function toOrgUnit(r: UnitRow) {
  * On an empty database: the country, then both eras of official units and their successions,
  * in one transaction (a crash leaves the table empty and the next start loads again).
  */
-export async function loadOfficialUnits(db: Kysely<DB>): Promise<boolean> {
+export async function loadOfficialUnits(db: Kysely<DB>, starting: () => void = () => {}): Promise<boolean> {
   if ((await repo.countOrgUnits(db)) > 0) return false;
+  starting();
   const { units, successions } = readOfficialUnits();
   await db.transaction().execute(async (trx) => {
     const root = { key: COUNTRY_KEY, parentKey: null, code: 'VN', name: 'Việt Nam', level: 'country', kind: 'country', validFrom: null, validTo: null };

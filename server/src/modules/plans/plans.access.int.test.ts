@@ -191,7 +191,7 @@ describe('the demo’s city plan, as the probe found it', () => {
     for (const username of ['tram.ducxuan', 'ubnd.ducxuan']) {
       cookies[username] = await signIn(ctx, username, DEMO_PASSWORD);
       const plan = (await call('GET', `/api/plans/${demoCity}`, username)).json();
-      expect(plan.orgUnitName).toBe('Thành Phố Bắc Kạn');
+      expect(plan.orgUnitName).toBe('Thành phố Bắc Kạn');
       expect(plan.taskList.length).toBeGreaterThan(20);
       expect({ username, canEdit: plan.canEdit, updatable: plan.taskList.filter((t: { canUpdate: boolean }) => t.canUpdate).length }).toEqual({ username, canEdit: false, updatable: 0 });
       const led = plan.taskList.find((t: { lead: string | null }) => t.lead);

@@ -121,14 +121,14 @@ describe('a plan with targets and tasks', () => {
     expect(res.json().areaIds).toContain(ducXuan);
     expect(res.json().targetList[0].current).toMatchObject({ numerator: 3, denominator: 4 });
     // The ward's committee reads the city plan its ward inherited.
-    expect((await call('GET', '/api/plans', committee)).json().items.map((p: { orgUnitName: string }) => p.orgUnitName)).toContain('Thành Phố Bắc Kạn');
+    expect((await call('GET', '/api/plans', committee)).json().items.map((p: { orgUnitName: string }) => p.orgUnitName)).toContain('Thành phố Bắc Kạn');
   });
 });
 
 describe('the plans that apply to a unit', () => {
   it('gives a village the plans of its commune and of the units above (a closed city\'s included)', async () => {
     const ids = (await call('GET', `/api/plans?orgUnit=${village}`, station)).json().items.map((p: { orgUnitName: string }) => p.orgUnitName);
-    expect(ids).toEqual(expect.arrayContaining(['Phường Đức Xuân', 'Thành Phố Bắc Kạn']));
+    expect(ids).toEqual(expect.arrayContaining(['Phường Đức Xuân', 'Thành phố Bắc Kạn']));
     expect((await call('GET', `/api/plans?orgUnit=${ducXuan}`, station)).json().total).toBe(ids.length);
   });
 

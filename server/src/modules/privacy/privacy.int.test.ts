@@ -117,6 +117,9 @@ describe('the breach-notice report (GET /api/audit/access-report)', () => {
     const rows = (sheet?.getSheetValues() ?? []).slice(2) as unknown[][];
     expect(rows).toHaveLength(json.total);
     expect(rows.some((r) => r[3] === 'thon' && r[5] === 'record.read' && r[7] === String(residentId))).toBe(true);
+    // The codes are labelled beside them, as the audit page labels them.
+    expect(sheet?.getRow(1).getCell(12).value).toBe('Thao tác (diễn giải)');
+    expect(rows.some((r) => r[5] === 'record.read' && r[12] === 'Xem, in hồ sơ sức khỏe' && r[13] === 'Người dân')).toBe(true);
   });
 
   it('shows another province’s auditor none of it, and refuses a unit out of scope', async () => {

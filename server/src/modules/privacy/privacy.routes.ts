@@ -2,7 +2,7 @@
  * Privacy duties (Law 91/2025): a person's own data for them (JSON, and a DOCX to hand over), and
  * the breach-notice report of who read which records in a period (JSON, XLSX). Both audited.
  */
-import { AccessReport, AccessReportQuery, IdParams, PersonalData } from '@ytcs/common';
+import { AccessReport, AccessReportQuery, IdParams, PersonalData, auditActionKey, auditEntityKey, isMessageKey, sayIn } from '@ytcs/common';
 import { contextOf } from '../../access/context.ts';
 import type { App } from '../../http/app-types.ts';
 import { xlsxStream } from '../imports/index.ts';
@@ -11,7 +11,9 @@ import { privacyService } from './privacy.service.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEADERS = ['Thời điểm (UTC)', 'Mã tài khoản', 'Tài khoản', 'Họ tên', 'Thao tác', 'Loại hồ sơ', 'Mã hồ sơ', 'Đơn vị', 'Số kết quả', 'Địa chỉ IP', 'Mã sự kiện'];
+const HEADERS = ['Thời điểm (UTC)', 'Mã tài khoản', 'Tài khoản', 'Họ tên', 'Thao tác', 'Loại hồ sơ', 'Mã hồ sơ', 'Đơn vị', 'Số kết quả', 'Địa chỉ IP', 'Mã sự kiện', 'Thao tác (diễn giải)', 'Loại hồ sơ (diễn giải)'];
+/** The labels of the audit codes (common/src/audit/codes.ts), beside the codes themselves (labels take no parameters). */
+const labelled = (key: string, code: string) => (isMessageKey(key) ? sayIn('vi', key as never) : code);
 
 export async function privacyRoutes(app: App) {
   const privacy = privacyService(app.db);
@@ -52,7 +54,7 @@ export async function privacyRoutes(app: App) {
       const report = await privacy.accessReport(contextOf(req), q, 'xlsx');
       async function* cells() {
         for await (const r of report.rows()) {
-          yield [r.at, r.userId === null ? '' : String(r.userId), r.username ?? '', r.fullName ?? '', r.action, r.entityType ?? '', r.entityId ?? '', r.units.join(', '), r.results === null ? '' : String(r.results), r.ip ?? '', String(r.id)];
+          yield [r.at, r.userId === null ? '' : String(r.userId), r.username ?? '', r.fullName ?? '', r.action, r.entityType ?? '', r.entityId ?? '', r.units.join(', '), r.results === null ? '' : String(r.results), r.ip ?? '', String(r.id), labelled(auditActionKey(r.action), r.action), r.entityType ? labelled(auditEntityKey(r.entityType), r.entityType) : ''];
         }
       }
       const stream = xlsxStream('Truy cập', HEADERS, cells(), (err) => req.log.error({ err }, 'access report failed'));

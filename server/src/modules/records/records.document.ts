@@ -3,7 +3,7 @@
  * 831/QĐ-BYT): heading of the issuing station, title, I. administrative information, II. history
  * and risk factors, III. immunisations, IV. examinations over time. Dates dd/mm/yyyy.
  */
-import { formatDateVi } from '@ytcs/common';
+import { foldVietnamese, formatDateVi } from '@ytcs/common';
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { recordService } from './records.service.ts';
 
@@ -20,6 +20,38 @@ const table = (rows: string[][], header?: string[]) =>
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [...(header ? [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) })] : []), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
   });
+
+/** A number as the screen writes it in Vietnamese: 24,1 (decimal comma). */
+const vn = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+/** The signs measured at an examination, in the order a clinician reads them, each with its unit. */
+function signsLine(o: Record<string, number | undefined>, bmi: number | null): string {
+  const at = (code: string, label: string, unit: string) => (o[code] === undefined || o[code] === null ? '' : `${label} ${vn(o[code] as number)}${unit}`);
+  return [
+    o.systolic_bp !== undefined ? `HA ${vn(o.systolic_bp)}/${o.diastolic_bp !== undefined ? vn(o.diastolic_bp) : '?'} mmHg` : '',
+    at('pulse', 'Mạch', ' lần/phút'),
+    at('temperature', 'Nhiệt độ', ' °C'),
+    at('weight', 'CN', ' kg'),
+    at('height', 'CC', ' cm'),
+    bmi ? `BMI ${vn(bmi)}` : '',
+    at('waist', 'Vòng bụng', ' cm'),
+    at('glucose', 'ĐH', ' mmol/L'),
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** The address, then the village and commune unless the address already names them. */
+export function addressLine(address: string | null | undefined, ...units: (string | null | undefined)[]): string {
+  const parts = (address ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const named = new Set(parts.map(foldVietnamese));
+  for (const unit of units) {
+    if (!unit || named.has(foldVietnamese(unit))) continue;
+    named.add(foldVietnamese(unit));
+    parts.push(unit);
+  }
+  return parts.join(', ');
+}
 
 const SEX = { male: 'Nam', female: 'Nữ' } as Record<string, string>;
 const RESIDENCE = { permanent: 'Thường trú', temporary: 'Tạm trú', absent: 'Vắng mặt' } as Record<string, string>;
@@ -61,7 +93,7 @@ export async function recordDocument(record: HealthRecordView, issuer: { name: s
     ['Số định danh cá nhân (CCCD)', r.citizenId ?? '', 'Số điện thoại', r.phone ?? ''],
     ['Số thẻ BHYT', r.insuranceCode ?? '', 'Hạn thẻ', [formatDateVi(r.insuranceValidFrom), formatDateVi(r.insuranceValidTo)].filter(Boolean).join(' – ')],
     ['Nơi ĐKKCB ban đầu', r.insuranceFacility ?? '', 'Nghề nghiệp', r.occupation ?? ''],
-    ['Địa chỉ', [record.household?.address, r.villageName, r.communeName].filter(Boolean).join(', '), 'Tình trạng cư trú', RESIDENCE[r.residenceStatus] ?? r.residenceStatus],
+    ['Địa chỉ', addressLine(record.household?.address, r.villageName, r.communeName), 'Tình trạng cư trú', RESIDENCE[r.residenceStatus] ?? r.residenceStatus],
     ['Chủ hộ', record.household?.headName ?? '', 'Mã hồ sơ', String(r.id)],
   ];
   const children = [
@@ -94,7 +126,7 @@ export async function recordDocument(record: HealthRecordView, issuer: { name: s
           record.encounters.map((e) => [
             formatDateVi(e.date),
             e.facilityName ?? '',
-            [e.observations.systolic_bp ? `HA ${e.observations.systolic_bp}/${e.observations.diastolic_bp ?? '?'} mmHg` : '', e.observations.weight ? `CN ${e.observations.weight} kg` : '', e.observations.height ? `CC ${e.observations.height} cm` : '', e.bmi ? `BMI ${e.bmi}` : '', e.observations.glucose ? `ĐH ${e.observations.glucose} mmol/L` : ''].filter(Boolean).join('; '),
+            signsLine(e.observations, e.bmi),
             e.diagnoses.map((d) => `${d.code} ${d.nameVi}`).join('; '),
             e.prescriptions.map((x) => [x.drug, x.dose].filter(Boolean).join(' ')).join('; '),
           ]),

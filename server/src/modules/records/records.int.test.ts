@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, createTestContext, createUser, createVillage, signIn, unitId } from '../../../test/harness.ts';
+import { insertCatchments, insertOrgUnits } from '../org-units/index.ts';
 
 let ctx: TestContext;
 let station: string;
@@ -77,6 +78,32 @@ describe('the personal health record', () => {
     // Each piece is present, and they come in the form's order.
     expect(order.filter((_, i) => (positions[i] as number) < 0)).toEqual([]);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('prints every observation the Vietnamese way, where the examination took place, and the address once', async () => {
+    // The commune's health station, serving it (as the demo and a real set-up have).
+    const ducXuan = await unitId(ctx, 'commune', '01840');
+    const placed = await insertOrgUnits(ctx.database.db, [{ key: 's', parentKey: 'c', code: 'TYT-01840', name: 'Trạm Y tế Phường Đức Xuân', level: 'facility', kind: 'health_station', validFrom: '2025-07-01', validTo: null }], new Map([['c', await ctx.database.db.selectFrom('org_unit').where('id', '=', ducXuan).select(['id', 'path']).executeTakeFirstOrThrow()]]));
+    await insertCatchments(ctx.database.db, [{ facilityId: placed.get('s')?.id as number, areaId: ducXuan }]);
+    const village = await createVillage(ctx, ducXuan, 'Tổ dân phố 7');
+    const household = await call('POST', '/api/households', station, { unitId: village, address: 'Số 12, Tổ dân phố 7', members: [{ fullName: 'Hoàng Văn Tú', sex: 'male', birthYear: 1970, relationship: 'head' }] });
+    expect(household.statusCode, household.body).toBe(201);
+    const personId = (await ctx.database.db.selectFrom('resident').where('full_name', '=', 'Hoàng Văn Tú').select('id').executeTakeFirstOrThrow()).id;
+    // The form sends no facility: the examination is the station's.
+    const enc = await call('POST', `/api/residents/${personId}/encounters`, station, {
+      date: '2026-11-02',
+      type: 'checkup',
+      observations: { systolic_bp: 128, diastolic_bp: 82, pulse: 78, temperature: 37.5, weight: 62.5, height: 161, waist: 84, glucose: 5.6 },
+    });
+    expect(enc.statusCode, enc.body).toBe(201);
+
+    const res = await call('GET', `/api/residents/${personId}/record.docx`, station);
+    const text = strFromU8(unzipSync(new Uint8Array(res.rawPayload))['word/document.xml'] as Uint8Array).replace(/<[^>]+>/g, '');
+    const signs = text.slice(text.indexOf('IV. KHÁM LÂM SÀNG'));
+    for (const piece of ['Trạm Y tế Phường Đức Xuân', 'HA 128/82 mmHg', 'Mạch 78 lần/phút', 'Nhiệt độ 37,5 °C', 'CN 62,5 kg', 'CC 161 cm', 'BMI 24,1', 'Vòng bụng 84 cm', 'ĐH 5,6 mmol/L']) expect(signs).toContain(piece);
+    expect(signs).not.toMatch(/\d\.\d/);
+    expect(text).toContain('Số 12, Tổ dân phố 7, Phường Đức Xuân');
+    expect(text.match(/Tổ dân phố 7/g)).toHaveLength(1);
   });
 
   it('audits each read and print, and keeps other communes out', async () => {

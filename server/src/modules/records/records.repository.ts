@@ -121,3 +121,20 @@ export async function vaccineExists(db: Db, code: string) {
 export async function facilityExists(db: Db, id: number) {
   return !!(await db.selectFrom('org_unit').where('id', '=', id).where('level', '=', 'facility').select('id').executeTakeFirst());
 }
+
+/**
+ * The health station serving a commune (its catchment), where an examination or a vaccination
+ * recorded without a facility took place: the station's staff record them through the form.
+ */
+export async function stationServing(db: Db, communeId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('org_unit_catchment as c')
+    .innerJoin('org_unit as f', 'f.id', 'c.facility_id')
+    .where('c.area_id', '=', communeId)
+    .where('f.kind', '=', 'health_station')
+    .where('f.valid_to', 'is', null)
+    .select('f.id')
+    .orderBy('f.id')
+    .executeTakeFirst();
+  return row ? Number(row.id) : null;
+}

@@ -130,7 +130,7 @@ export function recordService(db: Kysely<DB>) {
           communeId: person.communeId,
           date: input.date,
           type: input.type,
-          facilityId: input.facilityId ?? null,
+          facilityId: input.facilityId ?? (await repo.stationServing(trx, person.communeId)),
           practitioner: input.practitioner?.trim() || null,
           reason: input.reason?.trim() || null,
           notes: input.notes?.trim() || null,
@@ -156,7 +156,8 @@ export function recordService(db: Kysely<DB>) {
       if (errors.length) throw invalid(errors);
       const immunizationId = await db.transaction().execute(async (trx) => {
         await repo.openRecord(trx, id, person.communeId);
-        const iid = await repo.insertImmunization(trx, { residentId: id, communeId: person.communeId, vaccineCode: input.vaccineCode, dose: input.dose, date: input.date, facilityId: input.facilityId ?? null, lot: input.lot ?? null, note: input.note ?? null, recordedBy: ctx.actor.userId });
+        const facilityId = input.facilityId ?? (await repo.stationServing(trx, person.communeId));
+        const iid = await repo.insertImmunization(trx, { residentId: id, communeId: person.communeId, vaccineCode: input.vaccineCode, dose: input.dose, date: input.date, facilityId, lot: input.lot ?? null, note: input.note ?? null, recordedBy: ctx.actor.userId });
         await repo.touchRecord(trx, id);
         await recordAudit(trx, ctx.actor, { action: 'record.immunization', entityType: 'immunization', entityId: iid, orgUnitId: person.communeId, details: { resident: id } });
         return iid;

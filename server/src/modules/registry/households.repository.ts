@@ -44,8 +44,8 @@ export async function listHouseholds(db: Db, scope: Scope, f: { q?: string; orgU
   }
   if (f.q) {
     const like = containing(f.q);
-    // By the head's name (folded) or by the address or household number.
-    query = query.where((eb) => eb.or([eb('head.name_folded', 'like', like), eb(sql`ytcs_fold(h.address)`, 'like', like), eb('h.code', '=', f.q as string)]));
+    // By the head's name or the address (folded, anywhere in it) or the household number (folded, whole).
+    query = query.where((eb) => eb.or([eb('head.name_folded', 'like', like), eb(sql`ytcs_fold(h.address)`, 'like', like), eb(sql`ytcs_fold(h.code)`, '=', f.q as string)]));
   }
   const [items, count] = await Promise.all([
     query.orderBy('c.name').orderBy('v.name').orderBy('h.id').limit(f.limit).offset(f.offset).execute(),

@@ -53,6 +53,13 @@ describe('the personal-data read gateway', () => {
     expect(log).toEqual(['begin', 'select "id" from', 'insert into "audit_event"', 'insert into "audit_event"', 'commit']);
   });
 
+  it('writes the refusal it is given after the read rolled back, and still answers not found', async () => {
+    const { db, log } = recordingDb();
+    const refused = async () => ({ action: 'resident.read_refused', entityType: 'resident', entityId: 9 });
+    await expect(readPersonal(db, ctx, async () => null, () => [{ action: 'resident.read' }], refused)).rejects.toMatchObject({ status: 404 });
+    expect(log).toEqual(['begin', 'rollback', 'insert into "audit_event"']);
+  });
+
   it('answers not found, and writes no event, when the read finds nothing', async () => {
     const { db, log } = recordingDb();
     await expect(readPersonal(db, ctx, async () => null, () => [{ action: 'resident.read' }])).rejects.toMatchObject({ status: 404 });

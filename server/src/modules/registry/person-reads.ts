@@ -3,8 +3,10 @@
  * household list, a health record, the register export. Each read runs in one transaction with
  * its audit events, and the events are built from what the read returned (the people of the
  * page, the members shown), so no read reaches the caller without its audit row and a new
- * capability that reads people cannot forget it. A read that finds nothing writes nothing (404).
+ * capability that reads people cannot forget it. A resident or record asked for and not found
+ * (out of scope or no such person: 404 either way) is logged as a refused read.
  */
+import type { AuditAction } from '@ytcs/common';
 import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import { scopeTops } from '../../access/principal.ts';
@@ -19,19 +21,46 @@ import * as residents from './residents.repository.ts';
 type Trx = Transaction<DB>;
 export type Resident = NonNullable<residents.Resident>;
 /** An event written with a resident's read: its action, and details of its own if any. */
-export type ReadEvent = string | { action: string; details?: Record<string, unknown> };
+export type ReadEvent = AuditAction | { action: AuditAction; details?: Record<string, unknown> };
 /** The unit a list was asked for, when one was (else the event is filed under the caller's scope). */
 type AskedUnit = { id: number; path: string } | undefined;
 
-/** Runs `read` and writes the events `audit` makes of its answer, in one transaction. */
-export async function readPersonal<T>(db: Kysely<DB>, ctx: RequestContext, read: (trx: Trx) => Promise<T | null | undefined>, audit: (found: T) => AuditEntry[]): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const found = await read(trx);
-    if (found === null || found === undefined) throw notFound();
-    for (const event of audit(found)) await recordAudit(trx, ctx.actor, event);
-    return found;
-  });
+/**
+ * Runs `read` and writes the events `audit` makes of its answer, in one transaction. When it finds
+ * nothing (no such person, or out of the caller's scope: 404 either way), `refused` may say what
+ * to log instead, after the read's transaction.
+ */
+export async function readPersonal<T>(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  read: (trx: Trx) => Promise<T | null | undefined>,
+  audit: (found: T) => AuditEntry[],
+  refused?: () => Promise<AuditEntry>,
+): Promise<T> {
+  const missing = notFound();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const found = await read(trx);
+      if (found === null || found === undefined) throw missing;
+      for (const event of audit(found)) await recordAudit(trx, ctx.actor, event);
+      return found;
+    });
+  } catch (error) {
+    // Written after the read's transaction rolled back: the refusal is kept, the read was not.
+    if (error === missing && refused) await recordAudit(db, ctx.actor, await refused());
+    throw error;
+  }
 }
+
+/**
+ * A resident asked for and not answered: out of the caller's scope, or no such person. Filed
+ * under the person's commune (its auditors see who tried), or the caller's units when there is no
+ * such person; the caller learns nothing either way (the same 404).
+ */
+const refusedRead = (db: Kysely<DB>, id: number, read: 'resident' | 'record') => async (): Promise<AuditEntry> => {
+  const communeId = await residents.communeOfResident(db, id);
+  return { action: 'resident.read_refused', entityType: 'resident', entityId: id, orgUnitId: communeId, details: { read, exists: communeId !== null } };
+};
 
 /** Where an event about a list is filed: the unit asked for, or the caller's whole scope. */
 const filedUnder = (ctx: RequestContext, unit: AskedUnit) => ({ orgUnitId: unit?.id ?? scopeUnitOf(ctx.scope), scopeDetails: unit ? {} : { scope: scopeTops(ctx.scope) } });
@@ -56,8 +85,8 @@ export async function residentToWrite(db: Kysely<DB>, ctx: RequestContext, id: n
 export function personReads(db: Kysely<DB>) {
   return {
     /** One resident, as the resident page shows them. */
-    resident(ctx: RequestContext, id: number, action = 'resident.read'): Promise<Resident> {
-      return readPersonal(db, ctx, (trx) => residents.findResident(trx, ctx.scope, id), (person) => residentEvents(person, [action]));
+    resident(ctx: RequestContext, id: number, action: AuditAction = 'resident.read'): Promise<Resident> {
+      return readPersonal(db, ctx, (trx) => residents.findResident(trx, ctx.scope, id), (person) => residentEvents(person, [action]), refusedRead(db, id, 'resident'));
     },
 
     /** A resident with their life events and what `parts` reads of their record, in the same transaction. */
@@ -72,6 +101,7 @@ export function personReads(db: Kysely<DB>) {
           return { person, lifeEvents, parts: more };
         },
         (found) => residentEvents(found.person, events),
+        refusedRead(db, id, 'record'),
       );
     },
 

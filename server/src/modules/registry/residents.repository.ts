@@ -53,9 +53,18 @@ export function findResidentToWrite(db: Db, scope: Scope, id: number) {
     .executeTakeFirst();
 }
 
+/**
+ * Where a resident lives, whatever the caller's scope: only to file a refused read under the
+ * commune whose auditors should see it. Returns no name or identifier.
+ */
+export async function communeOfResident(db: Db, id: number): Promise<number | null> {
+  const row = await db.selectFrom('resident').where('id', '=', id).select('commune_id').executeTakeFirst();
+  return row ? Number(row.commune_id) : null;
+}
+
 export interface ResidentSearch {
   q?: string;
-  kind?: 'citizen_id' | 'phone' | 'phone_or_social' | 'social_insurance' | 'insurance_code' | 'name';
+  kind?: 'citizen_id' | 'phone' | 'phone_or_social' | 'social_insurance' | 'insurance_code' | 'household_code' | 'name';
   orgUnitPath?: string;
   householdId?: number;
   includeInactive?: boolean;
@@ -130,6 +139,8 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
   else if (q && s.kind === 'phone_or_social') hits = hits.where((eb) => eb.or([eb('r.phone', '=', q), eb('r.social_insurance_no', '=', q)]));
   else if (q && s.kind === 'social_insurance') hits = hits.where('r.social_insurance_no', '=', q);
   else if (q && s.kind === 'insurance_code') hits = hits.where('r.insurance_code', '=', q);
+  // The members of the households with that number, folded as typed ("tdp5-902" finds TDP5-902).
+  else if (q && s.kind === 'household_code') hits = hits.where('r.household_id', 'in', db.selectFrom('household as hh').where(sql<string>`ytcs_fold(hh.code)`, '=', q).select('hh.id'));
   else if (q) {
     // Every word must begin a word of the name, in any order ("hong" finds Hồng, not Phong or
     // Khổng); the trigram index answers each regular expression.

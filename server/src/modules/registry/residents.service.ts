@@ -134,7 +134,7 @@ export function residentService(db: Kysely<DB>) {
   };
 }
 
-/** What a search text is: an ID number, a phone, an insurance number or code, or a name. */
+/** What a search text is: an ID number, a phone, an insurance number or code, a household number, or a name. */
 export function classify(raw: string): { q: string; kind: repo.ResidentSearch['kind'] } {
   const compact = raw.replace(/[\s.-]/g, '');
   if (/^\d{12}$/.test(compact)) return { q: compact, kind: 'citizen_id' };
@@ -143,5 +143,7 @@ export function classify(raw: string): { q: string; kind: repo.ResidentSearch['k
   if (/^\+?84\d{9}$/.test(compact)) return { q: `0${compact.slice(-9)}`, kind: 'phone' };
   if (/^\d{10}$/.test(compact)) return { q: compact, kind: 'social_insurance' };
   if (/^[A-Za-z]{2}[1-5]\d{12}$/.test(compact)) return { q: compact.toUpperCase(), kind: 'insurance_code' };
+  // Names hold no digits; a household number as stations number them does ("TDP5-902", "H12").
+  if (/\d/.test(raw)) return { q: foldVietnamese(raw), kind: 'household_code' };
   return { q: foldVietnamese(raw), kind: 'name' };
 }

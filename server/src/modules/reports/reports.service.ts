@@ -1,8 +1,9 @@
 /**
  * The periodic report of a plan (báo cáo sơ kết / tổng kết): the plan, its targets judged on the
  * period's figures (with the previous period beside them), the tasks' progress and the child
- * units' figures, assembled for the renderers. The reporting body is the plan's issuer, or for
- * a unit closed in 2025 the first unit that inherited its area.
+ * units' figures, assembled for the renderers. The report is issued by the plan's issuer, or when
+ * that unit is closed on the report's date by the unit that carries its history then, and is
+ * addressed to the bodies of that date (addressing.ts); the plan keeps its historical issuer.
  */
 import { parsePeriod, periodLabel, previousPeriods, todayIso, say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
@@ -10,9 +11,10 @@ import type { DB } from '../../db/schema.ts';
 import { invalid } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type IndicatorService, unitWithChildren } from '../indicators/index.ts';
-import { unitsByIds } from '../org-units/index.ts';
+import { closedLineOn, unitsByIds } from '../org-units/index.ts';
 import { judge } from '@ytcs/common';
 import type { PlanService, SignedIn } from '../plans/index.ts';
+import { recipientsOn } from './addressing.ts';
 import { renderReportXlsx } from './render/report.annex.ts';
 import { renderReportDocx } from './render/report.document.ts';
 import type { ReportChildRow, ReportData, ReportTarget, ReportTask } from './render/report.types.ts';
@@ -74,7 +76,19 @@ export function reportService(db: Kysely<DB>, plans: PlanService, indicators: In
       ),
     }));
 
-    const issuerUnit = plan.orgUnitLevel !== 'country' && areas.some((a) => a.id === plan.orgUnitId) ? plan.orgUnitName : (reporter?.name ?? plan.orgUnitName);
+    // Closed on the report's date: the issuer (and its district, province) → today's successors.
+    const closedLine = await closedLineOn(db, plan.orgUnitId, today);
+    const heirs = closedLine[0]?.id === plan.orgUnitId ? closedLine[0].successors : [];
+    const heir = heirs.find((h) => areas.some((a) => a.id === h.id)) ?? heirs[0];
+    const issuerUnit = heir
+      ? heir.name
+      : plan.orgUnitLevel !== 'country' && areas.some((a) => a.id === plan.orgUnitId)
+        ? plan.orgUnitName
+        : (reporter?.name ?? plan.orgUnitName);
+    const succeeded = closedLine.flatMap((u) => {
+      const successor = u.successors.find((s) => s.id === heir?.id) ?? u.successors[0];
+      return successor ? [{ name: u.name, level: u.level, successor }] : [];
+    });
     const reportsUp = plan.recipients.filter((r) => r.purpose && /báo cáo/i.test(r.purpose));
     return {
       lang: 'vi',
@@ -91,8 +105,11 @@ export function reportService(db: Kysely<DB>, plans: PlanService, indicators: In
       tasks,
       children,
       childLevelLabel: CHILD_LABEL[reporter?.level ?? 'province'] ?? 'Đơn vị',
-      recipients: reportsUp.length > 0 ? reportsUp : plan.recipients,
-      signer: { authority: plan.signer?.authority ?? 'TM. ỦY BAN NHÂN DÂN', title: plan.signer?.title ?? 'CHỦ TỊCH', name: plan.signer?.name ?? null },
+      recipients: recipientsOn(reportsUp.length > 0 ? reportsUp : plan.recipients, succeeded, issuerUnit),
+      // The plan's signer signed for a body that no longer exists; the successor's is left to fill in.
+      signer: heir
+        ? { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: null }
+        : { authority: plan.signer?.authority ?? 'TM. ỦY BAN NHÂN DÂN', title: plan.signer?.title ?? 'CHỦ TỊCH', name: plan.signer?.name ?? null },
       generatedBy: 'ytcs',
     };
   }

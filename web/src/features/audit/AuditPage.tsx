@@ -1,49 +1,34 @@
 // Reading the audit log: every access to a person's record and every change is written there,
 // so supervisors can answer "who looked at this, and when".
-import { AutoComplete, Button, DatePicker, Input, Tag, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, DatePicker, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '@ytcs/common';
+import { Link } from 'react-router-dom';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEvent, auditActionKey, auditEntityKey } from '@ytcs/common';
 import { DATE_FORMAT, formatInstant, toIsoDate } from '../../lib/dates';
 import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
 import { useDebounced } from '../../lib/useDebounced';
+import { hasPermission, useMe } from '../auth/auth.api';
 import { downloadAccessReport, useAuditEvents } from './audit.api';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 type Range = [Dayjs | null, Dayjs | null] | null;
 
-// The server filters by exact action code; these are the ones it writes today.
-const KNOWN_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_changed',
-  'user.create',
-  'user.update',
-  'household.create',
-  'household.read',
-  'resident.search',
-  'resident.read',
-  'resident.create',
-  'resident.update',
-  'resident.merge',
-  'resident.move_out',
-  'resident.move_in',
-  'resident.death',
-  'record.read',
-  'record.history',
-  'record.encounter',
-  'record.immunization',
-  'resident.personal_data',
-  'audit.access_report',
-];
-
 export function AuditPage() {
   const { t } = useTranslation();
   usePageTitle(t('audit.title'));
-  const actionLabel = (code: string) => t(`audit.actions.${code.replace(/\./g, '_')}`, { defaultValue: code });
+  // Labels live with the codes' list in common (the server's messages); an unknown code shows as itself.
+  const actionLabel = (code: string) => t(`server:${auditActionKey(code)}`, { defaultValue: code });
+  const entityLabel = (type: string) => t(`server:${auditEntityKey(type)}`, { defaultValue: type });
+  // The pages an event's entity opens, for readers who may open them.
+  const me = useMe().data;
+  const linkable: Record<string, string | undefined> = {
+    resident: hasPermission(me, 'person.read') ? '/residents' : undefined,
+    household: hasPermission(me, 'person.read') ? '/households' : undefined,
+    plan: hasPermission(me, 'plan.read') ? '/plans' : undefined,
+  };
   const { limit, offset, pagination, reset } = usePaging(50);
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
@@ -95,16 +80,18 @@ export function AuditPage() {
           <AutoComplete
             value={action}
             onChange={(value?: string) => changed(setAction)(value ?? '')}
-            options={KNOWN_ACTIONS.map((code) => ({ value: code, label: `${actionLabel(code)} (${code})` }))}
+            options={AUDIT_ACTIONS.map((code) => ({ value: code, label: `${actionLabel(code)} (${code})` }))}
             className="audit-action-filter"
           >
             <Input allowClear placeholder={t('audit.action')} data-testid="audit-action" />
           </AutoComplete>
-          <Input
+          <Select
             allowClear
             placeholder={t('audit.entityType')}
-            value={entityType}
-            onChange={(e) => changed(setEntityType)(e.target.value)}
+            value={entityType || undefined}
+            onChange={(value?: string) => changed(setEntityType)(value ?? '')}
+            options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: entityLabel(type) }))}
+            className="audit-action-filter"
             data-testid="audit-entity-type"
           />
           <DatePicker.RangePicker
@@ -162,9 +149,34 @@ export function AuditPage() {
               width: 200,
               render: (code: string) => <Tooltip title={code}>{actionLabel(code)}</Tooltip>,
             },
-            { title: t('audit.entityType'), dataIndex: 'entityType', width: 140 },
-            { title: t('audit.entityId'), dataIndex: 'entityId', width: 120 },
-            { title: t('audit.orgUnitIds'), dataIndex: 'orgUnitIds', width: 140, render: (ids: number[]) => ids.join(', ') },
+            {
+              title: t('audit.entityType'),
+              dataIndex: 'entityType',
+              width: 140,
+              render: (type: string | null) => (type ? <Tooltip title={type}>{entityLabel(type)}</Tooltip> : null),
+            },
+            {
+              // A user, plan or task by name when the reader may see it; a person in the registry by number only.
+              title: t('server:auditLabels.columns.entity'),
+              key: 'entity',
+              width: 220,
+              render: (_, event) => {
+                if (!event.entityId) return null;
+                const text = event.entityName ?? `#${event.entityId}`;
+                // Opening a person from here is a read of their record, audited like any other.
+                const href = event.entityType && linkable[event.entityType] ? `${linkable[event.entityType]}/${event.entityId}` : null;
+                const shown = href ? <Link to={href}>{text}</Link> : text;
+                return event.entityName ? <Tooltip title={`#${event.entityId}`}>{shown}</Tooltip> : shown;
+              },
+            },
+            {
+              title: t('server:auditLabels.columns.unit'),
+              key: 'unit',
+              width: 180,
+              render: (_, event) => (
+                <Tooltip title={event.orgUnitIds.join(', ')}>{event.orgUnitName ?? (event.orgUnitId === null ? '' : `#${event.orgUnitId}`)}</Tooltip>
+              ),
+            },
             { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
         ],
       }}

@@ -10,14 +10,16 @@ import { useErrorText } from '../../lib/errors';
 import { useOrgUnitDetail } from './orgUnits.api';
 import { useOrgUnitLabels } from './useOrgUnitLabels';
 
-/** hrefFor gives the link that opens another unit (same page, same date). */
-type Props = { id: number; hrefFor: (id: number) => string };
+/** hrefFor gives the link that opens another unit (same page, same date); asOf is the page's date. */
+type Props = { id: number; asOf: string; hrefFor: (id: number) => string };
 
-export function OrgUnitDetail({ id, hrefFor }: Props) {
+const STATE_COLOUR = { valid: 'green', future: 'gold', closed: 'default' } as const;
+
+export function OrgUnitDetail({ id, asOf, hrefFor }: Props) {
   const { t } = useTranslation();
   const { level, kind } = useOrgUnitLabels();
   const errorText = useErrorText();
-  const detail = useOrgUnitDetail(id);
+  const detail = useOrgUnitDetail(id, asOf);
 
   if (detail.isPending) {
     return (
@@ -44,7 +46,11 @@ export function OrgUnitDetail({ id, hrefFor }: Props) {
         <Space wrap>
           <span data-testid="orgunit-detail-name">{unit.name}</span>
           <Tag color="blue">{kind(unit.kind)}</Tag>
-          {unit.validTo && <Tag color="default">{t('orgUnit.closed')}</Tag>}
+          {(unit.validTo || unit.stateOnDate !== 'valid') && (
+            <Tag color={STATE_COLOUR[unit.stateOnDate]} data-testid="orgunit-state-on-date">
+              {t(`server:orgUnitOnDate.${unit.stateOnDate}`, { date: formatDate(unit.asOf) })}
+            </Tag>
+          )}
         </Space>
       }
     >
@@ -64,7 +70,7 @@ export function OrgUnitDetail({ id, hrefFor }: Props) {
           { key: 'code', label: t('orgUnit.code'), children: unit.code },
           { key: 'level', label: t('orgUnit.level'), children: level(unit.level) },
           { key: 'kind', label: t('orgUnit.kind'), children: kind(unit.kind) },
-          { key: 'children', label: t('orgUnit.childCount'), children: unit.childCount },
+          { key: 'children', label: t('server:orgUnitOnDate.childCount', { date: formatDate(unit.asOf) }), children: unit.childCount },
           { key: 'from', label: t('orgUnit.validFrom'), children: formatDate(unit.validFrom) || '—' },
           {
             key: 'to',

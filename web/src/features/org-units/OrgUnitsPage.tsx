@@ -92,7 +92,7 @@ export function OrgUnitsPage() {
               <Empty description={t('orgUnit.selectHint')} />
             </Card>
           ) : (
-            <OrgUnitDetail id={selectedId} hrefFor={hrefFor} />
+            <OrgUnitDetail id={selectedId} asOf={asOf} hrefFor={hrefFor} />
           )}
         </Col>
       </Row>

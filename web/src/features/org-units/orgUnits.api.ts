@@ -12,7 +12,7 @@ export const orgUnitKeys = {
   children: (parentId: number, asOf: string, offset: number) =>
     [...orgUnitKeys.all, 'children', { parentId, asOf, offset }] as const,
   search: (params: OrgUnitSearch) => [...orgUnitKeys.all, 'search', params] as const,
-  detail: (id: number) => [...orgUnitKeys.all, 'detail', id] as const,
+  detail: (id: number, asOf?: string) => [...orgUnitKeys.all, 'detail', { id, asOf: asOf ?? 'today' }] as const,
 };
 
 /** Children come in pages: a province can hold well over a hundred communes. */
@@ -39,10 +39,11 @@ export function useOrgUnitSearch(params: OrgUnitSearch, enabled = true) {
   });
 }
 
-export function useOrgUnitDetail(id: number | null) {
+/** The unit as of a date (the server's today without one): its children then, and whether it existed. */
+export function useOrgUnitDetail(id: number | null, asOf?: string) {
   return useQuery({
-    queryKey: orgUnitKeys.detail(id ?? 0),
-    queryFn: ({ signal }) => api.get<OrgUnitDetail>(`/api/org-units/${id}`, undefined, signal),
+    queryKey: orgUnitKeys.detail(id ?? 0, asOf),
+    queryFn: ({ signal }) => api.get<OrgUnitDetail>(`/api/org-units/${id}`, asOf ? { asOf } : undefined, signal),
     enabled: id !== null,
   });
 }

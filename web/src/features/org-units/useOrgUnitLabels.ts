@@ -5,7 +5,8 @@ import type { OrgUnitKind, OrgUnitLevel, OrgUnitRef } from '@ytcs/common';
 export function useOrgUnitLabels() {
   const { t } = useTranslation();
   const level = (value: OrgUnitLevel) => t(`orgUnit.levels.${value}`, { defaultValue: value });
-  const kind = (value: OrgUnitKind) => t(`orgUnit.kinds.${value}`, { defaultValue: value });
+  // The web catalogue first, then the server's (kinds added since, e.g. township), then the code.
+  const kind = (value: OrgUnitKind) => t(`orgUnit.kinds.${value}`, { defaultValue: t(`server:orgUnitKinds.${value}`, { defaultValue: value }) });
   const describe = (unit: OrgUnitRef) => `${unit.name} (${kind(unit.kind)}, ${unit.code})`;
   return { level, kind, describe };
 }

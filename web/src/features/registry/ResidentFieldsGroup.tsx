@@ -7,6 +7,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT } from '../../lib/dates';
+import { ethnicityMatch } from './ethnicity';
 import { useEthnicGroups } from './registry.api';
 import { useResidentRule } from './residentForm';
 
@@ -90,9 +91,13 @@ export function ResidentFieldsGroup({ listPath = [], index, showRelationship = f
         <Col xs={12} md={5}>
           <Form.Item name={name('ethnicityCode')} label={t('registry.ethnicity')} rules={rules('ethnicityCode')}>
             <Select
-              showSearch={{ optionFilterProp: 'label' }}
+              // Without diacritics, as the resident search (ethnicity.ts): "thai" finds Thái.
+              showSearch={{
+                filterOption: (input, option) => !!option && ethnicityMatch(input, option.group) !== null,
+                filterSort: (a, b, { searchValue }) => (ethnicityMatch(searchValue, a.group) ?? 3) - (ethnicityMatch(searchValue, b.group) ?? 3),
+              }}
               loading={ethnic.isPending}
-              options={(ethnic.data?.items ?? []).map((g) => ({ value: g.code, label: `${g.name} (${g.code})` }))}
+              options={(ethnic.data?.items ?? []).map((g) => ({ value: g.code, label: `${g.name} (${g.code})`, group: g }))}
               data-testid={id('ethnicity')}
             />
           </Form.Item>
