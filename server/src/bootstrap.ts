@@ -16,11 +16,11 @@ import { recomputeAll, syncIndicatorDefinitions } from './modules/indicators/ind
 import { hashPassword } from './modules/auth/passwords.ts';
 import { loadOfficialUnits } from './modules/org-units/org-units.service.ts';
 import { loadReferenceLists } from './modules/reference/reference-lists.ts';
+import type { ServerMessages } from '@ytcs/common';
 
-/** One step of the start, said in both languages; `done`/`total` while a long step goes on. */
+/** One step of the start (its words in the catalogue, `start.*`); `done`/`total` while a long step goes on. */
 export interface StartProgress {
-  vi: string;
-  en: string;
+  step: keyof ServerMessages['start'];
   done?: number;
   total?: number;
 }
@@ -36,18 +36,18 @@ export interface BootstrapResult {
 
 /** Migrations and the reference data every database holds (idempotent). */
 export async function prepareDatabase(db: Kysely<DB>, report: ReportProgress = quiet) {
-  report({ vi: 'Cập nhật cấu trúc cơ sở dữ liệu', en: 'migrating the database' });
+  report({ step: 'migrating' });
   const migrations = await migrate(db as Kysely<unknown>);
   await syncIndicatorDefinitions(db);
   const loadedUnits = await loadOfficialUnits(db, () =>
-    report({ vi: 'Nạp danh mục đơn vị hành chính (trước và sau 1/7/2025, lần đầu khoảng 1 phút)', en: 'loading the official administrative units (before and after 1/7/2025; about a minute, once)' }),
+    report({ step: 'officialUnits' }),
   );
-  report({ vi: 'Nạp danh mục ICD-10, dân tộc, vắc xin', en: 'loading the ICD-10, ethnic group and vaccine lists' });
+  report({ step: 'referenceLists' });
   await loadReferenceLists(db);
   if (loadedUnits) {
     // The load rewrites every old unit once (successor_paths) and leaves no planner statistics;
     // PGlite has no autovacuum, so tidy up here, outside the load's transaction.
-    report({ vi: 'Tối ưu bảng đơn vị hành chính', en: 'tidying the org-unit tables' });
+    report({ step: 'tidying' });
     await sql`vacuum analyze org_unit, org_unit_succession, icd10`.execute(db);
   }
   return { migrations, loadedUnits };
@@ -58,7 +58,7 @@ export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassw
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { migrations, loadedUnits, admin: null, demo: null };
 
-  report({ vi: 'Tạo tài khoản quản trị', en: 'creating the administrator account' });
+  report({ step: 'admin' });
   const generated = config.adminPassword ? null : randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(config.adminPassword ?? (generated as string));
   const adminId = await db.transaction().execute(async (trx) => {
@@ -73,16 +73,16 @@ export async function bootstrap(db: Kysely<DB>, config: Pick<Config, 'adminPassw
   });
   let demo: DemoAccount[] | null = null;
   if (config.demo) {
-    report({ vi: 'Dữ liệu mẫu: đơn vị y tế, thôn, tài khoản', en: 'demo data: health units, villages, accounts' });
+    report({ step: 'demoUnits' });
     demo = await loadDemoData(db);
     const total = DEMO_POPULATION_SIZE;
-    report({ vi: 'Dữ liệu mẫu: người dân', en: 'demo data: residents', done: 0, total });
-    await loadDemoPopulation(db, { onBatch: (p) => report({ vi: 'Dữ liệu mẫu: người dân', en: 'demo data: residents', done: p.counts.resident, total }) });
-    report({ vi: 'Dữ liệu mẫu: đọc ba kế hoạch mẫu', en: 'demo data: reading the three seed plans' });
+    report({ step: 'demoResidents', done: 0, total });
+    await loadDemoPopulation(db, { onBatch: (p) => report({ step: 'demoResidents', done: p.counts.resident, total }) });
+    report({ step: 'demoPlans' });
     await loadDemoPlans(db, adminId);
     await loadDemoEnteredValues(db, [...DEMO_COMMUNE_CODES, ...DEMO_PLAN_COMMUNE_CODES], adminId);
     // The figures of the last six quarters and two years, so trends have a history from the start.
-    report({ vi: 'Dữ liệu mẫu: tính chỉ tiêu sáu quý gần nhất', en: 'demo data: computing the indicators of the last six quarters' });
+    report({ step: 'demoIndicators' });
     const today = todayIso();
     const quarters = previousPeriods(periodOf('quarter', today), 6);
     await recomputeAll(db, [...quarters, String(Number(today.slice(0, 4)) - 1), periodOf('year', today), periodOf('half', today), periodOf('month', today)]);

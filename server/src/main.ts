@@ -12,7 +12,7 @@ async function main() {
   const config = readConfig(process.env);
   // Said as it goes: a first start (a new data directory, the official units, demo data) takes over a minute.
   const report = config.logLevel === 'silent' ? undefined : progressPrinter((line) => process.stdout.write(line), started);
-  report?.({ vi: 'Mở cơ sở dữ liệu', en: 'opening the database' });
+  report?.({ step: 'opening' });
   const database = await openDatabase(config);
   const shutdown = async () => {
     await database.close().catch(() => {});

@@ -4,6 +4,7 @@
  * small machine, which without a word looks like a hang. One line per step, with the seconds
  * since the start; a long step's count at most every tenth of the way.
  */
+import { sayIn } from '@ytcs/common';
 import type { ReportProgress, StartProgress } from './bootstrap.ts';
 
 const vi = new Intl.NumberFormat('vi-VN');
@@ -12,7 +13,7 @@ const en = new Intl.NumberFormat('en-GB');
 export function progressLine(step: StartProgress, elapsedMs: number): string {
   const seconds = `${(elapsedMs / 1000).toFixed(1).padStart(5)} s`;
   const count = (f: Intl.NumberFormat) => (step.total ? ` ${f.format(step.done ?? 0)}/${f.format(step.total)}` : '');
-  return `  [${seconds}] ${step.vi}${count(vi)}… / ${step.en}${count(en)}…`;
+  return `  [${seconds}] ${sayIn('vi', `start.${step.step}`)}${count(vi)}… / ${sayIn('en', `start.${step.step}`)}${count(en)}…`;
 }
 
 /** A reporter writing progress lines; a counted step only when it passes another tenth, or ends. */
@@ -22,10 +23,10 @@ export function progressPrinter(write: (line: string) => void, started = Date.no
   return (step) => {
     if (step.total) {
       const tenth = Math.floor(((step.done ?? 0) / step.total) * 10);
-      if (step.en === lastStep && tenth === lastTenth) return;
+      if (step.step === lastStep && tenth === lastTenth) return;
       lastTenth = tenth;
     } else lastTenth = -1;
-    lastStep = step.en;
+    lastStep = step.step;
     write(`${progressLine(step, now() - started)}\n`);
   };
 }

@@ -293,6 +293,19 @@ export const en: ServerMessages = {
     closed: 'Dissolved or merged before {{date}}',
     childCount: 'Units below (on {{date}})',
   },
+  /** What the server says while it starts (server/src/start-progress.ts). */
+  start: {
+    opening: 'opening the database',
+    migrating: 'migrating the database',
+    officialUnits: 'loading the official administrative units (before and after 1/7/2025; about a minute, once)',
+    referenceLists: 'loading the ICD-10, ethnic group and vaccine lists',
+    tidying: 'tidying the org-unit tables',
+    admin: 'creating the administrator account',
+    demoUnits: 'demo data: health units, villages, accounts',
+    demoResidents: 'demo data: residents',
+    demoPlans: 'demo data: reading the three seed plans',
+    demoIndicators: 'demo data: computing the indicators of the last six quarters',
+  },
   auditLabels: {
     columns: {
       entity: 'Concerning',

@@ -296,6 +296,19 @@ export const vi = {
     childCount: 'Đơn vị trực thuộc (ngày {{date}})',
   },
   // The audit log's actions and entity types (common/src/audit/codes.ts), keyed in camel case (auditActionKey).
+  /** What the server says while it starts (server/src/start-progress.ts). */
+  start: {
+    opening: 'Mở cơ sở dữ liệu',
+    migrating: 'Cập nhật cấu trúc cơ sở dữ liệu',
+    officialUnits: 'Nạp danh mục đơn vị hành chính (trước và sau 1/7/2025, lần đầu khoảng 1 phút)',
+    referenceLists: 'Nạp danh mục ICD-10, dân tộc, vắc xin',
+    tidying: 'Tối ưu bảng đơn vị hành chính',
+    admin: 'Tạo tài khoản quản trị',
+    demoUnits: 'Dữ liệu mẫu: đơn vị y tế, thôn, tài khoản',
+    demoResidents: 'Dữ liệu mẫu: người dân',
+    demoPlans: 'Dữ liệu mẫu: đọc ba kế hoạch mẫu',
+    demoIndicators: 'Dữ liệu mẫu: tính chỉ tiêu sáu quý gần nhất',
+  },
   auditLabels: {
     columns: {
       entity: 'Đối tượng',
