@@ -1,11 +1,14 @@
 // The scaffolding every list page shares: the title (with an action beside it), what stands above
 // the list, a toolbar (search, filters, actions), notices, the errors in the reader's language and
 // the table with its empty text. Pages bring their columns and the state of their filters and
-// paging (usePaging, or the URL where the page keeps its filters there).
+// paging (usePaging, or the URL where the page keeps its filters there). On a phone the rows are
+// cards (RowCards) built from the same columns, so a list page needs nothing of its own for it.
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Card, Input, Space, Table, type TableProps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useErrorText } from './errors';
+import { RowCards } from './RowCards';
+import { usePhone } from './useMedia';
 
 export type ListSearch = {
   value: string;
@@ -85,6 +88,7 @@ function Toolbar<T>({ search, filters, actions, actionsPlacement = 'end' }: Pick
 export function ListPage<T extends object>(props: ListPageProps<T>) {
   const { title, titleAction, above, notices, errors = [], emptyText, onRowClick, table, children } = props;
   const errorText = useErrorText();
+  const phone = usePhone();
   const heading = <Typography.Title level={3}>{title}</Typography.Title>;
   return (
     <div className="page">
@@ -103,13 +107,17 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
         {[...new Set(errors.filter(Boolean).map(errorText))].map((text) => (
           <Alert key={text} type="error" showIcon title={text} className="form-alert" />
         ))}
-        <Table<T>
-          rowKey="id"
-          size="middle"
-          {...(onRowClick ? { rowClassName: 'clickable-row', onRow: (row: T) => ({ onClick: () => onRowClick(row) }) } : {})}
-          {...(emptyText ? { locale: { emptyText } } : {})}
-          {...table}
-        />
+        {phone ? (
+          <RowCards<T> table={{ rowKey: 'id', ...table }} onRowClick={onRowClick} emptyText={emptyText} />
+        ) : (
+          <Table<T>
+            rowKey="id"
+            size="middle"
+            {...(onRowClick ? { rowClassName: 'clickable-row', onRow: (row: T) => ({ onClick: () => onRowClick(row) }) } : {})}
+            {...(emptyText ? { locale: { emptyText } } : {})}
+            {...table}
+          />
+        )}
       </Card>
       {children}
     </div>
