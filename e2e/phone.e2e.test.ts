@@ -53,8 +53,13 @@ const PATHS: Record<string, string> = {
 async function expectFits(page: Page, width: number) {
   await settle(page);
   expect(await page.locator('.app-content .ant-result-403, .app-content .ant-result-error').count()).toBe(0);
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
-  expect(widths.page, `page ${page.url()} is ${widths.page}px wide`).toBeLessThanOrEqual(width);
+  const widths = await page.evaluate((edge) => {
+    // What reaches past the edge, innermost first, to say where a failure comes from.
+    const past = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > edge + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > edge + 1));
+    const named = past.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}[${el.getAttribute('data-testid') ?? ''}] → ${Math.round(el.getBoundingClientRect().right)}`);
+    return { page: document.documentElement.scrollWidth, body: document.body.scrollWidth, past: named };
+  }, width);
+  expect(widths.page, `page ${page.url()} is ${widths.page}px wide: ${widths.past.join('; ')}`).toBeLessThanOrEqual(width);
   expect(widths.body).toBeLessThanOrEqual(width);
 }
 
@@ -115,7 +120,7 @@ describe('every main page on a phone', () => {
         // Going to a page closes the drawer.
         await expect.poll(() => page.locator('.app-drawer').isVisible()).toBe(false);
         await expectFits(page, 390);
-        await snap(page, `phone-${role.name}-${entry}`);
+        await snap(page, `phone-${role.name}-${entry}`, false);
       }
       await signOut(page);
       await page.close();
@@ -138,7 +143,7 @@ describe('every main page on a phone', () => {
       await card.locator('.row-card-head').click();
       await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`^/${list}/\\d+$`));
       await expectFits(page, 390);
-      await snap(page, `phone-station-${name}`);
+      await snap(page, `phone-station-${name}`, false);
     }
     await page.close();
   });

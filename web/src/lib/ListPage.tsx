@@ -37,6 +37,8 @@ export type ListPageProps<T> = {
   errors?: unknown[];
   /** Shown when the table is empty (antd's own text otherwise). */
   emptyText?: string;
+  /** On a phone, the column (key or dataIndex) heading each row's card; the first column otherwise. */
+  cardHead?: string;
   /** A click on a row (the row is then drawn as clickable). */
   onRowClick?: (row: T) => void;
   /** The table itself: columns, data, loading, pagination; `rowKey` is `id` and `size` middle unless given. */
@@ -108,7 +110,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
           <Alert key={text} type="error" showIcon title={text} className="form-alert" />
         ))}
         {phone ? (
-          <RowCards<T> table={{ rowKey: 'id', ...table }} onRowClick={onRowClick} emptyText={emptyText} />
+          <RowCards<T> table={{ rowKey: 'id', ...table }} onRowClick={onRowClick} emptyText={emptyText} cardHead={props.cardHead} />
         ) : (
           <Table<T>
             rowKey="id"

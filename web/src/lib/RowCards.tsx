@@ -42,15 +42,20 @@ const actedOn = (target: EventTarget) => target instanceof Element && !!target.c
 
 type Props<T> = {
   table: TableProps<T> & { 'data-testid': string };
+  /** The column (its key or dataIndex) heading each card; the first column otherwise. */
+  cardHead?: string;
   onRowClick?: (row: T) => void;
   emptyText?: string;
 };
 
-export function RowCards<T extends object>({ table, onRowClick, emptyText }: Props<T>) {
+export function RowCards<T extends object>({ table, onRowClick, emptyText, cardHead }: Props<T>) {
   const [localPage, setLocalPage] = useState(1);
   const rows = (table.dataSource ?? []) as T[];
   const columns = leaves((table.columns ?? []) as Column<T>[]).filter((c) => !c.hidden);
-  const [head, ...rest] = columns;
+  const named = cardHead === undefined ? -1 : columns.findIndex((c) => (c.key ?? c.dataIndex) === cardHead);
+  const headAt = named >= 0 ? named : 0;
+  const head = columns[headAt];
+  const rest = columns.filter((_, n) => n !== headAt);
   const labelled = rest.filter((c) => c.title);
   const foot = rest.filter((c) => !c.title);
   const paging = table.pagination === false ? undefined : (table.pagination as TablePaginationConfig | undefined);
@@ -81,12 +86,17 @@ export function RowCards<T extends object>({ table, onRowClick, emptyText }: Pro
                 {head && <div className="row-card-head">{cellOf(head, row, index)}</div>}
                 {labelled.length > 0 && (
                   <dl className="row-card-fields">
-                    {labelled.map((column, n) => (
-                      <div className="row-card-field" key={String(column.key ?? column.dataIndex ?? n)}>
-                        <dt>{typeof column.title === 'function' ? null : column.title}</dt>
-                        <dd>{cellOf(column, row, index)}</dd>
-                      </div>
-                    ))}
+                    {labelled.map((column, n) => {
+                      const cell = cellOf(column, row, index);
+                      // An empty cell is no line on a card (a plan without a date).
+                      if (cell === '' || cell === null || cell === undefined || cell === false) return null;
+                      return (
+                        <div className="row-card-field" key={String(column.key ?? column.dataIndex ?? n)}>
+                          <dt>{typeof column.title === 'function' ? null : column.title}</dt>
+                          <dd>{cell}</dd>
+                        </div>
+                      );
+                    })}
                   </dl>
                 )}
                 {foot.map((column, n) => (

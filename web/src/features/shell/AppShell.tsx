@@ -45,7 +45,8 @@ export function AppShell() {
     navigate('/login', { replace: true });
   };
 
-  const menu = <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} className="app-menu" />;
+  // A tap on an entry closes the drawer, also on the entry of the page already shown.
+  const menu = <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} className="app-menu" onClick={() => setDrawerOpen(false)} />;
 
   return (
     <Layout className={narrow ? 'app-shell app-shell-narrow' : 'app-shell'}>
