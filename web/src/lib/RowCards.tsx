@@ -53,7 +53,7 @@ export function RowCards<T extends object>({ table, onRowClick, emptyText, cardH
   const rows = (table.dataSource ?? []) as T[];
   const columns = leaves((table.columns ?? []) as Column<T>[]).filter((c) => !c.hidden);
   const named = cardHead === undefined ? -1 : columns.findIndex((c) => (c.key ?? c.dataIndex) === cardHead);
-  const headAt = named >= 0 ? named : 0;
+  const headAt = Math.max(named, 0);
   const head = columns[headAt];
   const rest = columns.filter((_, n) => n !== headAt);
   const labelled = rest.filter((c) => c.title);
