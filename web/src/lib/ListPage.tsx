@@ -2,13 +2,12 @@
 // the list, a toolbar (search, filters, actions), notices, the errors in the reader's language and
 // the table with its empty text. Pages bring their columns and the state of their filters and
 // paging (usePaging, or the URL where the page keeps its filters there). On a phone the rows are
-// cards (RowCards) built from the same columns, so a list page needs nothing of its own for it.
+// cards (ResponsiveTable → RowCards) built from the same columns, so a list page needs nothing of its own for it.
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Card, Input, Space, Table, type TableProps, Typography } from 'antd';
+import { Alert, Card, Input, Space, type TableProps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useErrorText } from './errors';
-import { RowCards } from './RowCards';
-import { usePhone } from './useMedia';
+import { ResponsiveTable } from './ResponsiveTable';
 
 export type ListSearch = {
   value: string;
@@ -90,7 +89,6 @@ function Toolbar<T>({ search, filters, actions, actionsPlacement = 'end' }: Pick
 export function ListPage<T extends object>(props: ListPageProps<T>) {
   const { title, titleAction, above, notices, errors = [], emptyText, onRowClick, table, children } = props;
   const errorText = useErrorText();
-  const phone = usePhone();
   const heading = <Typography.Title level={3}>{title}</Typography.Title>;
   return (
     <div className="page">
@@ -109,17 +107,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
         {[...new Set(errors.filter(Boolean).map(errorText))].map((text) => (
           <Alert key={text} type="error" showIcon title={text} className="form-alert" />
         ))}
-        {phone ? (
-          <RowCards<T> table={{ rowKey: 'id', ...table }} onRowClick={onRowClick} emptyText={emptyText} cardHead={props.cardHead} />
-        ) : (
-          <Table<T>
-            rowKey="id"
-            size="middle"
-            {...(onRowClick ? { rowClassName: 'clickable-row', onRow: (row: T) => ({ onClick: () => onRowClick(row) }) } : {})}
-            {...(emptyText ? { locale: { emptyText } } : {})}
-            {...table}
-          />
-        )}
+        <ResponsiveTable<T> {...table} onRowClick={onRowClick} emptyText={emptyText} cardHead={props.cardHead} />
       </Card>
       {children}
     </div>
