@@ -127,7 +127,7 @@ describe('every main page on a phone', () => {
     });
   }
 
-  it('station: a plan, a household and a resident record open on a phone without reaching past the screen', async () => {
+  it('station: a plan, a household, a resident record and the household form fit a phone, the form in one column', async () => {
     const page = await openPage(browser, PHONE);
     await signIn(page, server.url, 'tram.ducxuan');
     for (const [list, name] of [
@@ -145,6 +145,24 @@ describe('every main page on a phone', () => {
       await expectFits(page, 390);
       await snap(page, `phone-station-${name}`, false);
     }
+
+    // A form: one column, fields a finger can hit.
+    await navigate(page, 'nav-households');
+    await page.getByTestId('households-create').click();
+    const form = page.getByTestId('household-form');
+    await form.waitFor();
+    await expectFits(page, 390);
+    const layout = await form.evaluate((el) => {
+      const width = el.getBoundingClientRect().width;
+      const columns = [...el.querySelectorAll('.ant-row > .ant-col')].map((c) => c.getBoundingClientRect().width / width);
+      const fields = [...el.querySelectorAll('input:not([type=radio]):not([type=checkbox]):not([type=file]), .ant-select, .ant-picker, button')]
+        .map((f) => (f.closest('.ant-input-affix-wrapper, .ant-input-number, .ant-picker, .ant-select') ?? f).getBoundingClientRect().height)
+        .filter((h) => h > 0);
+      return { narrowest: Math.min(...columns), lowest: Math.min(...fields) };
+    });
+    expect(layout.narrowest).toBeGreaterThan(0.9);
+    expect(layout.lowest).toBeGreaterThanOrEqual(44);
+    await snap(page, 'phone-station-household-form', false);
     await page.close();
   });
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, launchBrowser, startServer } from './server.ts';
-import { choose, pickUnit, settle, signIn, typeDate } from './helpers.ts';
+import { answerOf, choose, pickUnit, settle, signIn, typeDate } from './helpers.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -125,7 +125,10 @@ describe('plans in the browser', () => {
       .setInputFiles({ name: 'bien-ban-hoi-nghi.txt', mimeType: 'text/plain', buffer: Buffer.from('Biên bản hội nghị quán triệt Chỉ thị 25-CT/TW') });
     await settle(page);
     await page.screenshot({ path: path.join(shots, 'plans-task-update.png'), fullPage: true });
+    // The update and its file go up in one request; the dialog closes once it is answered.
+    const saved = answerOf(page, '/api/tasks/', 'POST');
     await form.getByTestId('task-update-submit').click();
+    expect((await saved).ok()).toBe(true);
     await expect.poll(() => form.isVisible()).toBe(false);
     await expect.poll(() => page.getByTestId('plan-task-row').first().textContent()).toContain('40%');
     expect(await page.getByTestId('plan-task-row').first().textContent()).toContain('Đang thực hiện');
