@@ -81,6 +81,21 @@ async function expectCompactHeader(page: Page) {
 }
 
 describe('every main page on a phone', () => {
+  it('the sign-in page fits a phone', async () => {
+    const page = await openPage(browser, PHONE);
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').waitFor();
+    const widths = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(widths).toBeLessThanOrEqual(390);
+    for (const id of ['login-username', 'login-password', 'login-submit']) {
+      // A field with an icon is tapped anywhere in its frame.
+      const height = await page.getByTestId(id).evaluate((el) => (el.closest('.ant-input-affix-wrapper') ?? el).getBoundingClientRect().height);
+      expect(height).toBeGreaterThanOrEqual(44);
+    }
+    await snap(page, 'phone-login', false);
+    await page.close();
+  });
+
   for (const role of ROLES) {
     it(`${role.name} (${role.username}): lands on its work, drawer with labels, user menu, nothing wider than 390 px`, async () => {
       const page = await openPage(browser, PHONE);
@@ -155,13 +170,16 @@ describe('every main page on a phone', () => {
     const layout = await form.evaluate((el) => {
       const width = el.getBoundingClientRect().width;
       const columns = [...el.querySelectorAll('.ant-row > .ant-col')].map((c) => c.getBoundingClientRect().width / width);
-      const fields = [...el.querySelectorAll('input:not([type=radio]):not([type=checkbox]):not([type=file]), .ant-select, .ant-picker, button')]
-        .map((f) => (f.closest('.ant-input-affix-wrapper, .ant-input-number, .ant-picker, .ant-select') ?? f).getBoundingClientRect().height)
-        .filter((h) => h > 0);
-      return { narrowest: Math.min(...columns), lowest: Math.min(...fields) };
+      // Switches are drawn small and tapped with their label's row; radios and checkboxes likewise.
+      const fields = [...el.querySelectorAll('input:not([type=radio]):not([type=checkbox]):not([type=file]), .ant-select, .ant-picker, button:not(.ant-switch)')]
+        .map((f) => f.closest('.ant-input-affix-wrapper, .ant-input-number, .ant-picker, .ant-select') ?? f)
+        .map((f) => ({ what: `${f.tagName.toLowerCase()}.${[...f.classList].join('.')}[${f.getAttribute('data-testid') ?? ''}]`, height: f.getBoundingClientRect().height }))
+        .filter((f) => f.height > 0)
+        .sort((a, b) => a.height - b.height);
+      return { narrowest: Math.min(...columns), lowest: fields[0] };
     });
     expect(layout.narrowest).toBeGreaterThan(0.9);
-    expect(layout.lowest).toBeGreaterThanOrEqual(44);
+    expect(layout.lowest?.height, layout.lowest?.what).toBeGreaterThanOrEqual(44);
     await snap(page, 'phone-station-household-form', false);
     await page.close();
   });
