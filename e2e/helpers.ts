@@ -61,7 +61,10 @@ export async function idle(page: Page, timeout = 30_000): Promise<void> {
     .toBe(true);
 }
 
-/** The animations running now (a modal opening, a message sliding in, a chart growing) finished; endless ones (spinners) aside. */
+/**
+ * The CSS and Web Animations running now (a modal opening, a message sliding in, the drawer) have
+ * finished; endless ones (spinners) aside. A chart drawn on a canvas animates on its own and is not seen here.
+ */
 export async function animationsDone(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
