@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo-data.ts';
 import { type RunningServer, launchBrowser, startServer } from './server.ts';
+import { choose, rowsOf, settle, signIn } from './helpers.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -43,26 +43,7 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(server.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('shell-user').waitFor();
-}
 
-/** Opens an antd Select, optionally types, and clicks the option whose label is `label`. */
-async function choose(page: Page, select: Locator, label: string | RegExp, typed?: string) {
-  await select.click();
-  if (typed) await page.keyboard.type(typed);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
-  await option.click();
-}
-
-/** Lets a message or a tooltip finish appearing before a screenshot. */
-const settle = (page: Page) => page.waitForTimeout(400);
-
-const rowsOf = (table: Locator) => table.locator('tbody tr.ant-table-row');
 
 /** Every sheet row as plain text values (ExcelJS keeps index 0 empty). */
 async function sheetRows(file: string): Promise<string[][]> {
@@ -79,7 +60,7 @@ async function sheetRows(file: string): Promise<string[][]> {
 describe('a commune health station imports a spreadsheet', () => {
   it('checks the file, shows the errors by row and column, imports the good rows and gives back the bad ones', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    await signIn(page, 'tram.ducxuan', DEMO_PASSWORD);
+    await signIn(page, server.url, 'tram.ducxuan');
     await page.getByTestId('nav-imports').click();
     await page.getByTestId('import-page').waitFor();
     // The station serves one ward: it is chosen already; the help lists the headers the file may use.
@@ -167,7 +148,7 @@ describe('a commune health station imports a spreadsheet', () => {
 
   it('the residents page shows coverage against the targets and exports the register', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    await signIn(page, 'tram.ducxuan', DEMO_PASSWORD);
+    await signIn(page, server.url, 'tram.ducxuan');
     await page.getByTestId('nav-residents').click();
     const coverage = page.getByTestId('registry-coverage');
     await expect.poll(() => coverage.textContent(), { timeout: 15_000 }).toContain('Phường Đức Xuân');
@@ -209,7 +190,7 @@ describe('a commune health station imports a spreadsheet', () => {
     fs.writeFileSync(path.join(dir, 'so-dai.csv'), `${lines.join('\n')}\n`, 'utf8');
 
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await signIn(page, 'tram.ducxuan', DEMO_PASSWORD);
+    await signIn(page, server.url, 'tram.ducxuan');
     await page.goto(`${server.url}/imports`);
     await page.getByTestId('import-page').waitFor();
     await expect.poll(() => page.getByTestId('import-unit').textContent()).toContain('Phường Đức Xuân');

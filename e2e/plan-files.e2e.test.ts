@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo-data.ts';
 import { randomBytes } from '../server/test/hostile-plan-files.ts';
 import { layoutOf, planDocx, planFileTools, planHtml, scanPages, seeds } from '../server/test/plan-documents.ts';
 import { type RunningServer, launchBrowser, startServer } from './server.ts';
+import { signIn } from './helpers.ts';
 
 const tools = planFileTools();
 let server: RunningServer;
@@ -33,20 +33,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(server.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('shell-user').waitFor();
-}
 
 const drop = (page: Page, name: string, buffer: Buffer) => page.getByTestId('plan-file-upload').locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
 
 describe.skipIf(tools.skip)('plans from files in the browser, on a phone', () => {
   it('reads a Word document, shows the text read, and reads the corrected text again', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-    await signIn(page, 'tram.ducxuan');
+    await signIn(page, server.url, 'tram.ducxuan');
     await page.goto(`${server.url}/plans/import`);
     await page.getByTestId('plan-import-page').waitFor();
     await page.screenshot({ path: path.join(shots, 'plans-import-file-390.png'), fullPage: true });
@@ -75,7 +68,7 @@ describe.skipIf(tools.skip)('plans from files in the browser, on a phone', () =>
 
   it('reads a photographed page by OCR, showing progress, and refuses a file that is not a plan', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-    await signIn(page, 'tram.ducxuan');
+    await signIn(page, server.url, 'tram.ducxuan');
     await page.goto(`${server.url}/plans/import`);
     await page.getByTestId('plan-import-page').waitFor();
 

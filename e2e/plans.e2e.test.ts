@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo-data.ts';
 import { type RunningServer, launchBrowser, startServer } from './server.ts';
+import { answerOf, choose, pickUnit, settle, signIn, typeDate } from './helpers.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -32,28 +32,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(server.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('shell-user').waitFor();
-}
 
-/** Opens an antd Select and clicks the option whose label is `label`. */
-async function choose(page: Page, select: Locator, label: string | RegExp) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
-}
 
-async function typeDate(page: Page, input: Locator, value: string) {
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
-}
-
-const settle = (page: Page) => page.waitForTimeout(600);
 
 async function readText(page: Page, text: string) {
   await page.getByTestId('plan-import-tab-text').click();
@@ -65,7 +45,7 @@ async function readText(page: Page, text: string) {
 describe('plans in the browser', () => {
   it('imports a plan from its text: review, a refused value on its cell, save, live targets', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, 'tram.ducxuan');
+    await signIn(page, server.url, 'tram.ducxuan');
     await page.getByTestId('nav-plans').click();
     await page.getByTestId('plans-table').waitFor();
     await page.getByTestId('plans-import').click();
@@ -129,7 +109,7 @@ describe('plans in the browser', () => {
 
   it('lets the commune committee report progress on a task with evidence', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, 'ubnd.ducxuan');
+    await signIn(page, server.url, 'ubnd.ducxuan');
     await page.goto(server.url + planPath);
     await page.getByTestId('plan-page').waitFor();
     const first = page.getByTestId('plan-task-row').first();
@@ -145,7 +125,10 @@ describe('plans in the browser', () => {
       .setInputFiles({ name: 'bien-ban-hoi-nghi.txt', mimeType: 'text/plain', buffer: Buffer.from('Biên bản hội nghị quán triệt Chỉ thị 25-CT/TW') });
     await settle(page);
     await page.screenshot({ path: path.join(shots, 'plans-task-update.png'), fullPage: true });
+    // The update and its file go up in one request; the dialog closes once it is answered.
+    const saved = answerOf(page, '/api/tasks/', 'POST');
     await form.getByTestId('task-update-submit').click();
+    expect((await saved).ok()).toBe(true);
     await expect.poll(() => form.isVisible()).toBe(false);
     await expect.poll(() => page.getByTestId('plan-task-row').first().textContent()).toContain('40%');
     expect(await page.getByTestId('plan-task-row').first().textContent()).toContain('Đang thực hiện');
@@ -161,7 +144,7 @@ describe('plans in the browser', () => {
 
   it('downloads the periodic report as DOCX', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    await signIn(page, 'tram.ducxuan');
+    await signIn(page, server.url, 'tram.ducxuan');
     await page.goto(server.url + planPath);
     await page.getByTestId('plan-report').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
@@ -174,7 +157,7 @@ describe('plans in the browser', () => {
 
   it('shows the dashboard: targets chart, units below ranked, drill-down', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, 'tram.ducxuan');
+    await signIn(page, server.url, 'tram.ducxuan');
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('dashboard-page').waitFor();
     // The ward's own plan among those that apply to it (the province's demo plans too).
@@ -199,12 +182,12 @@ describe('plans in the browser', () => {
 
   it('lets the province enter figures the system does not compute: a refused row, saved, on the dashboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, 'soyte.thainguyen');
+    await signIn(page, server.url, 'soyte.thainguyen');
     await page.getByTestId('nav-indicator-entry').click();
     await page.getByTestId('indicator-entry-page').waitFor();
-    await page.getByTestId('indicator-entry-unit').click();
-    await page.keyboard.type('Đức Xuân');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Phường Đức Xuân' }).first().click();
+    // The picker is remounted when the province's own unit arrives: typing before that was lost
+    // (the 30 s wait for "Phường Đức Xuân" on a loaded machine). pickUnit lets the page settle first.
+    await pickUnit(page, page.getByTestId('indicator-entry-unit'), 'Đức Xuân', 'Phường Đức Xuân');
     await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toMatch(/^\d+$/);
     await choose(page, page.getByTestId('indicator-entry-period'), 'Năm 2026');
 

@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo-data.ts';
 import { ADMIN_PASSWORD, type RunningServer, launchBrowser, startServer } from './server.ts';
+import { navigate, signIn, signOut } from './helpers.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,13 +24,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(server.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('shell-user').waitFor();
-}
 
 describe('an official in the browser', () => {
   it('is told clearly when the password is wrong', async () => {
@@ -45,8 +38,11 @@ describe('an official in the browser', () => {
 
   it('a station sees only its commune, its merge history, and the old communes as of 30/06/2025', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, 'tram.ducxuan', DEMO_PASSWORD);
+    await signIn(page, server.url, 'tram.ducxuan');
     expect(await page.getByTestId('shell-scope').textContent()).toContain('Trạm Y tế Phường Đức Xuân');
+    // The station starts on its dashboard; the units are one menu entry away.
+    await page.getByTestId('dashboard-page').waitFor();
+    await navigate(page, 'nav-org-units');
     // The menu hides what the role may not do.
     expect(await page.getByTestId('nav-users').count()).toBe(0);
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
@@ -67,14 +63,14 @@ describe('an official in the browser', () => {
 
     await page.goto(`${server.url}/org-units?asOf=2025-06-30`);
     await expect.poll(() => page.getByTestId('orgunit-tree').textContent(), { timeout: 15_000 }).toContain('Phường Huyền Tụng');
-    await page.getByTestId('logout').click();
-    await page.getByTestId('login-username').waitFor();
+    await signOut(page);
     await page.close();
   });
 
   it('a province official searches without diacritics and opens a unit', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, 'soyte.thainguyen', DEMO_PASSWORD);
+    await signIn(page, server.url, 'soyte.thainguyen');
+    await navigate(page, 'nav-org-units');
     await page.getByTestId('orgunit-search').fill('phong quang');
     const results = page.getByTestId('orgunit-search-results');
     await results.getByText('Xã Phong Quang').first().click();
@@ -86,7 +82,7 @@ describe('an official in the browser', () => {
 
   it('an administrator reads the audit log, where sign-ins appear', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
     await page.getByTestId('nav-audit').click();
     const table = page.getByTestId('audit-table');
     await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain('tram.ducxuan');

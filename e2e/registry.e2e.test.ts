@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo-data.ts';
 import { type RunningServer, launchBrowser, startServer } from './server.ts';
+import { choose, settle, signIn, typeDate } from './helpers.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,37 +27,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(server.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('shell-user').waitFor();
-}
 
-/** Opens an antd Select, optionally types, and clicks the option whose label is `label`. */
-async function choose(page: Page, select: Locator, label: string | RegExp, typed?: string) {
-  await select.click();
-  if (typed) await page.keyboard.type(typed);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
-  await option.click();
-}
 
-/** Lets a modal or a message finish appearing before a screenshot. */
-const settle = (page: Page) => page.waitForTimeout(400);
-
-/** Types a dd/mm/yyyy date into an antd DatePicker and commits it with Enter, as people do. */
-async function typeDate(page: Page, input: Locator, value: string) {
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
-}
 
 describe('a commune health station in the browser', () => {
   it('registers a household: a wrong ID is refused on its field, a mismatch is confirmed', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, 'tram.ducxuan', DEMO_PASSWORD);
+    await signIn(page, server.url, 'tram.ducxuan');
     await page.getByTestId('nav-households').click();
     await page.getByTestId('households-table').waitFor();
     await page.getByTestId('households-create').click();
@@ -112,7 +88,7 @@ describe('a commune health station in the browser', () => {
 
   it('finds her without diacritics, opens the 831 record and adds an examination', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, 'tram.ducxuan', DEMO_PASSWORD);
+    await signIn(page, server.url, 'tram.ducxuan');
     await page.getByTestId('nav-residents').click();
 
     // Someone else with her ID number: the server's 409 lands on the ID field, naming her record
@@ -202,7 +178,7 @@ describe('a commune health station in the browser', () => {
     page.on('request', (r) => {
       if (/\/api\/(residents|households)/.test(r.url())) personRequests.push(r.url());
     });
-    await signIn(page, 'ubnd.ducxuan', DEMO_PASSWORD);
+    await signIn(page, server.url, 'ubnd.ducxuan');
     expect(await page.getByTestId('nav-residents').count()).toBe(0);
     expect(await page.getByTestId('nav-households').count()).toBe(0);
     await page.goto(`${server.url}${recordPath}`);

@@ -5,12 +5,12 @@ import type { Permission } from '@ytcs/common';
 import { App as AntApp, Button, ConfigProvider, Result, Skeleton } from 'antd';
 import { type ReactElement, Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { AuditPage } from './features/audit/AuditPage';
 import { authKeys } from './features/auth/auth.api';
 import { LoginPage } from './features/auth/LoginPage';
-import { RequireAuth, RequirePermission } from './features/auth/RequireAuth';
+import { Landing, RequireAuth, RequirePermission } from './features/auth/RequireAuth';
 import { ImportPage } from './features/imports/ImportPage';
 import { IndicatorEntryPage } from './features/indicators/IndicatorEntryPage';
 import { OrgUnitsPage } from './features/org-units/OrgUnitsPage';
@@ -80,7 +80,7 @@ function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/org-units" replace />} />
+        <Route index element={<Landing />} />
         <Route
           path="/org-units"
           element={

@@ -158,6 +158,12 @@ export const en: Messages = {
       audit_access_report: 'Access report made',
     },
   },
+  // The frame on any screen: the menu drawer, the user menu, lists drawn as cards on a phone.
+  layout: {
+    menu: 'Menu',
+    openMenu: 'Open the menu',
+    userMenu: 'Account',
+  },
   registry: enRegistry,
   record: enRecord,
   imports: enImports,

@@ -168,6 +168,12 @@ export const vi = {
       audit_access_report: 'Lập báo cáo truy cập',
     },
   },
+  // The frame on any screen: the menu drawer, the user menu, lists drawn as cards on a phone.
+  layout: {
+    menu: 'Danh mục chức năng',
+    openMenu: 'Mở danh mục chức năng',
+    userMenu: 'Tài khoản',
+  },
   registry: viRegistry,
   record: viRecord,
   imports: viImports,

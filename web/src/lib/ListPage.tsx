@@ -1,11 +1,13 @@
 // The scaffolding every list page shares: the title (with an action beside it), what stands above
 // the list, a toolbar (search, filters, actions), notices, the errors in the reader's language and
 // the table with its empty text. Pages bring their columns and the state of their filters and
-// paging (usePaging, or the URL where the page keeps its filters there).
+// paging (usePaging, or the URL where the page keeps its filters there). On a phone the rows are
+// cards (ResponsiveTable → RowCards) built from the same columns, so a list page needs nothing of its own for it.
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Card, Input, Space, Table, type TableProps, Typography } from 'antd';
+import { Alert, Card, Input, Space, type TableProps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useErrorText } from './errors';
+import { ResponsiveTable } from './ResponsiveTable';
 
 export type ListSearch = {
   value: string;
@@ -34,6 +36,8 @@ export type ListPageProps<T> = {
   errors?: unknown[];
   /** Shown when the table is empty (antd's own text otherwise). */
   emptyText?: string;
+  /** On a phone, the column (key or dataIndex) heading each row's card; the first column otherwise. */
+  cardHead?: string;
   /** A click on a row (the row is then drawn as clickable). */
   onRowClick?: (row: T) => void;
   /** The table itself: columns, data, loading, pagination; `rowKey` is `id` and `size` middle unless given. */
@@ -103,13 +107,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
         {[...new Set(errors.filter(Boolean).map(errorText))].map((text) => (
           <Alert key={text} type="error" showIcon title={text} className="form-alert" />
         ))}
-        <Table<T>
-          rowKey="id"
-          size="middle"
-          {...(onRowClick ? { rowClassName: 'clickable-row', onRow: (row: T) => ({ onClick: () => onRowClick(row) }) } : {})}
-          {...(emptyText ? { locale: { emptyText } } : {})}
-          {...table}
-        />
+        <ResponsiveTable<T> {...table} onRowClick={onRowClick} emptyText={emptyText} cardHead={props.cardHead} />
       </Card>
       {children}
     </div>

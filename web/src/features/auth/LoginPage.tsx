@@ -10,9 +10,10 @@ import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { authKeys, login, useMe } from './auth.api';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-const HOME = '/org-units';
+// The signed-in home: each role lands on its own work (lib/landing.ts).
+const HOME = '/';
 
-/** Where to go after signing in: back to the page that needed a session, else the org units. */
+/** Where to go after signing in: back to the page that needed a session, else the role's own work. */
 function useReturnPath(): string {
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useErrorText } from '../../lib/errors';
+import { landingPath } from '../../lib/landing';
 import { hasPermission, useMe } from './auth.api';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -38,4 +39,10 @@ export function RequirePermission({ permission, children }: { permission: Permis
     return <Result status="403" title="403" subTitle={t('errors.forbidden')} />;
   }
   return <>{children}</>;
+}
+
+/** The signed-in home ("/"): each role's own work (lib/landing.ts holds the rule). */
+export function Landing() {
+  const me = useMe().data;
+  return <Navigate to={me ? landingPath(me) : '/login'} replace />;
 }

@@ -1,18 +1,19 @@
-// The frame around every signed-in page: header (product, user, scope, language, sign out)
-// and a side menu listing only the capabilities the user's permissions open.
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, EditOutlined, FileAddOutlined, HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
+// The frame around every signed-in page: a header (product, who and where, language, user menu)
+// and a menu listing only the capabilities the user's permissions open — beside the page on a wide
+// screen, a drawer opened by the header's menu button on a narrow one (a phone), labels always shown.
+import { MenuOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Permission } from '@ytcs/common';
-import { Button, Layout, Menu, type MenuProps } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Button, Drawer, Layout, Menu } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { authKeys, hasPermission, logout, useMe } from '../auth/auth.api';
-import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
+import { SHELL_NARROW, useMedia } from '../../lib/useMedia';
+import { authKeys, logout, useMe } from '../auth/auth.api';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { useNavItems } from './nav';
 import { UserBadge } from './UserBadge';
-
-type NavItem = { key: string; icon: ReactNode; permission: Permission; label: string; testId: string };
+import { UserMenu } from './UserMenu';
 
 const { Header, Sider, Content } = Layout;
 
@@ -22,13 +23,18 @@ export function AppShell() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const narrow = useMedia(SHELL_NARROW);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
-  const [signingOut, setSigningOut] = useState(false);
+  const { items, selected } = useNavItems(me, location.pathname);
+
+  // Whatever took the user elsewhere (a menu entry, a link in the page) closes the drawer.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the change of page is the cause
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   if (!me) return null;
 
   const signOut = async () => {
-    setSigningOut(true);
     try {
       await logout();
     } catch {
@@ -39,60 +45,59 @@ export function AppShell() {
     navigate('/login', { replace: true });
   };
 
-  const nav: NavItem[] = [
-    { key: '/dashboard', icon: <DashboardOutlined />, permission: 'aggregate.read', label: t('plans.nav.dashboard'), testId: 'nav-dashboard' },
-    { key: '/plans', icon: <ProfileOutlined />, permission: 'plan.read', label: t('plans.nav.plans'), testId: 'nav-plans' },
-    { key: '/plans/import', icon: <FileAddOutlined />, permission: 'plan.write', label: t('plans.nav.import'), testId: 'nav-plan-import' },
-    { key: '/indicators/entry', icon: <EditOutlined />, permission: 'aggregate.write', label: t('indicators.nav.entry'), testId: 'nav-indicator-entry' },
-    { key: '/households', icon: <HomeOutlined />, permission: 'person.read', label: t('shell.nav.households'), testId: 'nav-households' },
-    { key: '/residents', icon: <IdcardOutlined />, permission: 'person.read', label: t('shell.nav.residents'), testId: 'nav-residents' },
-    { key: '/imports', icon: <CloudUploadOutlined />, permission: 'person.write', label: t('shell.nav.imports'), testId: 'nav-imports' },
-    { key: '/org-units', icon: <ApartmentOutlined />, permission: 'org_unit.read', label: t('shell.nav.orgUnits'), testId: 'nav-org-units' },
-    { key: '/users', icon: <TeamOutlined />, permission: 'user.read', label: t('shell.nav.users'), testId: 'nav-users' },
-    { key: '/audit', icon: <AuditOutlined />, permission: 'audit.read', label: t('shell.nav.audit'), testId: 'nav-audit' },
-  ];
-  const items: MenuProps['items'] = nav
-    .filter((item) => hasPermission(me, item.permission))
-    .map((item) => ({
-      key: item.key,
-      icon: item.icon,
-      label: (
-        <Link to={item.key} data-testid={item.testId}>
-          {item.label}
-        </Link>
-      ),
-    }));
-  // The longest match: /plans/import is its own entry, /plans/12 belongs to /plans.
-  const selected = nav
-    .filter((item) => location.pathname.startsWith(item.key))
-    .sort((a, b) => b.key.length - a.key.length)[0]?.key;
+  // A tap on an entry closes the drawer, also on the entry of the page already shown.
+  const menu = <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} className="app-menu" onClick={() => setDrawerOpen(false)} />;
 
   return (
-    <Layout className="app-shell">
+    <Layout className={narrow ? 'app-shell app-shell-narrow' : 'app-shell'}>
       <Header className="app-header">
-        <Link to="/" className="app-brand">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span>{t('app.name')}</span>
-        </Link>
+        <div className="app-header-left">
+          {narrow && (
+            <Button
+              type="text"
+              className="app-burger"
+              icon={<MenuOutlined />}
+              aria-label={t('layout.openMenu')}
+              aria-expanded={drawerOpen}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-toggle"
+            />
+          )}
+          <Link to="/" className="app-brand">
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span>{t('app.name')}</span>
+          </Link>
+        </div>
         <div className="app-header-right">
-          <UserBadge me={me} />
-          <LanguageSwitch />
-          <Button type="text" icon={<LockOutlined />} onClick={() => setPasswordOpen(true)} data-testid="change-password">
-            {t('auth.changePassword')}
-          </Button>
-          <Button icon={<LogoutOutlined />} loading={signingOut} onClick={signOut} data-testid="logout">
-            {t('auth.logout')}
-          </Button>
+          {!narrow && <UserBadge me={me} />}
+          {!narrow && <LanguageSwitch />}
+          <UserMenu me={me} compact={narrow} onChangePassword={() => setPasswordOpen(true)} onSignOut={signOut} />
         </div>
       </Header>
       <Layout>
-        <Sider width={230} breakpoint="lg" collapsedWidth={56} theme="light" className="app-sider">
-          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
-        </Sider>
+        {!narrow && (
+          <Sider width={232} theme="light" className="app-sider">
+            {menu}
+          </Sider>
+        )}
         <Content className="app-content">
           <Outlet />
         </Content>
       </Layout>
+      {narrow && (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={288}
+          title={t('layout.menu')}
+          className="app-drawer"
+          rootClassName="app-drawer-root"
+          data-testid="nav-drawer"
+        >
+          {menu}
+        </Drawer>
+      )}
       <ChangePasswordModal
         open={passwordOpen || me.mustChangePassword}
         forced={me.mustChangePassword}

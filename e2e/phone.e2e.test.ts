@@ -1,0 +1,211 @@
+/**
+ * Every main page on a phone (390 × 844, touch), as each demo role meets it in a real Chromium
+ * against the real server: the role lands on its own work, the menu opens as a drawer with its
+ * labels, the header holds the user menu (who, where, sign out), and no page is wider than the
+ * screen. Every page is saved as .tmp/screenshots/phone-<role>-<page>.png to be looked at; the
+ * same roles at 1400 px keep the menu beside the page (desktop-<role>-<page>.png).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, idle, navigate, openDrawer, openPage, openUserMenu, settle, signIn, signOut, snap } from './helpers.ts';
+import { ADMIN_PASSWORD, type RunningServer, launchBrowser, startServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+type Role = { username: string; password?: string; name: string; lands: string; menu: string[] };
+
+// The menu entries each role sees, in the menu's order, and where it lands after signing in.
+const ROLES: Role[] = [
+  { username: 'tram.ducxuan', name: 'station', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'imports', 'org-units'] },
+  { username: 'ytthon.ducxuan', name: 'village', lands: '/residents', menu: ['households', 'residents', 'imports', 'org-units'] },
+  { username: 'ubnd.ducxuan', name: 'committee', lands: '/plans', menu: ['dashboard', 'plans', 'org-units'] },
+  { username: 'ytth.ducxuan', name: 'school', lands: '/residents', menu: ['households', 'residents', 'imports', 'org-units'] },
+  { username: 'ttyt.backan', name: 'centre', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'imports', 'org-units', 'users'] },
+  { username: 'soyte.thainguyen', name: 'province', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'org-units', 'users', 'audit'] },
+  { username: 'kiemsoat.thainguyen', name: 'auditor', lands: '/audit', menu: ['org-units', 'users', 'audit'] },
+  { username: 'admin', password: ADMIN_PASSWORD, name: 'admin', lands: '/users', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'imports', 'org-units', 'users', 'audit'] },
+];
+
+const PATHS: Record<string, string> = {
+  dashboard: '/dashboard',
+  plans: '/plans',
+  'plan-import': '/plans/import',
+  'indicator-entry': '/indicators/entry',
+  households: '/households',
+  residents: '/residents',
+  imports: '/imports',
+  'org-units': '/org-units',
+  users: '/users',
+  audit: '/audit',
+};
+
+/** The page settled, a page of the app (not an error), nothing reaching past the screen's edge. */
+async function expectFits(page: Page, width: number) {
+  await settle(page);
+  expect(await page.locator('.app-content .ant-result-403, .app-content .ant-result-error').count()).toBe(0);
+  const widths = await page.evaluate((edge) => {
+    // What reaches past the edge, innermost first, to say where a failure comes from.
+    const past = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > edge + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > edge + 1));
+    const named = past.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}[${el.getAttribute('data-testid') ?? ''}] → ${Math.round(el.getBoundingClientRect().right)}`);
+    return { page: document.documentElement.scrollWidth, body: document.body.scrollWidth, past: named };
+  }, width);
+  expect(widths.page, `page ${page.url()} is ${widths.page}px wide: ${widths.past.join('; ')}`).toBeLessThanOrEqual(width);
+  expect(widths.body).toBeLessThanOrEqual(width);
+}
+
+/** The header: the menu button and the user menu, nothing of the header cut off. */
+async function expectCompactHeader(page: Page) {
+  expect(await page.getByTestId('nav-toggle').isVisible()).toBe(true);
+  expect(await page.getByTestId('user-menu').isVisible()).toBe(true);
+  // Name and scope live in the user menu on a phone, not squeezed into the header.
+  expect(await page.locator('.app-header [data-testid=shell-user]').count()).toBe(0);
+  const header = await page.locator('.app-header').evaluate((el) => ({ content: el.scrollWidth, box: el.clientWidth, height: el.getBoundingClientRect().height }));
+  expect(header.content).toBeLessThanOrEqual(header.box);
+  expect(header.height).toBeLessThanOrEqual(64);
+  // Tap targets a finger can hit.
+  for (const id of ['nav-toggle', 'user-menu']) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(44);
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+  }
+}
+
+describe('every main page on a phone', () => {
+  it('the sign-in page fits a phone', async () => {
+    const page = await openPage(browser, PHONE);
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').waitFor();
+    const widths = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(widths).toBeLessThanOrEqual(390);
+    for (const id of ['login-username', 'login-password', 'login-submit']) {
+      // A field with an icon is tapped anywhere in its frame.
+      const height = await page.getByTestId(id).evaluate((el) => (el.closest('.ant-input-affix-wrapper') ?? el).getBoundingClientRect().height);
+      expect(height).toBeGreaterThanOrEqual(44);
+    }
+    await snap(page, 'phone-login', false);
+    await page.close();
+  });
+
+  for (const role of ROLES) {
+    it(`${role.name} (${role.username}): lands on its work, drawer with labels, user menu, nothing wider than 390 px`, async () => {
+      const page = await openPage(browser, PHONE);
+      await signIn(page, server.url, role.username, role.password);
+      await expect.poll(() => new URL(page.url()).pathname).toBe(role.lands);
+      await expectCompactHeader(page);
+      // No side menu squeezed beside the page: the menu is the drawer.
+      expect(await page.locator('.app-sider').count()).toBe(0);
+
+      // The user menu says who and where, and offers the password change and signing out.
+      const who = await openUserMenu(page);
+      expect((await who.getByTestId('shell-user').textContent())?.trim().length).toBeGreaterThan(0);
+      expect((await who.getByTestId('shell-scope').textContent())?.trim().length).toBeGreaterThan(0);
+      expect(await who.getByTestId('logout').isVisible()).toBe(true);
+      expect(await who.getByTestId('change-password').isVisible()).toBe(true);
+      await snap(page, `phone-${role.name}-user-menu`, false);
+      await page.getByTestId('user-menu').click();
+      await expect.poll(() => who.isVisible()).toBe(false);
+
+      // The drawer lists the role's entries, each with its label, each a full-width target.
+      const drawer = await openDrawer(page);
+      const entries = drawer.locator('a[data-testid^=nav-]');
+      expect(await entries.evaluateAll((links) => links.map((a) => a.getAttribute('data-testid')))).toEqual(role.menu.map((m) => `nav-${m}`));
+      for (const label of await entries.allTextContents()) expect(label.trim().length).toBeGreaterThan(2);
+      for (const item of await drawer.locator('.ant-menu-item').all()) {
+        const box = await item.boundingBox();
+        expect(box?.height).toBeGreaterThanOrEqual(44);
+        expect(box?.width).toBeGreaterThan(200);
+      }
+      await snap(page, `phone-${role.name}-drawer`, false);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => drawer.isVisible()).toBe(false);
+
+      for (const entry of role.menu) {
+        await navigate(page, `nav-${entry}`);
+        await expect.poll(() => new URL(page.url()).pathname).toBe(PATHS[entry]);
+        // Going to a page closes the drawer.
+        await expect.poll(() => page.locator('.app-drawer').isVisible()).toBe(false);
+        await expectFits(page, 390);
+        await snap(page, `phone-${role.name}-${entry}`, false);
+      }
+      await signOut(page);
+      await page.close();
+    });
+  }
+
+  it('station: a plan, a household, a resident record and the household form fit a phone, the form in one column', async () => {
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'tram.ducxuan');
+    for (const [list, name] of [
+      ['plans', 'plan'],
+      ['households', 'household'],
+      ['residents', 'record'],
+    ] as const) {
+      await navigate(page, `nav-${list}`);
+      await idle(page);
+      // The list is cards on a phone; the first card opens its item.
+      const card = page.getByTestId(`${list}-table`).getByTestId('row-card').first();
+      await card.waitFor();
+      await card.locator('.row-card-head').click();
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`^/${list}/\\d+$`));
+      await expectFits(page, 390);
+      await snap(page, `phone-station-${name}`, false);
+    }
+
+    // A form: one column, fields a finger can hit.
+    await navigate(page, 'nav-households');
+    await page.getByTestId('households-create').click();
+    const form = page.getByTestId('household-form');
+    await form.waitFor();
+    await expectFits(page, 390);
+    const layout = await form.evaluate((el) => {
+      const width = el.getBoundingClientRect().width;
+      const columns = [...el.querySelectorAll('.ant-row > .ant-col')].map((c) => c.getBoundingClientRect().width / width);
+      // Switches are drawn small and tapped with their label's row; radios and checkboxes likewise.
+      const fields = [...el.querySelectorAll('input:not([type=radio]):not([type=checkbox]):not([type=file]), .ant-select, .ant-picker, button:not(.ant-switch)')]
+        .map((f) => f.closest('.ant-input-affix-wrapper, .ant-input-number, .ant-picker, .ant-select') ?? f)
+        .map((f) => ({ what: `${f.tagName.toLowerCase()}.${[...f.classList].join('.')}[${f.getAttribute('data-testid') ?? ''}]`, height: f.getBoundingClientRect().height }))
+        .filter((f) => f.height > 0)
+        .sort((a, b) => a.height - b.height);
+      return { narrowest: Math.min(...columns), lowest: fields[0] };
+    });
+    expect(layout.narrowest).toBeGreaterThan(0.9);
+    expect(layout.lowest?.height, layout.lowest?.what).toBeGreaterThanOrEqual(44);
+    await snap(page, 'phone-station-household-form', false);
+    await page.close();
+  });
+});
+
+describe('the same pages at 1400 px', () => {
+  for (const role of ROLES.filter((r) => ['station', 'committee', 'province', 'admin'].includes(r.name))) {
+    it(`${role.name}: the menu beside the page with its labels, the header with name and scope`, async () => {
+      const page = await openPage(browser, DESKTOP);
+      await signIn(page, server.url, role.username, role.password);
+      await expect.poll(() => new URL(page.url()).pathname).toBe(role.lands);
+      expect(await page.getByTestId('nav-toggle').count()).toBe(0);
+      expect(await page.locator('.app-header [data-testid=shell-user]').isVisible()).toBe(true);
+      expect(await page.locator('.app-header [data-testid=shell-scope]').isVisible()).toBe(true);
+      const sider = page.locator('.app-sider');
+      for (const label of await sider.locator('a[data-testid^=nav-]').allTextContents()) expect(label.trim().length).toBeGreaterThan(2);
+      expect((await sider.boundingBox())?.width).toBeGreaterThan(200);
+      for (const entry of role.menu) {
+        await navigate(page, `nav-${entry}`);
+        await expect.poll(() => new URL(page.url()).pathname).toBe(PATHS[entry]);
+        await expectFits(page, 1400);
+        // Lists stay tables on a wide screen.
+        expect(await page.locator('[data-testid=row-card]').count()).toBe(0);
+        await snap(page, `desktop-${role.name}-${entry}`);
+      }
+      await page.close();
+    });
+  }
+});
