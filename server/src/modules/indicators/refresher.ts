@@ -43,7 +43,11 @@ export async function refreshQueued(db: Kysely<DB>, today = todayIso()): Promise
   return db.transaction().execute(async (trx) => {
     const taken = await sql<{ commune_id: string }>`
       delete from indicator_refresh where commune_id in (
-        select commune_id from indicator_refresh order by queued_at limit ${BATCH} for update skip locked
+        select commune_id from indicator_refresh r
+        -- A commune an import is still writing waits: its figures are recomputed once, after the last
+        -- batch, not after each (on PGlite each recompute of a large commune held the connection for seconds).
+        where not exists (select 1 from import_job j where j.commune_id = r.commune_id and j.status = 'committing')
+        order by queued_at limit ${BATCH} for update skip locked
       ) returning commune_id
     `.execute(trx);
     const communes = taken.rows.map((r) => Number(r.commune_id));
