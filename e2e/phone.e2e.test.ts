@@ -27,7 +27,7 @@ type Role = { username: string; password?: string; name: string; lands: string; 
 // The menu entries each role sees, in the menu's order, and where it lands after signing in.
 const ROLES: Role[] = [
   { username: 'tram.ducxuan', name: 'station', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'imports', 'org-units'] },
-  { username: 'ytthon.ducxuan', name: 'village', lands: '/residents', menu: ['households', 'residents', 'imports', 'org-units'] },
+  { username: 'ytthon.ducxuan', name: 'village', lands: '/residents', menu: ['dashboard', 'households', 'residents', 'imports', 'org-units'] },
   { username: 'ubnd.ducxuan', name: 'committee', lands: '/plans', menu: ['dashboard', 'plans', 'org-units'] },
   { username: 'ytth.ducxuan', name: 'school', lands: '/residents', menu: ['households', 'residents', 'imports', 'org-units'] },
   { username: 'ttyt.backan', name: 'centre', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'imports', 'org-units', 'users'] },
