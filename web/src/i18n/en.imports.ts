@@ -9,7 +9,7 @@ export const enImports: Messages['imports'] = {
   wholeCommune: 'whole commune',
   chooseUnitFirst: 'Choose a commune or village before uploading a file.',
   uploadTitle: 'Drop a file here or click to choose one',
-  uploadHint: 'CSV (UTF-8) or Excel .xlsx, 200 MB and 1,000,000 rows at most. Save old .xls files as .xlsx first.',
+  uploadHint: 'CSV (UTF-8) or Excel .xlsx, {{megabytes, number}} MB and {{rows, number}} rows at most. Save old .xls files as .xlsx first.',
   reading: 'Reading and checking {{name}}…',
   readingRows: 'Reading and checking {{name}}: {{rows}} rows read, {{checked}} checked',
   help: {

@@ -9,7 +9,7 @@ export const viImports = {
   wholeCommune: 'cả xã/phường',
   chooseUnitFirst: 'Chọn xã/phường hoặc thôn/tổ trước khi tải tệp lên.',
   uploadTitle: 'Kéo thả tệp vào đây hoặc bấm để chọn tệp',
-  uploadHint: 'CSV (UTF-8) hoặc Excel .xlsx, tối đa 200 MB và 1.000.000 dòng. Tệp .xls cũ cần lưu lại thành .xlsx.',
+  uploadHint: 'CSV (UTF-8) hoặc Excel .xlsx, tối đa {{megabytes, number}} MB và {{rows, number}} dòng. Tệp .xls cũ cần lưu lại thành .xlsx.',
   reading: 'Đang đọc và kiểm tra tệp {{name}}…',
   readingRows: 'Đang đọc và kiểm tra tệp {{name}}: đã đọc {{rows}} dòng, {{checked}} dòng đã kiểm tra',
   help: {

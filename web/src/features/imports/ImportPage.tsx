@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card, Col, Form, Row, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommitResult, ImportField, ImportJob } from '@ytcs/common';
+import { type CommitResult, IMPORT_MAX_FILE_MB, IMPORT_MAX_ROWS, type ImportField, type ImportJob } from '@ytcs/common';
 import { ApiError } from '../../api/client';
 import { useErrorText } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -166,7 +166,7 @@ export function ImportPage() {
                   <InboxOutlined />
                 </p>
                 <p className="ant-upload-text">{file ? file.name : t('imports.uploadTitle')}</p>
-                <p className="ant-upload-hint">{t('imports.uploadHint')}</p>
+                <p className="ant-upload-hint">{t('imports.uploadHint', { rows: IMPORT_MAX_ROWS, megabytes: IMPORT_MAX_FILE_MB })}</p>
               </Upload.Dragger>
             </div>
           </Card>
