@@ -123,7 +123,7 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
         ];
   const columns = narrow
     ? allColumns.filter((c) => ['section', 'text', 'actions'].includes(c.key)).map((c) => (c.key === 'section' ? { ...c, width: 48 } : c))
-    : allColumns.filter((c) => (c.key === 'lead' ? needs.lead : c.key === 'coordinating' ? needs.coordinating : c.key === 'deadline' ? needs.deadline : true));
+    : allColumns.filter((c) => needs[c.key as keyof typeof needs] ?? true);
 
   return (
     <Card
