@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, launchBrowser, startServer } from './server.ts';
-import { choose, settle, signIn, typeDate } from './helpers.ts';
+import { answerOf, choose, settle, signIn, typeDate } from './helpers.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -113,6 +113,11 @@ describe('a commune health station in the browser', () => {
     expect(await table.textContent()).toContain('Khổng Thị Hồng');
     expect(await table.textContent()).toContain('1982');
     await page.screenshot({ path: path.join(shots, 'registry-residents-search.png'), fullPage: true });
+    // Ordered by given name on request, kept in the address like the search.
+    const ordered = answerOf(page, '/api/residents');
+    await choose(page, page.getByTestId('residents-order'), 'Theo tên, rồi họ');
+    expect((await ordered).url()).toContain('order=given_name');
+    await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe('given_name');
     await table.getByText('Khổng Thị Hồng').click();
 
     const record = page.getByTestId('record-page');

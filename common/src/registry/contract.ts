@@ -2,7 +2,7 @@
 import { type Static, Type } from 'typebox';
 import { Instant, IsoDate, literalUnion, Nullable, Page, Warning } from '../http/contract.ts';
 import { OrgUnitLevel } from '../org-units/contract.ts';
-import { RELATIONSHIPS, RESIDENCE_STATUSES } from './codes.ts';
+import { RELATIONSHIPS, RESIDENCE_STATUSES, RESIDENT_ORDERS } from './codes.ts';
 
 const N = Nullable;
 const Str = (max: number) => Type.String({ maxLength: max });
@@ -99,6 +99,8 @@ export const ResidentQuery = Type.Object({
   householdId: Type.Optional(Type.Integer({ minimum: 1 })),
   includeInactive: Type.Optional(Type.Boolean()),
   missing: Type.Optional(Type.Union([Type.Literal('record'), Type.Literal('insurance')], { description: 'only residents without a health record, or without a card valid today (the people behind a coverage figure)' })),
+  /** name (default: full name as written, closest matches first) or given_name (given name, then family name). */
+  order: Type.Optional(literalUnion(RESIDENT_ORDERS)),
 });
 export type ResidentQuery = Static<typeof ResidentQuery>;
 

@@ -1,2 +1,3 @@
 export * from './codes.ts';
 export * from './contract.ts';
+export * from './names.ts';

@@ -1,9 +1,9 @@
 /** The SQL twins in rules.ts judge exactly as the TypeScript rules in common/, on the real database. */
-import { type InsuranceCard, isInsuredOn } from '@ytcs/common';
+import { givenNameFirst as givenNameFirstTs, type InsuranceCard, isInsuredOn } from '@ytcs/common';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestContext, createTestContext } from '../../test/harness.ts';
-import { insuredOn, sqlDate } from './rules.ts';
+import { givenNameFirst, insuredOn, sqlDate } from './rules.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -39,4 +39,12 @@ it('judges "insured on a date" in SQL exactly as isInsuredOn', async () => {
   expect(inSql).toEqual(inTs);
   // Both outcomes are exercised, so agreement is not vacuous.
   expect(new Set(Object.values(inTs))).toEqual(new Set([true, false]));
+});
+
+it('orders by given name in SQL exactly as givenNameFirst', async () => {
+  const names = ['nguyen thi hong', 'le lan', 'hong', '', "y ngoc h'dok", 'ton nu thi  hoa', 'a b c d e'];
+  const rows = await sql<{ name: string; key: string }>`
+    select n.name, ${givenNameFirst(sql.ref('n.name'))} as key from unnest(${names}::text[]) as n(name)
+  `.execute(ctx.database.db);
+  expect(Object.fromEntries(rows.rows.map((r) => [r.name, r.key]))).toEqual(Object.fromEntries(names.map((n) => [n, givenNameFirstTs(n)])));
 });

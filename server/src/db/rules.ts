@@ -18,3 +18,8 @@ export function insuredOn(alias: string, date: RawBuilder<unknown>): RawBuilder<
 
 /** A day as an SQL date parameter. */
 export const sqlDate = (iso: string): RawBuilder<unknown> => sql`${iso}::date`;
+
+/** common's givenNameFirst over a folded name column: the key that orders by given name. */
+export function givenNameFirst(foldedName: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`regexp_replace(${foldedName}, '^(.+) (\\S+)$', '\\2 \\1')`;
+}

@@ -8,6 +8,8 @@ export const enRegistry: Messages['registry'] = {
   residentSearch: 'Name (diacritics optional), personal ID, phone, social-insurance number or insurance card',
   unitFilter: 'Filter by unit',
   includeInactive: 'Include people who moved away or died',
+  orderLabel: 'Order',
+  order: { name: 'By full name', given_name: 'By given name, then family name' },
   householdCreate: 'Register a household',
   registerHousehold: 'Register household',
   householdCreated: 'Household registered',

@@ -8,6 +8,8 @@ export const viRegistry = {
   residentSearch: 'Họ tên (gõ không dấu được), số CCCD, số điện thoại, mã BHXH hoặc mã thẻ BHYT',
   unitFilter: 'Lọc theo đơn vị',
   includeInactive: 'Gồm cả người đã chuyển đi, tử vong',
+  orderLabel: 'Sắp xếp',
+  order: { name: 'Theo họ tên', given_name: 'Theo tên, rồi họ' },
   householdCreate: 'Đăng ký hộ gia đình',
   registerHousehold: 'Đăng ký hộ',
   householdCreated: 'Đã đăng ký hộ gia đình',

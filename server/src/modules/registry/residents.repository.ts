@@ -1,9 +1,9 @@
 /** SQL for residents: search, read, write, duplicates, merge, life events. */
-import type { FieldFinding } from '@ytcs/common';
+import type { FieldFinding, ResidentOrder } from '@ytcs/common';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { unitOfPath } from '../../access/paths.ts';
 import { type Scope, scopeTops } from '../../access/principal.ts';
-import { insuredOn } from '../../db/rules.ts';
+import { givenNameFirst, insuredOn } from '../../db/rules.ts';
 import type { DB } from '../../db/schema.ts';
 import { homeUnitInScope, homeUnitsOf } from '../../db/scope.ts';
 import { RESIDENT_SELECTION, type ResidentColumns } from './resident-columns.ts';
@@ -70,6 +70,7 @@ export interface ResidentSearch {
   includeInactive?: boolean;
   /** The people behind a coverage gap: no health record, or no card valid today. */
   missing?: 'record' | 'insurance';
+  order?: ResidentOrder;
   limit: number;
   offset: number;
 }
@@ -149,11 +150,14 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
   const capped = nameSearch && !communes && !s.householdId;
   // Capped: the first SEARCH_CAP + 1 matches found, then ranked; uncapped: every match.
   const matches = capped ? db.selectFrom(hits.select(['r.id', 'r.name_folded']).limit(SEARCH_CAP + 1).as('r')) : hits;
-  const rank = nameSearch ? sql<number>`case when r.name_folded = ${q} then 0 when r.name_folded like ${`${q}%`} then 1 else 2 end` : sql<number>`0`;
+  // By given name the list is alphabetical only; by name the closest matches come first.
+  const byGiven = s.order === 'given_name';
+  const rank = nameSearch && !byGiven ? sql<number>`case when r.name_folded = ${q} then 0 when r.name_folded like ${`${q}%`} then 1 else 2 end` : sql<number>`0`;
+  const sortKey = byGiven ? givenNameFirst(sql.ref('r.name_folded')) : sql<string>`${sql.ref('r.name_folded')}`;
   const page = matches
-    .select(['r.id', rank.as('rank'), 'r.name_folded', sql<number>`(count(*) over ())::int`.as('total')])
+    .select(['r.id', rank.as('rank'), sortKey.as('sort_key'), sql<number>`(count(*) over ())::int`.as('total')])
     .orderBy('rank')
-    .orderBy('r.name_folded')
+    .orderBy('sort_key')
     .orderBy('r.id')
     .limit(s.limit)
     .offset(s.offset);
@@ -161,7 +165,7 @@ export async function searchResidents(db: Db, scope: Scope, s: ResidentSearch) {
     .innerJoin(page.as('h'), 'h.id', 'r.id')
     .select('h.total')
     .orderBy('h.rank')
-    .orderBy('h.name_folded')
+    .orderBy('h.sort_key')
     .orderBy('h.id')
     .execute();
   // Past the last page the window has no row to carry the count: count once more.

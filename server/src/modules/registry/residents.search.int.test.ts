@@ -84,3 +84,26 @@ describe('searching a province', () => {
     expect(exact.items.map((r) => r.fullName)).toEqual(['Cúc', 'Cúc', 'Lương Thị Cúc']);
   });
 });
+
+describe('ordering residents', () => {
+  it('orders by given name, then family name, when asked; by full name otherwise', async () => {
+    await addPeople(1, 'Trần Văn An', other, null);
+    await addPeople(1, 'Lê Thị An', other, null);
+    await addPeople(1, 'Đỗ Thị Đào', other, null);
+    const names = async (order: string) => (await search(province, `q=an&${order}limit=10`)).items.map((r) => r.fullName);
+    expect(await names('order=given_name&')).toEqual(['Lê Thị An', 'Trần Văn An']);
+    const all = (await search(province, 'orgUnit=' + other + '&order=given_name&limit=500')).items.map((r) => r.fullName);
+    // An, An, Cúc…, Đào, Xoan: by given name whatever the family name.
+    expect(all.slice(0, 2)).toEqual(['Lê Thị An', 'Trần Văn An']);
+    expect(all.indexOf('Đỗ Thị Đào')).toBeGreaterThan(all.lastIndexOf('Lương Thị Cúc'));
+    expect(all.at(-1)).toBe('Ma Văn Xoan');
+    const byName = (await search(province, 'orgUnit=' + other + '&limit=500')).items.map((r) => r.fullName);
+    expect(byName[0]).toBe('Cúc');
+    expect(byName.indexOf('Đỗ Thị Đào')).toBeLessThan(byName.indexOf('Lê Thị An'));
+  });
+
+  it('refuses an unknown order with 400', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/residents?order=age', headers: { cookie: province } });
+    expect(res.statusCode).toBe(400);
+  });
+});

@@ -5,7 +5,7 @@
  * registered, is a warning the caller must confirm (`confirmWarnings`); the confirmed warnings
  * stay on the record until resolved.
  */
-import { type ResidentFields, foldVietnamese, todayIso, say } from '@ytcs/common';
+import { type ResidentFields, type ResidentQuery, foldVietnamese, todayIso, say } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -22,7 +22,6 @@ import { toColumns } from './resident-columns.ts';
 const unknownPlace = (field: string) => invalid([{ field, ...say('registry.unknownPlace') }]);
 const mergedAway = () => conflict(say('registry.mergedAway'));
 
-export type ResidentQuery = { q?: string; orgUnit?: number; householdId?: number; includeInactive?: boolean; missing?: 'record' | 'insurance'; limit: number; offset: number };
 
 export function residentService(db: Kysely<DB>) {
   const reads = personReads(db);

@@ -1,14 +1,15 @@
 // Finding a person: one box takes a name (diacritics optional, any order), a 12-digit ID, a
 // phone, a 10-digit social-insurance number or a card code; the server tells which it is.
-// The search, the unit filter (?unit=ID), ?missing=record|insurance (the people behind a coverage
+// The search, the unit filter (?unit=ID), the order (?order=given_name: by given name, as
+// Vietnamese lists usually are), ?missing=record|insurance (the people behind a coverage
 // figure's gap, so the dashboard can link to them) and the page all live in the URL: coming back
 // from a record finds the list as it was.
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Space, Tag } from 'antd';
+import { Alert, Button, Checkbox, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { Resident } from '@ytcs/common';
+import { RESIDENT_ORDERS, type Resident, type ResidentOrder } from '@ytcs/common';
 import { formatBirth } from '../../lib/dates';
 import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
@@ -40,8 +41,9 @@ export function ResidentsPage() {
   const orgUnit = Number(params.get('unit')) || undefined;
   const askedMissing = params.get('missing');
   const missing = askedMissing === 'record' || askedMissing === 'insurance' ? askedMissing : undefined;
+  const order = params.get('order') === 'given_name' ? 'given_name' : undefined;
   /** A new filter starts from the first page: one URL update, so neither change undoes the other. */
-  const setParam = (key: 'q' | 'unit' | 'missing' | 'inactive', value: string | number | undefined) => {
+  const setParam = (key: 'q' | 'unit' | 'missing' | 'inactive' | 'order', value: string | number | undefined) => {
     const next = new URLSearchParams(params);
     if (value === undefined || value === '') next.delete(key);
     else next.set(key, String(value));
@@ -53,7 +55,7 @@ export function ResidentsPage() {
   const [creating, setCreating] = useState(false);
   const q = useDebounced(query.trim(), 300);
   const { limit, offset, pagination } = usePaging(20, { inUrl: true });
-  const residents = useResidents({ q, orgUnit, includeInactive: includeInactive || undefined, missing, limit, offset });
+  const residents = useResidents({ q, orgUnit, includeInactive: includeInactive || undefined, missing, order, limit, offset });
   const capped = residents.data?.totalCapped === true;
   const paging = pagination(residents.data?.total);
 
@@ -81,6 +83,14 @@ export function ResidentsPage() {
               data-testid="residents-unit"
             />
           </div>
+          <Select<ResidentOrder>
+            value={order ?? 'name'}
+            onChange={(value) => setParam('order', value === 'given_name' ? value : undefined)}
+            options={RESIDENT_ORDERS.map((value) => ({ value, label: t(`registry.order.${value}`) }))}
+            aria-label={t('registry.orderLabel')}
+            data-testid="residents-order"
+            className="toolbar-order"
+          />
           <Checkbox
             checked={includeInactive}
             onChange={(e) => setParam('inactive', e.target.checked ? '1' : undefined)}

@@ -5,8 +5,8 @@ import { api } from '../../api/client';
 import { downloadFile } from '../../lib/files';
 
 export type HouseholdListParams = { q: string; orgUnit?: number; limit: number; offset: number };
-/** `missing`: only the people behind a coverage figure's gap (no health record, no card valid today). */
-export type ResidentListParams = { q: string; orgUnit?: number; householdId?: number; includeInactive?: boolean; missing?: ResidentQuery['missing']; limit: number; offset: number };
+/** The contract's query (`missing`: the people behind a coverage gap; `order`: by given name), the box's text and a page always given. */
+export type ResidentListParams = ResidentQuery & { q: string; limit: number; offset: number };
 
 export const registryKeys = {
   all: ['registry'] as const,
