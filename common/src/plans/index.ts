@@ -7,3 +7,5 @@ export * from './tasks.contract.ts';
 export { isOverdue, type TaskDue } from './overdue.ts';
 export * from './codes.ts';
 export { NEAR_SHARE, STANDINGS, type Standing, gapOf, judge, meets, standingOf } from './judge.ts';
+/** Tasks given to every commune's committee or station (each reports its own part). */
+export { COMMUNE_BODIES, type CommuneBody, communeBodyName, everyCommunesBody } from './commune-bodies.ts';

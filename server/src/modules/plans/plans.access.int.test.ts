@@ -3,6 +3,7 @@
  * (hole 8) and that plan and task events reach a province auditor (hole 10). The plan here is the
  * former Bắc Kạn city's, issued by a unit closed in 2025 and carried out by three wards.
  */
+import { type CommuneBody, everyCommunesBody } from '@ytcs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, createTestContext, createUser, signIn, unitId } from '../../../test/harness.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../demo/demo-data.ts';
@@ -185,18 +186,48 @@ describe('plan and task events carry the unit they concern', () => {
 });
 
 describe('the demo’s city plan, as the probe found it', () => {
-  it('gives the ward’s station and committee no edit of the plan and none of its tasks', async () => {
+  type Task = { id: number; lead: string | null; coordinating: string[]; canUpdate: boolean; partOnly: boolean; status: string; progress: number };
+  const givenTo = (task: Task, body: CommuneBody) => [task.lead, ...task.coordinating].some((name) => name && everyCommunesBody(name) === body);
+
+  it('gives the ward’s station and committee no edit of the plan, and only their own part of the tasks given to every ward', async () => {
     await loadDemoData(ctx.database.db);
     const [demoCity] = await loadDemoPlans(ctx.database.db, null);
-    for (const username of ['tram.ducxuan', 'ubnd.ducxuan']) {
+    for (const [username, body] of [['tram.ducxuan', 'station'], ['ubnd.ducxuan', 'committee']] as const) {
       cookies[username] = await signIn(ctx, username, DEMO_PASSWORD);
       const plan = (await call('GET', `/api/plans/${demoCity}`, username)).json();
       expect(plan.orgUnitName).toBe('Thành phố Bắc Kạn');
       expect(plan.taskList.length).toBeGreaterThan(20);
-      expect({ username, canEdit: plan.canEdit, updatable: plan.taskList.filter((t: { canUpdate: boolean }) => t.canUpdate).length }).toEqual({ username, canEdit: false, updatable: 0 });
-      const led = plan.taskList.find((t: { lead: string | null }) => t.lead);
-      expect((await call('POST', `/api/tasks/${led.id}/updates`, username, { status: 'done', progress: 100 })).statusCode).toBe(403);
+      const taskList = plan.taskList as Task[];
+      expect(plan.canEdit).toBe(false);
+      expect(taskList.filter((t) => t.canUpdate).map((t) => t.id)).toEqual(taskList.filter((t) => givenTo(t, body)).map((t) => t.id));
+      expect(taskList.filter((t) => t.canUpdate).every((t) => t.partOnly)).toBe(true);
+      const other = taskList.find((t) => t.lead && !givenTo(t, body)) as Task;
+      expect((await call('POST', `/api/tasks/${other.id}/updates`, username, { status: 'done', progress: 100 })).statusCode).toBe(403);
     }
     expect((await call('PATCH', `/api/plans/${demoCity}`, 'tram.ducxuan', { status: 'closed' })).statusCode).toBe(403);
+
+    // The ward's committee reports its part of "6. Ủy ban nhân dân các xã, phường": kept in the
+    // history under the ward's committee, the task's own status left as it was.
+    const taskList = (await call('GET', `/api/plans/${demoCity}`, 'ubnd.ducxuan')).json().taskList as Task[];
+    const wards = taskList.find((t) => t.lead && everyCommunesBody(t.lead) === 'committee') as Task;
+    expect(wards).toBeDefined();
+    const posted = await call('POST', `/api/tasks/${wards.id}/updates`, 'ubnd.ducxuan', { status: 'in_progress', progress: 40, note: 'Đã tiếp nhận trạm y tế' });
+    expect(posted.statusCode).toBe(201);
+    expect({ status: posted.json().status, progress: posted.json().progress, partOnly: posted.json().partOnly }).toEqual({ status: wards.status, progress: wards.progress, partOnly: true });
+    const history = (await call('GET', `/api/tasks/${wards.id}/updates`, 'ubnd.ducxuan')).json().items;
+    expect(history[0]).toMatchObject({ note: 'Đã tiếp nhận trạm y tế', part: 'Ủy ban nhân dân Phường Đức Xuân' });
+    // A second part from the same committee is filed under the same body.
+    await call('POST', `/api/tasks/${wards.id}/updates`, 'ubnd.ducxuan', { status: 'in_progress', progress: 60 });
+    expect(await ctx.database.db.selectFrom('agency').where('name', '=', 'Ủy ban nhân dân Phường Đức Xuân').select('id').execute()).toHaveLength(1);
+  });
+
+  it('gives a committee of a commune outside the plan’s area nothing to report', async () => {
+    const outside = await unitId(ctx, 'commune', '01843');
+    await createUser(ctx, 'ubnd.ngoai', [{ role: 'committee', orgUnitId: outside }]);
+    cookies['ubnd.ngoai'] = await signIn(ctx, 'ubnd.ngoai');
+    const [demoCity] = await ctx.database.db.selectFrom('plan').where('title', 'like', '%Bắc Kạn%').select('id').execute();
+    const res = await call('GET', `/api/plans/${demoCity?.id}`, 'ubnd.ngoai');
+    if (res.statusCode === 200) expect((res.json().taskList as Task[]).filter((t) => t.canUpdate)).toEqual([]);
+    else expect(res.statusCode).toBe(404);
   });
 });

@@ -3,6 +3,7 @@
  * whose scope holds its issuing unit or one of its area units; plans of the units above a caller
  * (the province's plan a commune carries out) are readable too, as the public documents they are.
  */
+import type { CommuneBody } from '@ytcs/common';
 import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
 import { type Scope, scopeTops } from '../../access/principal.ts';
 import type { DB } from '../../db/schema.ts';
@@ -176,6 +177,35 @@ export async function targetsOf(db: Db, planId: number) {
 export async function agencyOfUser(db: Db, userId: number): Promise<number | null> {
   const row = await db.selectFrom('app_user').where('id', '=', userId).select('agency_id').executeTakeFirst();
   return row?.agency_id === null || row?.agency_id === undefined ? null : Number(row.agency_id);
+}
+
+/**
+ * The communes in a plan's area whose committee (a committee role at the commune) or station (a
+ * station role at the commune's health station) this user is: they carry out the plan's tasks
+ * given to every commune ("UBND các xã, phường").
+ */
+export async function communeBodiesOfUser(db: Db, userId: number, planId: number): Promise<{ body: CommuneBody; communeId: number; communeName: string }[]> {
+  const { rows } = await sql<{ body: CommuneBody; communeId: string; communeName: string }>`
+    select distinct ur.role as body, c.id as "communeId", c.name as "communeName"
+    from user_role ur
+    join org_unit u on u.id = ur.org_unit_id
+    join org_unit c on c.id = case when ur.role = 'station' then u.parent_id else u.id end
+    where ur.user_id = ${userId} and ur.role in ('committee', 'station') and c.level = 'commune' and c.valid_to is null
+      and (ur.role = 'committee' or u.kind = 'health_station')
+      and exists (select 1 from plan p join org_unit a on a.id = any(p.area_ids) where p.id = ${planId} and c.path <@ a.path)
+  `.execute(db);
+  return rows.map((r) => ({ ...r, communeId: Number(r.communeId) }));
+}
+
+/** The agency a commune's own body files its part under: found, or made the first time. */
+export async function communeBodyAgency(db: Db, communeId: number, name: string): Promise<number> {
+  const row = await db
+    .insertInto('agency')
+    .values({ org_unit_id: communeId, name })
+    .onConflict((oc) => oc.columns(['org_unit_id', 'name_folded']).doUpdateSet({ name: (eb) => eb.ref('agency.name') }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 /** Org units in the scope whose folded name ends with `area`, at `levels`; current ones first. */

@@ -13,7 +13,7 @@ import type { DB } from '../../db/schema.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notTheTasksAgency, planRights } from './plans.policy.ts';
-import { planIsReadable } from './plans.repository.ts';
+import { communeBodyAgency, planIsReadable } from './plans.repository.ts';
 import type { NewTaskUpdate } from '@ytcs/common';
 import type { SignedIn } from './plans.service.ts';
 import { evidenceFile, insertTaskUpdate, taskHistory, tasksOf } from './tasks.repository.ts';
@@ -34,14 +34,15 @@ export function taskService(db: Kysely<DB>) {
       const rights = await planRights(db, ctx.principal, task.planId);
       const right = rights?.taskRight(task) ?? null;
       if (!rights || right === null) throw notTheTasksAgency();
-      const partOf = right === 'part' ? rights.agencyId : null;
+      const filer = right === 'part' ? rights.partFiler(task) : null;
       if (body.status === 'done' && body.progress !== 100) {
         throw invalid([{ field: 'progress', ...say('plans.doneAt100') }]);
       }
       const files = (body.evidence ?? []).map((e, n) => ({ n, fileName: e.fileName, contentType: e.contentType, content: Buffer.from(e.dataBase64, 'base64') }));
       const tooBig = files.find((f) => f.content.length > MAX_EVIDENCE_BYTES || f.content.length === 0);
       if (tooBig) throw invalid([{ field: `evidence.${tooBig.n}`, ...say('plans.evidenceSize') }]);
-      await db.transaction().execute(async (trx) => {
+      const partOf = await db.transaction().execute(async (trx) => {
+        const partOf = filer === null ? null : 'agencyId' in filer ? filer.agencyId : await communeBodyAgency(trx, filer.communeId, filer.name);
         // A partner's part leaves the task as its lead reported it.
         await insertTaskUpdate(trx, { taskId, status: body.status, progress: body.progress, note: body.note ?? null, userId: ctx.actor.userId, partOf, files });
         await recordAudit(trx, ctx.actor, {
@@ -51,6 +52,7 @@ export function taskService(db: Kysely<DB>) {
           orgUnitId: rights.issuerId,
           details: { plan: task.planId, status: body.status, progress: body.progress, files: files.length, ...(partOf === null ? {} : { partOf }) },
         });
+        return partOf;
       });
       const [fresh] = await tasksOf(db, { taskId });
       if (!fresh) throw notFound();
