@@ -48,6 +48,10 @@ describe('deadlineOf / recurringOf', () => {
     expect(taskRecurrence('Đề xuất đảm bảo ngân sách chi thường xuyên cho các hoạt động của y tế cơ sở')).toBeNull();
     expect(taskRecurrence('Tổ chức khám sức khỏe định kỳ, khám sàng lọc miễn phí hằng năm cho Nhân dân; chú trọng')).toBe('hằng năm');
     expect(taskRecurrence('Rà soát hồ sơ sức khỏe; thời gian thực hiện: hằng quý')).toBe('hằng quý');
+    // A yearly plan or budget is a noun the task speaks of, not how often it is done.
+    expect(taskRecurrence('Đưa các mục tiêu, chỉ tiêu về y tế cơ sở vào trong chương trình, kế hoạch phát triển kinh tế - xã hội hàng năm, 5 năm và chiến lược phát triển dài hạn của các ngành')).toBeNull();
+    expect(taskRecurrence('Chủ trì tham mưu bố trí đảm bảo kinh phí hoạt động thường xuyên cho y tế cơ sở phù hợp với khả năng ngân sách địa phương hàng năm; lồng ghép các mục tiêu vào kế hoạch phát triển Kinh tế - Xã hội hàng năm và 5 năm')).toBeNull();
+    expect(taskRecurrence('Hằng năm xây dựng kế hoạch kiểm tra, giám sát')).toBe('hằng năm');
   });
 });
 

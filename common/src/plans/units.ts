@@ -146,8 +146,14 @@ export function recurringOf(text: string): string | null {
   return null;
 }
 
-/** Nouns that carry a recurrence word without being a schedule: recurrent spending, the periodic check-up. */
-const NOT_A_SCHEDULE = accentFree(/(?:chi|kinh phí hoạt động)\s+thường xuyên|(?:khám|kiểm tra)\s+sức\s+kho[ẻe]\s+định kỳ/giu);
+/**
+ * Nouns that carry a recurrence word without being a schedule: recurrent spending, the periodic
+ * check-up, the yearly budget, and the plans of each period ("kế hoạch phát triển kinh tế - xã
+ * hội hàng năm, 5 năm": the plans the targets go into, not how often the task is done).
+ */
+const NOT_A_SCHEDULE = accentFree(
+  /(?:chi|kinh phí hoạt động)\s+thường xuyên|(?:khám|kiểm tra)\s+sức\s+kho[ẻe]\s+định kỳ|ngân sách(?:\s+(?:địa phương|nhà nước|các cấp))?\s+(?:hằng|hàng)\s+năm|kinh tế\s*-\s*xã hội\s+(?:hằng|hàng)\s+năm|(?:hằng|hàng)\s+năm\s*(?:,|và)\s*(?:\d+\s+năm|giai đoạn)/giu,
+);
 
 /**
  * A task's own recurrence: said in its "Thời gian:" part, or in its leading clause (up to the
