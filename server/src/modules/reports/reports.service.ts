@@ -50,7 +50,7 @@ export function reportService(db: Kysely<DB>, plans: PlanService, indicators: In
         baseline: t.baseline,
         current,
         previous: previous ? (at(t.indicator, previous)?.value ?? null) : null,
-        met: judge(t.comparator, t.value, current.value).met,
+        standing: judge(t.comparator, t.value, current.value).standing,
       };
     });
     const tasks: ReportTask[] = plan.taskList.map((t) => ({

@@ -2,7 +2,7 @@
  * Wording and number/date formats of the report, shared by the DOCX and the XLSX so both say the
  * same thing. Vietnamese conventions: '.' groups thousands, ',' is the decimal mark, dates dd/mm/yyyy.
  */
-import { formatDateVi } from '@ytcs/common';
+import { formatDateVi, type Standing } from '@ytcs/common';
 import type { ReportData, ReportFigure, ReportTarget, ReportTask } from './report.types.ts';
 
 export { formatDateVi };
@@ -52,8 +52,9 @@ export function figureText(unit: ReportTarget['unit'], f: ReportFigure): { main:
   return { main: formatValue(unit, f.value), note: fraction };
 }
 
-export function verdictLabel(met: boolean | null): string {
-  return met === null ? 'Chưa đánh giá' : met ? 'Đạt' : 'Chưa đạt';
+/** The verdict as the dashboard colours it: near and far both fall short, near by at most a tenth. */
+export function verdictLabel(standing: Standing | null): string {
+  return standing === null ? 'Chưa đánh giá' : { met: 'Đạt', near: 'Chưa đạt (gần đạt)', far: 'Chưa đạt (còn xa)' }[standing];
 }
 
 export const TASK_STATUS_LABEL: Record<ReportTask['status'], string> = {

@@ -103,7 +103,7 @@ function targetsSheet(wb: ExcelJS.Workbook, data: ReportData) {
   titleRows(ws, data, 'PHỤ LỤC 1. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', columns.length);
   const rows = data.targets.map((t, i) => {
     const c = t.current;
-    return [i + 1, t.indicatorCode, t.indicatorName, t.unit === 'percent' ? '%' : 'Số lượng', targetText(t), t.baseline, t.previous, c.numerator, c.denominator, c.value, verdictLabel(t.met)];
+    return [i + 1, t.indicatorCode, t.indicatorName, t.unit === 'percent' ? '%' : 'Số lượng', targetText(t), t.baseline, t.previous, c.numerator, c.denominator, c.value, verdictLabel(t.standing)];
   });
   const first = table(ws, columns, rows, 3);
   data.targets.forEach((t, i) => {

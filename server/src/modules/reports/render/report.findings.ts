@@ -4,15 +4,18 @@
  * wording, rather than hunting for which target slipped.
  */
 import { formatDateVi, formatNumberVi, formatValue, planShortReference, kindLabel, TASK_STATUS_LABEL, targetGap, targetText } from './format.ts';
+import type { Standing } from '@ytcs/common';
 import type { ReportData, ReportTarget, ReportTask } from './report.types.ts';
 
+const fallsShort = (t: ReportTarget) => t.standing === 'near' || t.standing === 'far';
 const quoted = (s: string) => `“${s.trim().replace(/[.;]+$/, '')}”`;
 
 export function targetSummary(targets: ReportTarget[]): string {
-  const met = targets.filter((t) => t.met === true).length;
-  const missed = targets.filter((t) => t.met === false).length;
-  const open = targets.length - met - missed;
-  return `Kỳ báo cáo theo dõi ${targets.length} chỉ tiêu: ${met} chỉ tiêu đạt, ${missed} chỉ tiêu chưa đạt${open ? `, ${open} chỉ tiêu chưa đánh giá` : ''}.`;
+  const count = (s: Standing) => targets.filter((t) => t.standing === s).length;
+  const missed = count('near') + count('far');
+  const open = targets.length - count('met') - missed;
+  const near = count('near') ? ` (${count('near')} chỉ tiêu gần đạt)` : '';
+  return `Kỳ báo cáo theo dõi ${targets.length} chỉ tiêu: ${count('met')} chỉ tiêu đạt, ${missed} chỉ tiêu chưa đạt${near}${open ? `, ${open} chỉ tiêu chưa đánh giá` : ''}.`;
 }
 
 export function taskSummary(tasks: ReportTask[]): string {
@@ -43,9 +46,9 @@ function overdueTaskLine(t: ReportTask): string {
 /** Section II: missed targets (with the gap), targets that could not be assessed, overdue tasks. */
 export function shortcomings(data: ReportData): string[] {
   const lines = [
-    ...data.targets.filter((t) => t.met === false).map(missedTargetLine),
+    ...data.targets.filter(fallsShort).map(missedTargetLine),
     ...data.targets
-      .filter((t) => t.met === null)
+      .filter((t) => t.standing === null)
       .map((t) => `- Chỉ tiêu ${quoted(t.indicatorName)} chưa đánh giá được do ${t.current.suppressed ? 'số liệu được ẩn để bảo vệ thông tin cá nhân' : 'chưa có số liệu'}.`),
     ...data.tasks.filter((t) => t.status === 'overdue').map(overdueTaskLine),
   ];
@@ -66,7 +69,7 @@ function nextStepLine(t: ReportTask): string {
 /** Section III: every unfinished task, overdue first, then by deadline; then the missed targets. */
 export function nextSteps(data: ReportData): string[] {
   const tasks = data.tasks.filter((t) => t.status !== 'done').sort(byUrgency).map(nextStepLine);
-  const missed = data.targets.filter((t) => t.met === false).map((t) => t.indicatorName);
+  const missed = data.targets.filter(fallsShort).map((t) => t.indicatorName);
   const targets = missed.length ? [`- Tập trung các giải pháp để đạt các chỉ tiêu chưa đạt: ${missed.join('; ')}.`] : [];
   const lines = [...tasks, ...targets];
   return lines.length ? lines : ['- Duy trì, nâng cao chất lượng các kết quả đã đạt được.'];

@@ -24,10 +24,10 @@ export function reportFixture(overrides: Partial<ReportData> = {}): ReportData {
       issuer: 'UBND phường Đức Xuân',
     },
     targets: [
-      target({ indicatorCode: 'HSSK_QL', indicatorName: 'Tỷ lệ người dân được quản lý sức khỏe', unit: 'percent', comparator: 'gt', targetValue: 95, targetYear: 2030, baseline: 88.2, current: pct(8123, 8456), previous: 94.8, met: true }),
-      target({ indicatorCode: 'BHYT', indicatorName: 'Tỷ lệ người dân tham gia bảo hiểm y tế', unit: 'percent', comparator: 'ge', targetValue: 96, targetYear: 2026, current: pct(7894, 8283), previous: 94.1, met: false }),
-      target({ indicatorCode: 'TCMR', indicatorName: 'Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ', unit: 'percent', comparator: 'ge', targetValue: 95, current: hidden, previous: null, met: null }),
-      target({ indicatorCode: 'NVYT_TDP', indicatorName: 'Số tổ dân phố có nhân viên y tế', unit: 'count', comparator: 'ge', targetValue: 3, current: { numerator: null, denominator: null, value: 3, suppressed: false }, previous: 2, met: true }),
+      target({ indicatorCode: 'HSSK_QL', indicatorName: 'Tỷ lệ người dân được quản lý sức khỏe', unit: 'percent', comparator: 'gt', targetValue: 95, targetYear: 2030, baseline: 88.2, current: pct(8123, 8456), previous: 94.8, standing: 'met' }),
+      target({ indicatorCode: 'BHYT', indicatorName: 'Tỷ lệ người dân tham gia bảo hiểm y tế', unit: 'percent', comparator: 'ge', targetValue: 96, targetYear: 2026, current: pct(7894, 8283), previous: 94.1, standing: 'near' }),
+      target({ indicatorCode: 'TCMR', indicatorName: 'Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ', unit: 'percent', comparator: 'ge', targetValue: 95, current: hidden, previous: null, standing: null }),
+      target({ indicatorCode: 'NVYT_TDP', indicatorName: 'Số tổ dân phố có nhân viên y tế', unit: 'count', comparator: 'ge', targetValue: 3, current: { numerator: null, denominator: null, value: 3, suppressed: false }, previous: 2, standing: 'met' }),
     ],
     tasks: [
       { section: 'Công tác thông tin, tuyên truyền', text: 'Tuyên truyền Nghị quyết số 72-NQ/TW trên hệ thống truyền thanh phường', lead: 'Phòng Văn hóa - Xã hội', coordinating: ['Trung tâm Cung ứng dịch vụ công'], deadline: '2026-12-31', status: 'in_progress', progress: 60, lastNote: 'Đã phát 24 buổi', lastUpdatedOn: '2026-10-05' },

@@ -82,10 +82,10 @@ describe('renderReportDocx', () => {
     const { paragraphs } = await openDocx(reportFixture());
     const at = (first: string) => paragraphs.slice(paragraphs.indexOf(first) - 1);
     expect(at('Tỷ lệ người dân được quản lý sức khỏe').slice(0, 7)).toEqual(['1', 'Tỷ lệ người dân được quản lý sức khỏe', '> 95% (2030)', '94,8%', '96,1%', '8.123/8.456', 'Đạt']);
-    expect(at('Tỷ lệ người dân tham gia bảo hiểm y tế').slice(0, 7)).toEqual(['2', 'Tỷ lệ người dân tham gia bảo hiểm y tế', '≥ 96% (2026)', '94,1%', '95,3%', '7.894/8.283', 'Chưa đạt']);
+    expect(at('Tỷ lệ người dân tham gia bảo hiểm y tế').slice(0, 7)).toEqual(['2', 'Tỷ lệ người dân tham gia bảo hiểm y tế', '≥ 96% (2026)', '94,1%', '95,3%', '7.894/8.283', 'Chưa đạt (gần đạt)']);
     expect(at('Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ').slice(0, 7)).toEqual(['3', 'Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ', '≥ 95%', '—', '—', 'Ẩn', 'Chưa đánh giá']);
     expect(at('Số tổ dân phố có nhân viên y tế').slice(0, 6)).toEqual(['4', 'Số tổ dân phố có nhân viên y tế', '≥ 3', '2', '3', 'Đạt']);
-    expect(paragraphs).toContain('Kỳ báo cáo theo dõi 4 chỉ tiêu: 2 chỉ tiêu đạt, 1 chỉ tiêu chưa đạt, 1 chỉ tiêu chưa đánh giá.');
+    expect(paragraphs).toContain('Kỳ báo cáo theo dõi 4 chỉ tiêu: 2 chỉ tiêu đạt, 1 chỉ tiêu chưa đạt (1 chỉ tiêu gần đạt), 1 chỉ tiêu chưa đánh giá.');
   });
 
   it('tabulates tasks with deadline, progress and Vietnamese status', async () => {
@@ -195,7 +195,7 @@ describe('renderReportXlsx', () => {
     const bhyt = row(ws, 7);
     expect(bhyt.slice(0, 9)).toEqual([2, 'BHYT', 'Tỷ lệ người dân tham gia bảo hiểm y tế', '%', '≥ 96% (2026)', null, 94.1, 7894, 8283]);
     expect(bhyt[9]).toBeCloseTo(95.3036, 4);
-    expect(bhyt[10]).toBe('Chưa đạt');
+    expect(bhyt[10]).toBe('Chưa đạt (gần đạt)');
     expect(ws.getCell('J7').numFmt).toBe('0.0');
     expect(row(ws, 8, 8, 11)).toEqual([null, null, null, 'Chưa đánh giá']);
     expect(JSON.stringify(ws.getCell('J8').note)).toContain('Ẩn');

@@ -9,7 +9,7 @@ const { CENTER, LEFT } = AlignmentType;
 export function targetTable(targets: ReportTarget[]) {
   const rows: GridCell[][] = targets.map((t, i) => {
     const now = figureText(t.unit, t.current);
-    return [String(i + 1), t.indicatorName, targetText(t), formatValue(t.unit, t.previous), now.note ? [now.main, now.note] : now.main, verdictLabel(t.met)];
+    return [String(i + 1), t.indicatorName, targetText(t), formatValue(t.unit, t.previous), now.note ? [now.main, now.note] : now.main, verdictLabel(t.standing)];
   });
   return gridTable({
     widths: [680, 2892, 1300, 1100, 1882, 1500],

@@ -3,6 +3,8 @@
  * the plan, the indicator values and the task updates; the renderers only lay it out, so they stay
  * pure and testable without a database.
  */
+import type { Standing } from '@ytcs/common';
+
 export interface ReportTarget {
   indicatorCode: string;
   indicatorName: string;
@@ -13,7 +15,8 @@ export interface ReportTarget {
   baseline: number | null;
   current: { numerator: number | null; denominator: number | null; value: number | null; suppressed: boolean };
   previous: number | null /* same indicator, previous period */;
-  met: boolean | null;
+  /** common's standingOf: met, near (short by at most a tenth of the target), far; null when not assessed. */
+  standing: Standing | null;
 }
 export interface ReportTask {
   section: string | null;
