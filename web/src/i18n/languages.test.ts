@@ -1,4 +1,4 @@
-import { interpolate, keysOf, placeholdersOf, say, textAt } from '@ytcs/common';
+import { ORG_UNIT_KINDS, ORG_UNIT_LEVELS, interpolate, keysOf, placeholdersOf, say, textAt } from '@ytcs/common';
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, LANGUAGE_CODES, SOURCE_LANGUAGE, i18nResources, languageOf, pairLanguage, serverText } from './languages';
@@ -25,6 +25,14 @@ describe('the catalogues', () => {
         code,
       ).toEqual([]);
     }
+  });
+});
+
+describe('the labels of common’s code lists', () => {
+  it('name every kind and level of unit (a kind added to common needs its label)', () => {
+    const { kinds, levels } = LANGUAGES.vi.messages.orgUnit;
+    expect(Object.keys(kinds).sort()).toEqual([...ORG_UNIT_KINDS].sort());
+    expect(Object.keys(levels).sort()).toEqual([...ORG_UNIT_LEVELS].sort());
   });
 });
 
