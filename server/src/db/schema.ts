@@ -116,6 +116,16 @@ export interface AuditChainTable {
   checkpoints: unknown;
 }
 
+/** WHO's growth tables: L, M, S by table, sex (1 male, 2 female) and age or length/height. */
+export interface GrowthReferenceTable {
+  tbl: string;
+  sex: number;
+  x: number;
+  l: number;
+  m: number;
+  s: number;
+}
+
 export interface EthnicGroupTable {
   code: string;
   name: string;
@@ -376,6 +386,7 @@ export interface TaskEvidenceTable {
 
 export interface DB {
   ethnic_group: EthnicGroupTable;
+  growth_reference: GrowthReferenceTable;
   icd10: Icd10Table;
   vaccine: VaccineTable;
   household: HouseholdTable;
