@@ -81,3 +81,8 @@ export function isPlausible(measure: GrowthMeasure, z: number): boolean {
   const [low, high] = PLAUSIBLE[measure];
   return z >= low && z <= high;
 }
+
+/** Whole days from a date of birth to a day (both ISO dates), as the database's date difference. */
+export function ageInDaysOn(birthIso: string, onIso: string): number {
+  return Math.round((Date.parse(`${onIso}T00:00:00Z`) - Date.parse(`${birthIso}T00:00:00Z`)) / 86_400_000);
+}

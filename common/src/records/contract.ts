@@ -5,6 +5,7 @@
  * Validation, OpenAPI and web types.
  */
 import { type Static, type TSchema, Type } from 'typebox';
+import { Growth } from '../growth/contract.ts';
 import { Instant, IsoDate, literalUnion, Nullable } from '../http/contract.ts';
 import { Resident } from '../registry/contract.ts';
 import {
@@ -134,6 +135,8 @@ export const HealthRecord = Type.Object({
   immunizations: Type.Array(Immunization),
   encounters: Type.Array(Encounter),
   timeline: Type.Array(TimelineEntry),
+  /** A child's growth (to 19 years, with a date of birth): null otherwise. */
+  growth: N(Growth),
   updatedAt: N(Instant),
 });
 export type HealthRecord = Static<typeof HealthRecord>;

@@ -3,8 +3,9 @@
  * completing the history, and adding encounters and immunisations. The record opens with its
  * first entry; the share of residents with an opened record is the registry's coverage figure.
  */
-import { type MessageKey, bmiOf, say, sayIn } from '@ytcs/common';
-import type { Kysely } from 'kysely';
+import { GROWTH_MEASURES, type Growth, LAST_DAY_0_5, type MessageKey, ageInDaysOn, bmiOf, isPlausible, nutritionFindings, say, sayIn, todayIso } from '@ytcs/common';
+import { growthCurves, growthPoints } from './growth.repository.ts';
+import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { type FieldError, invalid } from '../../errors.ts';
@@ -40,6 +41,21 @@ const titleOf = (table: Record<string, TitleKey>, kind: string) => {
 };
 
 
+/** The growth section of a child's record: its points with their findings, and the chart's curves. */
+async function growthOf(db: Kysely<DB> | Transaction<DB>, person: { id: number; sex: string; birthDate: string | null }): Promise<Growth | null> {
+  if (!person.birthDate) return null;
+  const rows = await growthPoints(db, person.id);
+  const young = ageInDaysOn(person.birthDate, todayIso()) <= LAST_DAY_0_5;
+  if (!rows.length && !young) return null;
+  const points = rows.map((r) => ({
+    ...r,
+    implausible: GROWTH_MEASURES.filter((m) => r.z[m] !== null && !isPlausible(m, r.z[m] as number)),
+    // Findings are judged to five years, as the nutrition indicators are.
+    findings: r.ageDays <= LAST_DAY_0_5 ? nutritionFindings(r.z) : {},
+  }));
+  return { points, curves: await growthCurves(db, person.sex) };
+}
+
 export function recordService(db: Kysely<DB>) {
   const reads = personReads(db);
   const resident = (ctx: RequestContext, id: number) => residentToWrite(db, ctx, id);
@@ -48,9 +64,9 @@ export function recordService(db: Kysely<DB>) {
     /** The whole record, audited as `record.read` (and any further events, e.g. the personal-data export's). */
     async read(ctx: RequestContext, id: number, also: ReadEvent[] = []) {
       const { person, lifeEvents: events, parts: read } = await reads.record(ctx, id, ['record.read', ...also], (trx, p) =>
-        Promise.all([repo.readParts(trx, id), p.householdId ? repo.householdOf(trx, ctx.scope, p.householdId) : null]),
+        Promise.all([repo.readParts(trx, id), p.householdId ? repo.householdOf(trx, ctx.scope, p.householdId) : null, growthOf(trx, p)]),
       );
-      const [parts, household] = read;
+      const [parts, household, growth] = read;
       const encounters = parts.encounters.map((e) => {
         const observations = Object.fromEntries(parts.observations.filter((o) => o.encounter_id === e.id).map((o) => [o.code, Number(o.value)]));
         return {
@@ -91,6 +107,7 @@ export function recordService(db: Kysely<DB>) {
         immunizations: parts.immunizations,
         encounters,
         timeline,
+        growth,
         updatedAt: parts.record?.updated_at ?? null,
       };
     },
