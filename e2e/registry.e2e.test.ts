@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, launchBrowser, startServer } from './server.ts';
-import { answerOf, choose, settle, signIn, typeDate } from './helpers.ts';
+import { answerOf, choose, openPage, overflowX, settle, signIn, typeDate } from './helpers.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -173,6 +173,34 @@ describe('a commune health station in the browser', () => {
     await expect.poll(() => page.getByTestId('record-timeline').textContent()).toContain('Khám sức khỏe: I10');
     await settle(page);
     await page.screenshot({ path: path.join(shots, 'record-timeline.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('follows a child’s growth on WHO’s charts, at desktop and phone width', async () => {
+    const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.url, 'tram.ducxuan');
+    // A girl and three weighings, sent as the page's own requests would be.
+    const childId = await page.evaluate(async () => {
+      const post = (url: string, body: object) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      const [someone] = (await fetch('/api/residents?limit=1').then((r) => r.json())).items;
+      const child = await post('/api/residents', { unitId: someone.villageId, fullName: 'Hoàng Bảo Ngọc', sex: 'female', birthDate: '2025-06-01' });
+      await post(`/api/residents/${child.id}/encounters`, { date: '2025-06-02', type: 'checkup', observations: { weight: 3.2, height: 49.5 } });
+      await post(`/api/residents/${child.id}/encounters`, { date: '2025-12-01', type: 'checkup', observations: { weight: 5.6, height: 62 } });
+      await post(`/api/residents/${child.id}/encounters`, { date: '2026-09-01', type: 'checkup', observations: { weight: 8.1, height: 74 } });
+      return child.id as number;
+    });
+    await page.goto(`${server.url}/residents/${childId}?tab=growth`);
+    const growth = page.getByTestId('record-growth');
+    await expect.poll(() => growth.getByTestId('growth-table').locator('tbody tr.ant-table-row').count()).toBe(3);
+    await expect.poll(() => growth.locator('[data-testid="growth-chart-wfa"] canvas').count()).toBeGreaterThan(0);
+    expect(await growth.getByTestId('growth-finding').allTextContents()).toContain('Nhẹ cân');
+    await settle(page);
+    await page.screenshot({ path: path.join(shots, 'record-growth.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => growth.getByTestId('row-card').count()).toBe(3);
+    expect(await overflowX(page)).toBe(0);
+    await settle(page);
+    await page.screenshot({ path: path.join(shots, 'record-growth-phone.png'), fullPage: true });
     await page.close();
   });
 

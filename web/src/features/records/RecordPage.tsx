@@ -12,13 +12,14 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { hasPermission, useMe } from '../auth/auth.api';
 import { ResidentEditForm } from '../registry/ResidentEditForm';
 import { EncountersSection } from './EncountersSection';
+import { GrowthSection } from './GrowthSection';
 import { HistorySection } from './HistorySection';
 import { ImmunizationsSection } from './ImmunizationsSection';
 import { RecordHeader } from './RecordHeader';
 import { recordKeys, useRecord } from './records.api';
 import { TimelineSection } from './TimelineSection';
 
-const TABS = ['admin', 'history', 'immunizations', 'encounters', 'timeline'] as const;
+const TABS = ['admin', 'history', 'immunizations', 'encounters', 'growth', 'timeline'] as const;
 
 export function RecordPage() {
   const { t } = useTranslation();
@@ -105,6 +106,8 @@ export function RecordPage() {
               label: t('record.sections.encounters', { count: data.encounters.length }),
               children: <EncountersSection residentId={id} encounters={data.encounters} canWrite={writable} />,
             },
+            // A child's growth on WHO's charts, for those with a date of birth (the server sends none otherwise).
+            ...(data.growth ? [{ key: 'growth', label: t('record.sections.growth'), children: <GrowthSection growth={data.growth} name={r.fullName} /> }] : []),
             { key: 'timeline', label: t('record.sections.timeline'), children: <TimelineSection timeline={data.timeline} /> },
           ]}
         />
