@@ -7,6 +7,9 @@ import type { GrowthMeasure, NutritionFinding } from './codes.ts';
 import { isPlausible } from './zscore.ts';
 
 export type Severity = 'moderate' | 'severe';
+/** Below this z-score a child is undernourished (moderate); below −3 severely. */
+export const MODERATE_Z = -2;
+export const SEVERE_Z = -3;
 export type ZScores = Partial<Record<GrowthMeasure, number | null>>;
 
 const LOW: [NutritionFinding, GrowthMeasure][] = [
@@ -25,9 +28,9 @@ export function nutritionFindings(z: ZScores): Partial<Record<NutritionFinding, 
   const out: Partial<Record<NutritionFinding, Severity>> = {};
   for (const [finding, measure] of LOW) {
     const v = plausible(z, measure);
-    if (v !== null && v < -2) out[finding] = v < -3 ? 'severe' : 'moderate';
+    if (v !== null && v < MODERATE_Z) out[finding] = v < SEVERE_Z ? 'severe' : 'moderate';
   }
   const whz = plausible(z, 'wfh');
-  if (whz !== null && whz > 2) out.overweight = whz > 3 ? 'severe' : 'moderate';
+  if (whz !== null && whz > -MODERATE_Z) out.overweight = whz > -SEVERE_Z ? 'severe' : 'moderate';
   return out;
 }

@@ -6,7 +6,7 @@
  * Adding an indicator is one entry here plus its test; a computed indicator row without an entry
  * stops the start (definitions.ts).
  */
-import type { Indicator, PeriodType } from '@ytcs/common';
+import { type Indicator, LAST_DAY_0_5, MODERATE_Z, PLAUSIBLE, type PeriodType } from '@ytcs/common';
 import { type RawBuilder, sql } from 'kysely';
 import { insuredOn } from '../../db/rules.ts';
 
@@ -56,6 +56,44 @@ const ALL_PERIODS: readonly PeriodType[] = ['year', 'half', 'quarter', 'month'];
 /** Every resident the computations start from. */
 const residents = () => sql<boolean>`true`;
 const RESIDENTS_VI = 'Số người dân đang cư trú';
+
+/**
+ * A child's latest z-score of a measure in the year to the day, measured before five years
+ * (WHO's tables, ytcs_growth_z: the twin of common's zScore); null when not measured, or when the
+ * z-score is implausible (common's PLAUSIBLE: a wrong measurement says nothing).
+ */
+function latestGrowthZ(measure: 'hfa' | 'wfa', d: CountingDays): RawBuilder<number> {
+  const code = measure === 'hfa' ? 'height' : 'weight';
+  const [low, high] = PLAUSIBLE[measure];
+  return sql<number>`(select z.v from (
+      select ytcs_growth_z(${measure}, r.sex, e.date - r.birth_date, null, o.value::float8) as v
+      from encounter e join observation o on o.encounter_id = e.id and o.code = ${code}
+      where e.resident_id = r.id and e.date > ${d.asOf} - 365 and e.date <= ${d.asOf} and e.date - r.birth_date between 0 and ${LAST_DAY_0_5}
+      order by e.date desc, e.id desc limit 1
+    ) z where z.v between ${low} and ${high})`;
+}
+
+/**
+ * The share of children under five measured in the year whose latest z-score of a measure is
+ * below −2 SD (common's nutritionFindings: moderate and severe). Children without a date of
+ * birth have no age to judge and are in neither count.
+ */
+function nutritionIndicator(code: string, measure: 'hfa' | 'wfa', words: Pick<IndicatorDefinition, 'nameVi' | 'nameEn' | 'numeratorVi' | 'numeratorEn' | 'sort'>): ComputedIndicator {
+  const underFive = (d: CountingDays) => sql<boolean>`r.birth_date is not null and r.birth_date > ${d.asOf} - ${LAST_DAY_0_5 + 1}::int`;
+  return {
+    code,
+    definition: {
+      ...words,
+      unit: 'percent',
+      denominatorVi: 'Số trẻ dưới 5 tuổi được cân, đo trong 12 tháng qua',
+      denominatorEn: 'Children under five weighed or measured in the past 12 months',
+    },
+    denominator: (d) => sql<boolean>`${underFive(d)} and ${latestGrowthZ(measure, d)} is not null`,
+    numerator: { counts: 'resident', where: (d) => sql<boolean>`${underFive(d)} and ${latestGrowthZ(measure, d)} < ${MODERATE_Z}` },
+    periods: ['year', 'half', 'quarter'],
+    suppression: 'small-cell',
+  };
+}
 
 export const COMPUTED_INDICATORS: readonly ComputedIndicator[] = [
   {
@@ -115,4 +153,18 @@ export const COMPUTED_INDICATORS: readonly ComputedIndicator[] = [
     periods: ALL_PERIODS,
     suppression: 'small-cell',
   },
+  nutritionIndicator('SDD_TC', 'hfa', {
+    nameVi: 'Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi (chiều cao theo tuổi)',
+    nameEn: 'Stunting among children under five (height-for-age)',
+    numeratorVi: 'Số trẻ có chiều cao theo tuổi dưới −2 SD ở lần đo gần nhất',
+    numeratorEn: 'Children whose latest height-for-age is below −2 SD',
+    sort: 20,
+  }),
+  nutritionIndicator('SDD_CN', 'wfa', {
+    nameVi: 'Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân (cân nặng theo tuổi)',
+    nameEn: 'Underweight among children under five (weight-for-age)',
+    numeratorVi: 'Số trẻ có cân nặng theo tuổi dưới −2 SD ở lần đo gần nhất',
+    numeratorEn: 'Children whose latest weight-for-age is below −2 SD',
+    sort: 21,
+  }),
 ];
