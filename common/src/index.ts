@@ -26,3 +26,4 @@ export * from './indicators/index.ts';
 export * from './reports/index.ts';
 export * from './rates.ts';
 export * from './growth/index.ts';
+export * from './maternal/index.ts';

@@ -26,6 +26,7 @@ import { sessionService } from './modules/auth/auth.session.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { indicatorRoutes, startRefresher } from './modules/indicators/index.ts';
+import { maternalRoutes } from './modules/maternal/index.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, database: Database, options: { lo
   await app.register(registryRoutes);
   await app.register(importRoutes);
   await app.register(recordRoutes);
+  await app.register(maternalRoutes);
   await app.register(indicatorRoutes);
   await app.register(planRoutes);
   await app.register(reportRoutes);

@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'record.history',
   'record.encounter',
   'record.immunization',
+  'pregnancy.register',
+  'pregnancy.outcome',
+  'pregnancy.list',
   'import.preview',
   'import.lookup',
   'import.batch',
@@ -45,7 +48,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['user', 'resident', 'household', 'encounter', 'immunization', 'import', 'indicator_value', 'plan', 'plan_task', 'audit'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'resident', 'household', 'encounter', 'immunization', 'import', 'pregnancy', 'indicator_value', 'plan', 'plan_task', 'audit'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** 'report.generate' → 'reportGenerate': i18next reads '.' as nesting and '_one' as a plural. */

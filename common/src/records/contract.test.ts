@@ -32,6 +32,7 @@ describe('health record contract', () => {
       immunizations: [{ id: 1, vaccineCode: 'BCG', vaccineName: 'Lao', dose: 1, date: '1990-06-01', facilityName: null, lot: null, note: null }],
       encounters: [{ id: 4, date: '2026-12-02', type: 'checkup', facilityName: null, practitioner: null, reason: null, notes: null, diagnoses: [{ code: 'I10', nameVi: 'Tăng huyết áp vô căn', isPrimary: true }], observations: { systolic_bp: 150 }, bmi: null, prescriptions: [] }],
       timeline: [{ date: '2026-12-02', kind: 'encounter.checkup', title: 'Khám sức khỏe', titleEn: 'Check-up' }],
+      growth: null,
       updatedAt: null,
     };
     expect(Value.Check(HealthRecord, record)).toBe(true);

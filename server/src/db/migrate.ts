@@ -14,6 +14,7 @@ import * as importFindings from './migrations/2026_12_03_0015_import_findings.ts
 import * as officialUnitNames from './migrations/2026_12_03_0021_official_unit_names.ts';
 import * as householdCodeFolded from './migrations/2026_12_03_0022_household_code_folded.ts';
 import * as growthReference from './migrations/2026_12_03_0025_growth_reference.ts';
+import * as pregnancy from './migrations/2026_12_03_0026_pregnancy.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0021_official_unit_names': officialUnitNames,
   '2026_12_03_0022_household_code_folded': householdCodeFolded,
   '2026_12_03_0025_growth_reference': growthReference,
+  '2026_12_03_0026_pregnancy': pregnancy,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -116,6 +116,27 @@ export interface AuditChainTable {
   checkpoints: unknown;
 }
 
+/** A pregnancy followed by the station, and how it ended. */
+export interface PregnancyTable {
+  id: Generated<number>;
+  resident_id: number;
+  commune_id: number;
+  lmp: string | null;
+  edd: string;
+  gravida: number | null;
+  para: number | null;
+  risks: ColumnType<string[], string[] | undefined, string[]>;
+  note: string | null;
+  status: Generated<string>;
+  outcome: string | null;
+  outcome_date: string | null;
+  delivery_place: string | null;
+  attendant: string | null;
+  newborn_id: number | null;
+  recorded_by: number | null;
+  created_at: Generated<Date>;
+}
+
 /** WHO's growth tables: L, M, S by table, sex (1 male, 2 female) and age or length/height. */
 export interface GrowthReferenceTable {
   tbl: string;
@@ -387,6 +408,7 @@ export interface TaskEvidenceTable {
 export interface DB {
   ethnic_group: EthnicGroupTable;
   growth_reference: GrowthReferenceTable;
+  pregnancy: PregnancyTable;
   icd10: Icd10Table;
   vaccine: VaccineTable;
   household: HouseholdTable;

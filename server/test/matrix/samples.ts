@@ -154,6 +154,17 @@ export const SAMPLES: Record<string, Sample> = {
     ok: 201,
   },
 
+  'POST /api/residents/:id/pregnancies': {
+    request: async (w, s) => ({ url: `/api/residents/${await w.freshResident(s)}/pregnancies`, payload: { edd: new Date(Date.now() + 150 * 86_400_000).toISOString().slice(0, 10), risks: ['anaemia'] } }),
+    ok: 201,
+  },
+  'GET /api/residents/:id/pregnancies': { request: (w, s) => ({ url: `/api/residents/${p(w, s).residentId}/pregnancies` }), ok: 200 },
+  'POST /api/pregnancies/:id/outcome': {
+    request: async (w, s) => ({ url: `/api/pregnancies/${await w.freshPregnancy(s)}/outcome`, payload: { outcome: 'miscarriage', date: new Date().toISOString().slice(0, 10) } }),
+    ok: 200,
+  },
+  'GET /api/pregnancies': { request: (w, s) => ({ url: `/api/pregnancies?orgUnit=${p(w, s).villageId}` }), ok: 200 },
+
   'GET /api/indicators': { request: () => ({ url: '/api/indicators' }), ok: 200, out: 'none' },
   'GET /api/indicator-values': { request: (w, s) => ({ url: `/api/indicator-values?orgUnit=${p(w, s).communeId}&period=2026` }), level: 'commune', ok: 200 },
   'GET /api/indicator-values/children': { request: (w, s) => ({ url: `/api/indicator-values/children?indicator=BHYT_BP&orgUnit=${p(w, s).communeId}&period=2026` }), level: 'commune', ok: 200 },

@@ -56,6 +56,8 @@ export interface World {
   freshResident(side: Side): Promise<number>;
   /** A fresh import preview on a side, for commits. */
   freshImport(side: Side): Promise<number>;
+  /** A fresh ongoing pregnancy on a side, for calls that end one. */
+  freshPregnancy(side: Side): Promise<number>;
   origin: Record<string, string>;
 }
 
@@ -181,5 +183,10 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     },
     freshResident: (side) => freshResidentAt(places[side].villageId, places[side].marker),
     freshImport: (side) => freshImportAt(places[side].villageId),
+    freshPregnancy: async (side) => {
+      const woman = await freshResidentAt(places[side].villageId, places[side].marker);
+      const edd = new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10);
+      return (await call('POST', `/api/residents/${woman}/pregnancies`, { edd })).id;
+    },
   };
 }

@@ -41,7 +41,7 @@ export function lifeEvents(db: Db, residentId: number) {
  * pointing to the survivor, so both histories remain readable.
  */
 export async function moveHistory(db: Db, fromId: number, intoId: number) {
-  for (const table of ['encounter', 'immunization', 'diagnosis', 'observation', 'prescription', 'life_event'] as const) {
+  for (const table of ['encounter', 'immunization', 'diagnosis', 'observation', 'prescription', 'life_event', 'pregnancy'] as const) {
     await db.updateTable(table).set({ resident_id: intoId }).where('resident_id', '=', fromId).execute();
   }
   const [fromRecord, intoRecord] = await Promise.all([

@@ -43,13 +43,13 @@ export function findResident(db: Db, scope: Scope, id: number) {
   return selectResident(db).where('r.id', '=', id).where(homeUnitInScope(db, 'r.home_unit_id', scope)).executeTakeFirst();
 }
 
-/** What a write about a resident needs of them: where they live, their status, their birth date. */
+/** What a write about a resident needs of them: where they live, their household, status, sex and birth date. */
 export function findResidentToWrite(db: Db, scope: Scope, id: number) {
   return db
     .selectFrom('resident as r')
     .where('r.id', '=', id)
     .where(homeUnitInScope(db, 'r.home_unit_id', scope))
-    .select(['r.id', 'r.commune_id as communeId', 'r.village_id as villageId', 'r.status', 'r.birth_date as birthDate'])
+    .select(['r.id', 'r.commune_id as communeId', 'r.village_id as villageId', 'r.status', 'r.birth_date as birthDate', 'r.sex', 'r.household_id as householdId'])
     .executeTakeFirst();
 }
 

@@ -1,0 +1,3 @@
+export * from './antenatal.ts';
+export * from './codes.ts';
+export * from './contract.ts';

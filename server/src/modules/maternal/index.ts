@@ -1,0 +1,2 @@
+/** Mother and child: pregnancies and antenatal care. */
+export { maternalRoutes } from './maternal.routes.ts';
