@@ -204,6 +204,55 @@ describe('a commune health station in the browser', () => {
     await page.close();
   });
 
+  it('registers a pregnancy from the record, lists it for antenatal care, and records the birth with the newborn', async () => {
+    const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
+    await signIn(page, server.url, 'tram.ducxuan');
+    const womanId = await page.evaluate(async () => {
+      const [someone] = (await fetch('/api/residents?limit=1').then((r) => r.json())).items;
+      const res = await fetch('/api/residents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ unitId: someone.villageId, fullName: 'Lương Thị Thảo', sex: 'female', birthYear: 1998 }) });
+      return (await res.json()).id as number;
+    });
+    await page.goto(`${server.url}/residents/${womanId}?tab=pregnancies`);
+    const form = page.getByTestId('pregnancy-form');
+    // Ten weeks ago, typed as people type dates.
+    const lmp = new Date(Date.now() - 70 * 86_400_000);
+    const typed = `${String(lmp.getDate()).padStart(2, '0')}/${String(lmp.getMonth() + 1).padStart(2, '0')}/${lmp.getFullYear()}`;
+    await typeDate(page, form.getByTestId('pregnancy-lmp').locator('input'), typed);
+    await choose(page, form.getByTestId('pregnancy-risks'), 'Thiếu máu');
+    await page.keyboard.press('Escape');
+    await form.getByTestId('pregnancy-submit').click();
+    const card = page.getByTestId('pregnancy-card');
+    await expect.poll(() => card.textContent()).toContain('10 tuần');
+    expect(await card.getByTestId('anc-standing').getAttribute('data-standing')).toBe('due');
+    await settle(page);
+    await page.screenshot({ path: path.join(shots, 'record-pregnancy.png'), fullPage: true });
+
+    // The antenatal list names her, due for her first-trimester visit.
+    await page.goto(`${server.url}/antenatal?standing=due`);
+    const table = page.getByTestId('antenatal-table');
+    await expect.poll(() => table.textContent()).toContain('Lương Thị Thảo');
+    await settle(page);
+    await page.screenshot({ path: path.join(shots, 'antenatal-list.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => table.getByTestId('row-card').count()).toBeGreaterThan(0);
+    expect(await overflowX(page)).toBe(0);
+    await page.screenshot({ path: path.join(shots, 'antenatal-list-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+
+    // The birth: a live-born girl registered into the household with her birth weight.
+    await page.goto(`${server.url}/residents/${womanId}?tab=pregnancies`);
+    await page.getByTestId('pregnancy-outcome').click();
+    const outcome = page.getByTestId('outcome-form');
+    await outcome.getByTestId('outcome-newborn-name').fill('Lương Bảo Châu');
+    await outcome.getByTestId('outcome-newborn-sex').getByText('Nữ', { exact: true }).click();
+    await outcome.getByTestId('outcome-birth-weight').locator('input').fill('3,1');
+    await page.getByTestId('outcome-submit').click();
+    await expect.poll(() => page.getByTestId('pregnancy-card').textContent()).toContain('Sinh sống');
+    await page.getByTestId('pregnancy-newborn').click();
+    await expect.poll(() => page.getByTestId('record-name').textContent()).toBe('Lương Bảo Châu');
+    await page.close();
+  });
+
   it('the commune committee has no access to personal records', async () => {
     expect(recordPath).toMatch(/^\/residents\/\d+$/);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

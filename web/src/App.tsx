@@ -12,6 +12,7 @@ import { authKeys } from './features/auth/auth.api';
 import { LoginPage } from './features/auth/LoginPage';
 import { Landing, RequireAuth, RequirePermission } from './features/auth/RequireAuth';
 import { ImportPage } from './features/imports/ImportPage';
+import { AntenatalPage } from './features/maternal/AntenatalPage';
 import { IndicatorEntryPage } from './features/indicators/IndicatorEntryPage';
 import { OrgUnitsPage } from './features/org-units/OrgUnitsPage';
 import { PlanDetailPage } from './features/plans/PlanDetailPage';
@@ -110,6 +111,7 @@ function AppRoutes() {
         <Route path="/households/:id" element={guarded('person.read', <HouseholdDetailPage />)} />
         <Route path="/residents" element={guarded('person.read', <ResidentsPage />)} />
         <Route path="/residents/:id" element={guarded('person.read', <RecordPage />)} />
+        <Route path="/antenatal" element={guarded('person.read', <AntenatalPage />)} />
         <Route path="/imports" element={guarded('person.write', <ImportPage />)} />
         <Route path="/dashboard" element={guarded(
               'aggregate.read',

@@ -3,6 +3,7 @@ import { enIndicators } from './en.indicators';
 import { enPlans } from './en.plans';
 import { enFeedback } from './en.feedback';
 import { enRecord } from './en.record';
+import { enMaternal } from './en.maternal';
 import { enRegistry } from './en.registry';
 import type { Messages } from './vi';
 
@@ -138,6 +139,7 @@ export const en: Messages = {
   },
   registry: enRegistry,
   record: enRecord,
+  maternal: enMaternal,
   imports: enImports,
   plans: enPlans,
   indicators: enIndicators,

@@ -7,6 +7,7 @@ import { viIndicators } from './vi.indicators';
 import { viPlans } from './vi.plans';
 import { viFeedback } from './vi.feedback';
 import { viRecord } from './vi.record';
+import { viMaternal } from './vi.maternal';
 import { viRegistry } from './vi.registry';
 
 export const vi = {
@@ -148,6 +149,7 @@ export const vi = {
   },
   registry: viRegistry,
   record: viRecord,
+  maternal: viMaternal,
   imports: viImports,
   plans: viPlans,
   indicators: viIndicators,

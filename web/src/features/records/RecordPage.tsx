@@ -10,6 +10,7 @@ import { ApiError } from '../../api/client';
 import { useErrorText } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { hasPermission, useMe } from '../auth/auth.api';
+import { PregnancySection } from '../maternal/PregnancySection';
 import { ResidentEditForm } from '../registry/ResidentEditForm';
 import { EncountersSection } from './EncountersSection';
 import { GrowthSection } from './GrowthSection';
@@ -19,7 +20,7 @@ import { RecordHeader } from './RecordHeader';
 import { recordKeys, useRecord } from './records.api';
 import { TimelineSection } from './TimelineSection';
 
-const TABS = ['admin', 'history', 'immunizations', 'encounters', 'growth', 'timeline'] as const;
+const TABS = ['admin', 'history', 'immunizations', 'encounters', 'pregnancies', 'growth', 'timeline'] as const;
 
 export function RecordPage() {
   const { t } = useTranslation();
@@ -106,6 +107,8 @@ export function RecordPage() {
               label: t('record.sections.encounters', { count: data.encounters.length }),
               children: <EncountersSection residentId={id} encounters={data.encounters} canWrite={writable} />,
             },
+            // Pregnancies, for women and girls of child-bearing age or with a pregnancy on record.
+            ...(r.sex === 'female' ? [{ key: 'pregnancies', label: t('maternal.section'), children: <PregnancySection residentId={id} canWrite={writable} /> }] : []),
             // A child's growth on WHO's charts, for those with a date of birth (the server sends none otherwise).
             ...(data.growth ? [{ key: 'growth', label: t('record.sections.growth'), children: <GrowthSection growth={data.growth} name={r.fullName} /> }] : []),
             { key: 'timeline', label: t('record.sections.timeline'), children: <TimelineSection timeline={data.timeline} /> },
