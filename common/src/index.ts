@@ -25,3 +25,4 @@ export * from './reference/index.ts';
 export * from './indicators/index.ts';
 export * from './reports/index.ts';
 export * from './rates.ts';
+export * from './immunisation/index.ts';

@@ -13,6 +13,7 @@ import * as villageWorkerFigures from './migrations/2026_12_03_0014_village_work
 import * as importFindings from './migrations/2026_12_03_0015_import_findings.ts';
 import * as officialUnitNames from './migrations/2026_12_03_0021_official_unit_names.ts';
 import * as householdCodeFolded from './migrations/2026_12_03_0022_household_code_folded.ts';
+import * as immunisationSchedule from './migrations/2026_12_03_0023_immunisation_schedule.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0015_import_findings': importFindings,
   '2026_12_03_0021_official_unit_names': officialUnitNames,
   '2026_12_03_0022_household_code_folded': householdCodeFolded,
+  '2026_12_03_0023_immunisation_schedule': immunisationSchedule,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
