@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'record.history',
   'record.encounter',
   'record.immunization',
+  'immunisation.due_list',
   'import.preview',
   'import.lookup',
   'import.batch',

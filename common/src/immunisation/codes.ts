@@ -29,7 +29,6 @@ export type DoseStatus = (typeof DOSE_STATUSES)[number];
 
 /** The statuses a due list is filtered by. */
 export const LISTED_DOSE_STATUSES = ['due', 'overdue', 'not_started'] as const;
-export type ListedDoseStatus = (typeof LISTED_DOSE_STATUSES)[number];
 
 /**
  * Days after its due date that a dose stays "due" before it is "overdue": the product's choice (a

@@ -5,6 +5,7 @@ import { ANTIGENS, DOSE_STATUSES, LISTED_DOSE_STATUSES } from './codes.ts';
 
 export const AntigenCode = literalUnion(ANTIGENS);
 export const ListedDoseStatus = literalUnion(LISTED_DOSE_STATUSES);
+export type ListedDoseStatus = Static<typeof ListedDoseStatus>;
 
 /** One row of the schedule, with its series' names, vaccines and the diseases they cover. */
 export const ScheduleRow = Type.Object({

@@ -84,7 +84,7 @@ export function doseStatuses(birthDate: string, given: readonly GivenDose[], sch
       if (row.dose > 1 && row.minIntervalDays === null) return at('unscheduled');
       const target = addAge(birthDate, row.ageMonths, row.ageDays);
       const earliest = previous === undefined ? target : addAge(previous, 0, row.minIntervalDays ?? 0);
-      const dueDate = earliest > target ? earliest : target;
+      const dueDate = [earliest, target].sort()[1] as string; // ISO dates: the later one
       if (dueDate > day) return at('upcoming', dueDate);
       if (daysBetween(dueDate, day) < OVERDUE_AFTER_DAYS) return at('due', dueDate);
       return at(row.dose === 1 ? 'not_started' : 'overdue', dueDate);

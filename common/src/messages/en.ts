@@ -281,6 +281,10 @@ export const en: ServerMessages = {
     endBeforeStart: 'The end date must not be before the start date',
     periodTooLong: 'The period may be at most 366 days',
   },
+  immunisation: {
+    dayOutOfRange: 'The day of the list must be within a year of today',
+    unitNotArea: 'Choose a commune or village (not a health facility)',
+  },
   reports: {
     periodInvalid: 'Invalid report period (2026, 2026S1, 2026Q3, 202609)',
   },
@@ -338,6 +342,7 @@ export const en: ServerMessages = {
       recordHistory: 'History updated',
       recordEncounter: 'Examination added',
       recordImmunization: 'Vaccination recorded',
+      immunisationDueList: 'Immunisation due list viewed',
       importPreview: 'Import file checked',
       importLookup: 'Import file matched against the register',
       importBatch: 'Import batch written',

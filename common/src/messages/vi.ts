@@ -281,6 +281,10 @@ export const vi = {
     endBeforeStart: 'Ngày kết thúc phải sau ngày bắt đầu',
     periodTooLong: 'Khoảng thời gian tối đa 366 ngày',
   },
+  immunisation: {
+    dayOutOfRange: 'Ngày xét danh sách phải trong vòng một năm so với hôm nay',
+    unitNotArea: 'Chọn xã, phường hoặc thôn, tổ dân phố (không phải cơ sở y tế)',
+  },
   reports: {
     periodInvalid: 'Kỳ báo cáo không hợp lệ (2026, 2026S1, 2026Q3, 202609)',
   },
@@ -341,6 +345,7 @@ export const vi = {
       recordHistory: 'Cập nhật tiền sử',
       recordEncounter: 'Thêm lần khám',
       recordImmunization: 'Ghi mũi tiêm',
+      immunisationDueList: 'Xem danh sách trẻ đến hạn tiêm chủng',
       importPreview: 'Kiểm tra tệp nhập',
       importLookup: 'Đối chiếu tệp nhập với sổ',
       importBatch: 'Ghi một đợt dữ liệu nhập',
