@@ -16,7 +16,7 @@ const ids: Record<string, number> = {};
 const today = todayIso();
 
 const call = (url: string, who: string) => ctx.app.inject({ method: 'GET', url, headers: cookies[who] ? { cookie: cookies[who] } : {} });
-const post = async (url: string, payload: unknown) => {
+const post = async (url: string, payload: Record<string, unknown>) => {
   const res = await ctx.app.inject({ method: 'POST', url, payload, headers: { cookie: cookies.station ?? '' } });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as number;
