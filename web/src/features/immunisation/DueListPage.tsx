@@ -59,7 +59,7 @@ export function DueListPage() {
   const names = seriesNames(useSchedule().data?.items, lang);
   const { limit, offset, pagination } = usePaging(50, { inUrl: true });
   const { orgUnit, status, antigen } = filters;
-  const due = useDueList(orgUnit ? { orgUnit, status, antigen, limit, offset } : null);
+  const due = useDueList(orgUnit ? { orgUnit, day: todayIso(), status, antigen, limit, offset } : null);
 
   return (
     <ListPage<DueChild>

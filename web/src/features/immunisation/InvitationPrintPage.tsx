@@ -7,7 +7,7 @@ import { Alert, Button, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useLang } from '../../i18n/useLang';
-import { formatDate } from '../../lib/dates';
+import { formatDate, todayIso } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useDueFilters } from './DueListPage';
@@ -27,7 +27,7 @@ export function InvitationPrintPage() {
   const filters = useDueFilters();
   const names = seriesNames(useSchedule().data?.items, lang);
   const { orgUnit, status, antigen } = filters;
-  const due = useDueList(orgUnit ? { orgUnit, status, antigen, limit: PRINTED, offset: 0 } : null);
+  const due = useDueList(orgUnit ? { orgUnit, day: todayIso(), status, antigen, limit: PRINTED, offset: 0 } : null);
   const items = due.data?.items ?? [];
 
   return (

@@ -3,7 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Antigen, DueList, ListedDoseStatus, ListOf, OrgUnit, ScheduleList } from '@ytcs/common';
 import { api } from '../../api/client';
 
-export type DueListParams = { orgUnit: number; status?: ListedDoseStatus; antigen?: Antigen; limit: number; offset: number };
+/** `day`: the reader's today (the server's clock is UTC, seven hours behind a Vietnamese morning). */
+export type DueListParams = { orgUnit: number; day: string; status?: ListedDoseStatus; antigen?: Antigen; limit: number; offset: number };
 
 export const immunisationKeys = {
   all: ['immunisation'] as const,
@@ -18,7 +19,7 @@ export function useSchedule() {
 
 export function useDueList(params: DueListParams | null) {
   return useQuery({
-    queryKey: immunisationKeys.due(params ?? { orgUnit: 0, limit: 0, offset: 0 }),
+    queryKey: immunisationKeys.due(params ?? { orgUnit: 0, day: '', limit: 0, offset: 0 }),
     queryFn: ({ signal }) => api.get<DueList>('/api/immunisation/due', params ?? undefined, signal),
     enabled: params !== null,
     placeholderData: keepPreviousData,
