@@ -32,6 +32,7 @@ export const enImmunisation: Messages['immunisation'] = {
   back: 'Back to the list',
   noVillage: 'Village not known',
   children: '{{count}} children',
+  issuer: '{{unit}} HEALTH STATION',
   invitationHeading: 'CHILDREN INVITED FOR IMMUNISATION',
   invitationOn: 'Immunisation session on ........ /........ /............',
   preparedBy: 'Prepared by',

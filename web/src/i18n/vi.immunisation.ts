@@ -32,6 +32,7 @@ export const viImmunisation = {
   back: 'Về danh sách',
   noVillage: 'Chưa rõ thôn, tổ',
   children: '{{count}} trẻ',
+  issuer: 'TRẠM Y TẾ {{unit}}',
   invitationHeading: 'DANH SÁCH TRẺ MỜI TIÊM CHỦNG',
   invitationOn: 'Buổi tiêm chủng ngày ........ /........ /............',
   preparedBy: 'Người lập danh sách',

@@ -11,29 +11,38 @@ import { formatDate, todayIso } from '../../lib/dates';
 import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { useScopeRoots } from '../org-units/orgUnits.api';
+import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
+import { useOrgUnitDetail, useScopeRoots } from '../org-units/orgUnits.api';
 import { type SeriesNames, STATUS_COLOURS, doseName, seriesNames, statusKey } from './dueList';
 import { useDueList, useSchedule, useVillages } from './immunisation.api';
 import './immunisation.css';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined => list.find((x) => x === value);
 
-/** Where the list is asked for: the village chosen, else the first unit of the caller's scope. */
+/**
+ * Where the list is asked for: the village chosen, else the unit chosen (a commune, for a user
+ * above the communes), else the first unit of the caller's scope.
+ */
 export function useDueFilters() {
   const [params, setParams] = useSearchParams();
   const roots = useScopeRoots(todayIso());
   const root = roots.data?.items[0];
+  const unit = Number(params.get('unit')) || undefined;
+  const unitDetail = useOrgUnitDetail(unit ?? null);
+  /** The unit whose villages the village filter offers. */
+  const area = unit ? unitDetail.data : root;
   const village = Number(params.get('village')) || undefined;
   const status = oneOf(LISTED_DOSE_STATUSES, params.get('status'));
   const antigen = oneOf(ANTIGENS, params.get('antigen'));
-  const set = (key: 'village' | 'status' | 'antigen', value: string | number | undefined) => {
+  const set = (key: 'unit' | 'village' | 'status' | 'antigen', value: string | number | undefined) => {
     const next = new URLSearchParams(params);
+    if (key === 'unit') next.delete('village');
     if (value === undefined) next.delete(key);
     else next.set(key, String(value));
     next.delete('page');
     setParams(next, { replace: true });
   };
-  return { root, village, orgUnit: village ?? root?.id, status, antigen, set, rootsError: roots.error, search: params.toString() };
+  return { root, unit, unitDetail: unitDetail.data, area, village, orgUnit: village ?? unit ?? root?.id, status, antigen, set, rootsError: roots.error, search: params.toString() };
 }
 
 export function DoseTags({ child, names }: { child: DueChild; names: SeriesNames }) {
@@ -55,7 +64,9 @@ export function DueListPage() {
   const navigate = useNavigate();
   const lang = useLang();
   const filters = useDueFilters();
-  const villages = useVillages(filters.root?.level === 'commune' ? filters.root.id : undefined);
+  const villages = useVillages(filters.area?.level === 'commune' ? filters.area.id : undefined);
+  // Above the communes (a health centre, the province), a commune is chosen first.
+  const aboveCommunes = filters.root !== undefined && filters.root.level !== 'commune' && filters.root.level !== 'village';
   const names = seriesNames(useSchedule().data?.items, lang);
   const { limit, offset, pagination } = usePaging(50, { inUrl: true });
   const { orgUnit, status, antigen } = filters;
@@ -66,6 +77,19 @@ export function DueListPage() {
       title={t('immunisation.title')}
       filters={
         <>
+          {aboveCommunes && (
+            <div className="toolbar-unit">
+              <OrgUnitPicker
+                key={filters.unitDetail?.id ?? 0}
+                value={filters.unit}
+                initialUnit={filters.unitDetail}
+                onChange={(id) => filters.set('unit', id)}
+                allowClear
+                placeholder={t('immunisation.unit')}
+                data-testid="due-unit"
+              />
+            </div>
+          )}
           {(villages.data?.items.length ?? 0) > 0 && (
             <Select<number>
               allowClear

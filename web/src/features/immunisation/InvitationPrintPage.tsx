@@ -45,6 +45,7 @@ export function InvitationPrintPage() {
         <Alert type="warning" showIcon className="no-print form-alert" title={t('immunisation.truncated', { shown: items.length, total: due.data.total })} />
       )}
       {due.isLoading && <Spin />}
+      {filters.root && <div className="invitation-issuer">{filters.root.level === 'commune' ? t('immunisation.issuer', { unit: filters.root.name }) : filters.root.name}</div>}
       <h1>{t('immunisation.invitationHeading')}</h1>
       <div className="invitation-sub">{t('immunisation.invitationOn')}</div>
       {due.data && items.length === 0 && <p>{t('immunisation.empty')}</p>}
