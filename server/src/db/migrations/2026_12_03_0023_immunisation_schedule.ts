@@ -109,6 +109,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ('je', 2, 12, 0, null, 'TT 10/2024/TT-BYT: from 12 months; interval not transcribed'),
       ('je', 3, 12, 0, null, 'TT 10/2024/TT-BYT: from 12 months; interval not transcribed');
   `.execute(db);
+
+  // Coverage is counted from doses and from the schedule: a dose recorded queues its commune for
+  // the indicator refresher (as residents, records and encounters do, migration 0005), and a
+  // schedule row changed queues every commune with residents, so the figures follow the edit.
+  await sql`
+    create trigger immunization_refresh_insert after insert on immunization
+      referencing new table as new_rows for each statement execute function ytcs_queue_indicator_refresh();
+    create trigger immunization_refresh_update after update on immunization
+      referencing old table as old_rows new table as new_rows for each statement execute function ytcs_queue_indicator_refresh();
+    create trigger immunization_refresh_delete after delete on immunization
+      referencing old table as old_rows for each statement execute function ytcs_queue_indicator_refresh();
+
+    create function ytcs_queue_all_communes() returns trigger language plpgsql as $$
+    begin
+      insert into indicator_refresh (commune_id) select distinct commune_id from resident on conflict do nothing;
+      return null;
+    end $$;
+    create trigger immunisation_schedule_refresh after insert or update or delete on immunisation_schedule
+      for each statement execute function ytcs_queue_all_communes();
+  `.execute(db);
 }
 
 export async function down(): Promise<void> {

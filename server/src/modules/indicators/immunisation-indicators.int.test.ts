@@ -69,3 +69,15 @@ it('counts full immunisation and coverage by antigen under one for the 12–23-m
   expect(figure('TCMR_1T_TUBERCULOSIS')).toMatchObject({ numerator: 3, denominator: 3, value: 100 });
   expect(figure('TCMR_1T_HEPATITIS_B')).toMatchObject({ numerator: 3, denominator: 3 });
 });
+
+it('queues the commune for a recount when a dose is recorded, and every commune when the schedule changes', async () => {
+  const db = ctx.database.db;
+  await db.deleteFrom('indicator_refresh').execute();
+  const child = await db.selectFrom('resident').where('full_name', '=', 'Phạm Văn Dũng').select('id').executeTakeFirstOrThrow();
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/residents/${child.id}/immunizations`, headers: { cookie: station }, payload: { vaccineCode: 'bcg', dose: 1, date: today } });
+  expect(res.statusCode, res.body).toBe(201);
+  expect(await db.selectFrom('indicator_refresh').select('commune_id').execute()).toEqual([{ commune_id: commune }]);
+  await db.deleteFrom('indicator_refresh').execute();
+  await db.updateTable('immunisation_schedule').set({ source: 'TT 10/2024/TT-BYT: 9 months (checked)' }).where('series', '=', 'measles').execute();
+  expect((await db.selectFrom('indicator_refresh').select('commune_id').execute()).map((r) => r.commune_id)).toContain(commune);
+});
