@@ -284,6 +284,16 @@ export const en: ServerMessages = {
   immunisation: {
     dayOutOfRange: 'The day of the list must be within a year of today',
     unitNotArea: 'Choose a commune or village (not a health facility)',
+    antigens: {
+      tuberculosis: 'tuberculosis',
+      hepatitisB: 'hepatitis B',
+      diphtheria: 'diphtheria',
+      pertussis: 'pertussis',
+      tetanus: 'tetanus',
+      hib: 'Hib',
+      polio: 'polio',
+      measles: 'measles',
+    },
   },
   reports: {
     periodInvalid: 'Invalid report period (2026, 2026S1, 2026Q3, 202609)',

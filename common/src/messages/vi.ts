@@ -284,6 +284,17 @@ export const vi = {
   immunisation: {
     dayOutOfRange: 'Ngày xét danh sách phải trong vòng một năm so với hôm nay',
     unitNotArea: 'Chọn xã, phường hoặc thôn, tổ dân phố (không phải cơ sở y tế)',
+    // The diseases as the coverage indicators name them ("… tiêm đủ mũi phòng {{disease}}").
+    antigens: {
+      tuberculosis: 'Lao',
+      hepatitisB: 'Viêm gan B',
+      diphtheria: 'Bạch hầu',
+      pertussis: 'Ho gà',
+      tetanus: 'Uốn ván',
+      hib: 'Hib',
+      polio: 'Bại liệt',
+      measles: 'Sởi',
+    },
   },
   reports: {
     periodInvalid: 'Kỳ báo cáo không hợp lệ (2026, 2026S1, 2026Q3, 202609)',

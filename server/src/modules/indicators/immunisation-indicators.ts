@@ -9,21 +9,21 @@
  * when every schedule dose due before 12 months (of the antigen's series, or of all series) was
  * given before the first birthday.
  */
-import type { Antigen } from '@ytcs/common';
+import { type Antigen, type MessageKey, say } from '@ytcs/common';
 import { type RawBuilder, sql } from 'kysely';
 import type { ComputedIndicator, CountingDays } from './computed-indicator.ts';
 
-/** The antigens with doses due before 12 months (brief §7), with their names for the definitions. */
-const UNDER_ONE: readonly { antigen: Antigen; vi: string; en: string }[] = [
-  { antigen: 'tuberculosis', vi: 'Lao', en: 'tuberculosis' },
-  { antigen: 'hepatitis_b', vi: 'Viêm gan B', en: 'hepatitis B' },
-  { antigen: 'diphtheria', vi: 'Bạch hầu', en: 'diphtheria' },
-  { antigen: 'pertussis', vi: 'Ho gà', en: 'pertussis' },
-  { antigen: 'tetanus', vi: 'Uốn ván', en: 'tetanus' },
-  { antigen: 'hib', vi: 'Hib', en: 'Hib' },
-  { antigen: 'polio', vi: 'Bại liệt', en: 'polio' },
-  { antigen: 'measles', vi: 'Sởi', en: 'measles' },
-];
+/** The antigens with doses due before 12 months (brief §7), and their names in the catalogue. */
+const UNDER_ONE = [
+  { antigen: 'tuberculosis', name: 'immunisation.antigens.tuberculosis' },
+  { antigen: 'hepatitis_b', name: 'immunisation.antigens.hepatitisB' },
+  { antigen: 'diphtheria', name: 'immunisation.antigens.diphtheria' },
+  { antigen: 'pertussis', name: 'immunisation.antigens.pertussis' },
+  { antigen: 'tetanus', name: 'immunisation.antigens.tetanus' },
+  { antigen: 'hib', name: 'immunisation.antigens.hib' },
+  { antigen: 'polio', name: 'immunisation.antigens.polio' },
+  { antigen: 'measles', name: 'immunisation.antigens.measles' },
+] as const satisfies readonly { antigen: Antigen; name: MessageKey }[];
 
 const COHORT_VI = 'Số trẻ từ 12 đến 23 tháng tuổi';
 const COHORT_EN = 'Children aged 12–23 months';
@@ -67,12 +67,13 @@ export const IMMUNISATION_INDICATORS: readonly ComputedIndicator[] = [
     numeratorVi: 'Số trẻ được tiêm đủ các mũi của lịch tiêm chủng mở rộng trước 1 tuổi',
     numeratorEn: 'Children given every dose of the expanded programme due before their first birthday',
   }),
-  ...UNDER_ONE.map((a, i) =>
-    entry(`TCMR_1T_${a.antigen.toUpperCase()}`, 11 + i, a.antigen, {
-      nameVi: `Tỷ lệ trẻ dưới 1 tuổi được tiêm đủ mũi phòng ${a.vi}`,
-      nameEn: `Children under 1 fully vaccinated against ${a.en}`,
-      numeratorVi: `Số trẻ được tiêm đủ các mũi phòng ${a.vi} trước 1 tuổi`,
-      numeratorEn: `Children given every dose against ${a.en} due before their first birthday`,
-    }),
-  ),
+  ...UNDER_ONE.map(({ antigen, name }, i) => {
+    const { message: vi, messageEn: en } = say(name);
+    return entry(`TCMR_1T_${antigen.toUpperCase()}`, 11 + i, antigen, {
+      nameVi: `Tỷ lệ trẻ dưới 1 tuổi được tiêm đủ mũi phòng ${vi}`,
+      nameEn: `Children under 1 fully vaccinated against ${en}`,
+      numeratorVi: `Số trẻ được tiêm đủ các mũi phòng ${vi} trước 1 tuổi`,
+      numeratorEn: `Children given every dose against ${en} due before their first birthday`,
+    });
+  }),
 ];
