@@ -110,6 +110,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ('je', 3, 12, 0, null, 'TT 10/2024/TT-BYT: from 12 months; interval not transcribed');
   `.execute(db);
 
+  // The due lists start from the young children of a unit: without this, a province's list reads
+  // every resident to find the few born in the last five years.
+  await sql`create index resident_young on resident (birth_date, home_unit_id) where status = 'active' and birth_date is not null`.execute(db);
+
   // Coverage is counted from doses and from the schedule: a dose recorded queues its commune for
   // the indicator refresher (as residents, records and encounters do, migration 0005), and a
   // schedule row changed queues every commune with residents, so the figures follow the edit.
