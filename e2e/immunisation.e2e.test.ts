@@ -63,7 +63,8 @@ describe('the immunisation due list', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
     await snap(page, 'immunisation-invitation-print');
-    await page.close();
+    // The context with it, awaited: a close left running when the browser stops rejects unhandled.
+    await page.context().close();
   });
 
   it('shows the village health worker their village’s list as cards on a phone', async () => {
@@ -78,6 +79,6 @@ describe('the immunisation due list', () => {
     expect(await page.getByTestId('due-table').locator('.row-card').count()).toBe(body.items.length);
     expect(await overflowX(page)).toBe(0);
     await snap(page, 'phone-immunisation-due-list');
-    await page.close();
+    await page.context().close();
   });
 });
