@@ -5,7 +5,8 @@
  * BENCH_FRESH=1 skips the VACUUM ANALYZE after bootstrap, to measure a just-installed database.
  * The registry benchmarks first load BENCH_RESIDENTS generated people (default 1,000,000 on
  * PostgreSQL, 200,000 on PGlite); the import reads a file of BENCH_IMPORT_ROWS (default 100,000).
- * The indicator benchmarks (dashboard reads, full recompute, freshness after a write) use the same population.
+ * The indicator benchmarks (dashboard reads, full recompute, freshness after a write) and the
+ * immunisation due lists (a commune, the province) use the same population.
  * BENCH_SCALE_COPIES=n then copies the generated people n times within their villages (province
  * scale in minutes: 1M generated + 9 copies = 10M), PostgreSQL only.
  */
@@ -21,6 +22,7 @@ import { loadBenchPopulation } from './lib/population.ts';
 import { scaleUp } from './lib/scale-up.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
 import { benchRegistrySearch, searchScenarios } from './registry-search.bench.ts';
+import { benchImmunisationDue, immunisationScenarios } from './immunisation.bench.ts';
 import { benchIndicatorDashboard, benchIndicatorFreshness, benchIndicatorRecompute, indicatorScenarios } from './indicators.bench.ts';
 
 // autocannon connections = pg Pool size for the raw baseline = parallel argon2 verifies.
@@ -73,7 +75,7 @@ async function main() {
     // The registry benchmarks share one generated population, loaded after the others have run
     // (they measure the bootstrapped database) and only when one of them is selected.
     const indicators = [...indicatorScenarios().map((s) => s.name), 'indicators-recompute', 'indicators-freshness'];
-    const registry = [...searchScenarios().map((s) => s.name), 'registry-import', ...indicators].filter(selected);
+    const registry = [...searchScenarios().map((s) => s.name), 'registry-import', ...indicators, ...immunisationScenarios().map((s) => s.name)].filter(selected);
     if (registry.length > 0) {
       const residents = count('BENCH_RESIDENTS', bench.kind === 'postgresql' ? 1_000_000 : 200_000);
       const t = performance.now();
@@ -98,6 +100,7 @@ async function main() {
       for (const s of indicatorScenarios()) await run(s.name, () => benchIndicatorDashboard(rctx, s));
       await run('indicators-recompute', () => benchIndicatorRecompute(rctx));
       await run('indicators-freshness', () => benchIndicatorFreshness(rctx));
+      for (const s of immunisationScenarios()) await run(s.name, () => benchImmunisationDue(rctx, s));
       // Last: it adds its people to the station's commune.
       await run('registry-import', () => benchRegistryImport(rctx, count('BENCH_IMPORT_ROWS', 100_000)));
     }

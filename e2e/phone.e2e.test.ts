@@ -26,14 +26,14 @@ type Role = { username: string; password?: string; name: string; lands: string; 
 
 // The menu entries each role sees, in the menu's order, and where it lands after signing in.
 const ROLES: Role[] = [
-  { username: 'tram.ducxuan', name: 'station', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'antenatal', 'imports', 'org-units'] },
-  { username: 'ytthon.ducxuan', name: 'village', lands: '/residents', menu: ['dashboard', 'households', 'residents', 'antenatal', 'imports', 'org-units'] },
+  { username: 'tram.ducxuan', name: 'station', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'immunisation', 'antenatal', 'imports', 'org-units'] },
+  { username: 'ytthon.ducxuan', name: 'village', lands: '/residents', menu: ['dashboard', 'households', 'residents', 'immunisation', 'antenatal', 'imports', 'org-units'] },
   { username: 'ubnd.ducxuan', name: 'committee', lands: '/plans', menu: ['dashboard', 'plans', 'org-units'] },
-  { username: 'ytth.ducxuan', name: 'school', lands: '/residents', menu: ['households', 'residents', 'antenatal', 'imports', 'org-units'] },
-  { username: 'ttyt.backan', name: 'centre', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'antenatal', 'imports', 'org-units', 'users'] },
-  { username: 'soyte.thainguyen', name: 'province', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'antenatal', 'org-units', 'users', 'audit'] },
+  { username: 'ytth.ducxuan', name: 'school', lands: '/residents', menu: ['households', 'residents', 'immunisation', 'antenatal', 'imports', 'org-units'] },
+  { username: 'ttyt.backan', name: 'centre', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'immunisation', 'antenatal', 'imports', 'org-units', 'users'] },
+  { username: 'soyte.thainguyen', name: 'province', lands: '/dashboard', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'immunisation', 'antenatal', 'org-units', 'users', 'audit'] },
   { username: 'kiemsoat.thainguyen', name: 'auditor', lands: '/audit', menu: ['org-units', 'users', 'audit'] },
-  { username: 'admin', password: ADMIN_PASSWORD, name: 'admin', lands: '/users', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'antenatal', 'imports', 'org-units', 'users', 'audit'] },
+  { username: 'admin', password: ADMIN_PASSWORD, name: 'admin', lands: '/users', menu: ['dashboard', 'plans', 'plan-import', 'indicator-entry', 'households', 'residents', 'immunisation', 'antenatal', 'imports', 'org-units', 'users', 'audit'] },
 ];
 
 const PATHS: Record<string, string> = {
@@ -43,6 +43,7 @@ const PATHS: Record<string, string> = {
   'indicator-entry': '/indicators/entry',
   households: '/households',
   residents: '/residents',
+  immunisation: '/immunisation',
   antenatal: '/antenatal',
   imports: '/imports',
   'org-units': '/org-units',

@@ -27,3 +27,4 @@ export * from './reports/index.ts';
 export * from './rates.ts';
 export * from './growth/index.ts';
 export * from './maternal/index.ts';
+export * from './immunisation/index.ts';

@@ -24,6 +24,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { sessionService } from './modules/auth/auth.session.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { immunisationRoutes } from './modules/immunisation/index.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { indicatorRoutes, startRefresher } from './modules/indicators/index.ts';
 import { maternalRoutes } from './modules/maternal/index.ts';
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, database: Database, options: { lo
   await app.register(importRoutes);
   await app.register(recordRoutes);
   await app.register(maternalRoutes);
+  await app.register(immunisationRoutes);
   await app.register(indicatorRoutes);
   await app.register(planRoutes);
   await app.register(reportRoutes);

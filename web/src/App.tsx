@@ -23,6 +23,8 @@ import { HouseholdDetailPage } from './features/registry/HouseholdDetailPage';
 import { HouseholdFormPage } from './features/registry/HouseholdFormPage';
 import { HouseholdsPage } from './features/registry/HouseholdsPage';
 import { ResidentsPage } from './features/registry/ResidentsPage';
+import { DueListPage } from './features/immunisation/DueListPage';
+import { InvitationPrintPage } from './features/immunisation/InvitationPrintPage';
 import { AppShell } from './features/shell/AppShell';
 import { UsersPage } from './features/users/UsersPage';
 import { definitionOf } from './i18n/languages';
@@ -112,6 +114,8 @@ function AppRoutes() {
         <Route path="/residents" element={guarded('person.read', <ResidentsPage />)} />
         <Route path="/residents/:id" element={guarded('person.read', <RecordPage />)} />
         <Route path="/antenatal" element={guarded('person.read', <AntenatalPage />)} />
+        <Route path="/immunisation" element={guarded('person.read', <DueListPage />)} />
+        <Route path="/immunisation/invitations" element={guarded('person.read', <InvitationPrintPage />)} />
         <Route path="/imports" element={guarded('person.write', <ImportPage />)} />
         <Route path="/dashboard" element={guarded(
               'aggregate.read',

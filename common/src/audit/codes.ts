@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'pregnancy.register',
   'pregnancy.outcome',
   'pregnancy.list',
+  'immunisation.due_list',
   'import.preview',
   'import.lookup',
   'import.batch',

@@ -291,6 +291,20 @@ export const en: ServerMessages = {
     endBeforeStart: 'The end date must not be before the start date',
     periodTooLong: 'The period may be at most 366 days',
   },
+  immunisation: {
+    dayOutOfRange: 'The day of the list must be within a year of today',
+    unitNotArea: 'Choose a commune or village (not a health facility)',
+    antigens: {
+      tuberculosis: 'tuberculosis',
+      hepatitisB: 'hepatitis B',
+      diphtheria: 'diphtheria',
+      pertussis: 'pertussis',
+      tetanus: 'tetanus',
+      hib: 'Hib',
+      polio: 'polio',
+      measles: 'measles',
+    },
+  },
   reports: {
     periodInvalid: 'Invalid report period (2026, 2026S1, 2026Q3, 202609)',
   },
@@ -351,6 +365,7 @@ export const en: ServerMessages = {
       pregnancyRegister: 'Register a pregnancy',
       pregnancyOutcome: 'Record how a pregnancy ended',
       pregnancyList: 'View the antenatal list',
+      immunisationDueList: 'Immunisation due list viewed',
       importPreview: 'Import file checked',
       importLookup: 'Import file matched against the register',
       importBatch: 'Import batch written',

@@ -291,6 +291,21 @@ export const vi = {
     endBeforeStart: 'Ngày kết thúc phải sau ngày bắt đầu',
     periodTooLong: 'Khoảng thời gian tối đa 366 ngày',
   },
+  immunisation: {
+    dayOutOfRange: 'Ngày xét danh sách phải trong vòng một năm so với hôm nay',
+    unitNotArea: 'Chọn xã, phường hoặc thôn, tổ dân phố (không phải cơ sở y tế)',
+    // The diseases as the coverage indicators name them ("… tiêm đủ mũi phòng {{disease}}").
+    antigens: {
+      tuberculosis: 'Lao',
+      hepatitisB: 'Viêm gan B',
+      diphtheria: 'Bạch hầu',
+      pertussis: 'Ho gà',
+      tetanus: 'Uốn ván',
+      hib: 'Hib',
+      polio: 'Bại liệt',
+      measles: 'Sởi',
+    },
+  },
   reports: {
     periodInvalid: 'Kỳ báo cáo không hợp lệ (2026, 2026S1, 2026Q3, 202609)',
   },
@@ -354,6 +369,7 @@ export const vi = {
       pregnancyRegister: 'Đăng ký quản lý thai',
       pregnancyOutcome: 'Ghi kết thúc thai kỳ',
       pregnancyList: 'Xem danh sách quản lý thai',
+      immunisationDueList: 'Xem danh sách trẻ đến hạn tiêm chủng',
       importPreview: 'Kiểm tra tệp nhập',
       importLookup: 'Đối chiếu tệp nhập với sổ',
       importBatch: 'Ghi một đợt dữ liệu nhập',

@@ -15,6 +15,7 @@ import * as officialUnitNames from './migrations/2026_12_03_0021_official_unit_n
 import * as householdCodeFolded from './migrations/2026_12_03_0022_household_code_folded.ts';
 import * as growthReference from './migrations/2026_12_03_0025_growth_reference.ts';
 import * as pregnancy from './migrations/2026_12_03_0026_pregnancy.ts';
+import * as immunisationSchedule from './migrations/2026_12_03_0023_immunisation_schedule.ts';
 
 // Listed here rather than read from disk so a bundled or compiled server carries them.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0022_household_code_folded': householdCodeFolded,
   '2026_12_03_0025_growth_reference': growthReference,
   '2026_12_03_0026_pregnancy': pregnancy,
+  '2026_12_03_0023_immunisation_schedule': immunisationSchedule,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

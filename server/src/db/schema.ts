@@ -169,6 +169,44 @@ export interface VaccineTable {
   sort: number;
 }
 
+/** The expanded programme's schedule (migration 0023): diseases, series, and one row per dose. */
+export interface AntigenTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort: number;
+}
+
+export interface VaccineAntigenTable {
+  vaccine_code: string;
+  antigen: string;
+}
+
+export interface ImmunisationSeriesTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort: number;
+}
+
+export interface ImmunisationSeriesVaccineTable {
+  series: string;
+  vaccine_code: string;
+}
+
+export interface ImmunisationScheduleTable {
+  id: Generated<number>;
+  series: string;
+  dose: number;
+  age_months: number;
+  age_days: Generated<number>;
+  min_interval_days: number | null;
+  catch_up_months: number | null;
+  effective_from: string | null;
+  effective_to: string | null;
+  source: string;
+}
+
 export interface HouseholdTable {
   id: Generated<number>;
   commune_id: number;
@@ -411,6 +449,11 @@ export interface DB {
   pregnancy: PregnancyTable;
   icd10: Icd10Table;
   vaccine: VaccineTable;
+  antigen: AntigenTable;
+  vaccine_antigen: VaccineAntigenTable;
+  immunisation_series: ImmunisationSeriesTable;
+  immunisation_series_vaccine: ImmunisationSeriesVaccineTable;
+  immunisation_schedule: ImmunisationScheduleTable;
   household: HouseholdTable;
   resident: ResidentTable;
   life_event: LifeEventTable;

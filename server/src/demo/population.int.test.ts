@@ -118,4 +118,16 @@ describe('generated records through the API', () => {
       expect(res.json().history).toEqual(row.history);
     }
   });
+
+  it('gives the station a due list with children due, overdue and not started', async () => {
+    const { DEMO_PASSWORD } = await import('./demo-data.ts');
+    const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tram.ducxuan', password: DEMO_PASSWORD } });
+    const cookie = `ytcs_session=${login.cookies.find((c) => c.name === 'ytcs_session')?.value}`;
+    const commune = await sql<{ id: number }>`select id from org_unit where level = 'commune' and code = '01840'`.execute(ctx.database.db);
+    for (const status of ['due', 'overdue', 'not_started']) {
+      const res = await ctx.app.inject({ method: 'GET', url: `/api/immunisation/due?orgUnit=${commune.rows[0]?.id}&status=${status}&day=${AS_OF}`, headers: { cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().total, status).toBeGreaterThan(0);
+    }
+  });
 });

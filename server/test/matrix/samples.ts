@@ -106,6 +106,8 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/icd10': { request: () => ({ url: '/api/icd10?q=I10' }), ok: 200, out: 'none' },
   'GET /api/ethnic-groups': { request: () => ({ url: '/api/ethnic-groups' }), ok: 200, out: 'none' },
   'GET /api/vaccines': { request: () => ({ url: '/api/vaccines' }), ok: 200, out: 'none' },
+  'GET /api/immunisation/schedule': { request: () => ({ url: '/api/immunisation/schedule' }), ok: 200, out: 'none' },
+  'GET /api/immunisation/due': { request: (w, s) => ({ url: `/api/immunisation/due?orgUnit=${p(w, s).communeId}` }), level: 'commune', ok: 200, out: 'filtered' },
 
   'GET /api/registry/coverage': { request: (w, s) => ({ url: `/api/registry/coverage?orgUnit=${p(w, s).communeId}` }), level: 'commune', ok: 200 },
   'GET /api/households': { request: (w, s) => ({ url: `/api/households?orgUnit=${p(w, s).communeId}` }), level: 'commune', ok: 200, out: 'filtered' },

@@ -1,5 +1,6 @@
 import { enImports } from './en.imports';
 import { enIndicators } from './en.indicators';
+import { enImmunisation } from './en.immunisation';
 import { enPlans } from './en.plans';
 import { enFeedback } from './en.feedback';
 import { enRecord } from './en.record';
@@ -142,6 +143,7 @@ export const en: Messages = {
   maternal: enMaternal,
   imports: enImports,
   plans: enPlans,
+  immunisation: enImmunisation,
   indicators: enIndicators,
   feedback: enFeedback,
 };

@@ -1,9 +1,10 @@
 // Vietnamese is the source language; en.ts must have the same keys (its type enforces that).
 // The registry, the health record and the import keep their texts beside this file (vi.registry.ts,
 // vi.record.ts, vi.imports.ts), and so do plans and the dashboard (vi.plans.ts) and the entry of
-// indicator figures (vi.indicators.ts).
+// indicator figures (vi.indicators.ts), and the immunisation programme (vi.immunisation.ts).
 import { viImports } from './vi.imports';
 import { viIndicators } from './vi.indicators';
+import { viImmunisation } from './vi.immunisation';
 import { viPlans } from './vi.plans';
 import { viFeedback } from './vi.feedback';
 import { viRecord } from './vi.record';
@@ -152,6 +153,7 @@ export const vi = {
   maternal: viMaternal,
   imports: viImports,
   plans: viPlans,
+  immunisation: viImmunisation,
   indicators: viIndicators,
   feedback: viFeedback,
 };

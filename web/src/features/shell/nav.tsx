@@ -1,5 +1,5 @@
 // The menu's entries: each capability with the permission that opens it, in the order of the work.
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, EditOutlined, FileAddOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, CloudUploadOutlined, DashboardOutlined, EditOutlined, FileAddOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Me, Permission } from '@ytcs/common';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -18,6 +18,7 @@ export function useNavItems(me: Me | null | undefined, pathname: string): { item
     { key: '/indicators/entry', icon: <EditOutlined />, permission: 'aggregate.write', label: t('indicators.nav.entry'), testId: 'nav-indicator-entry' },
     { key: '/households', icon: <HomeOutlined />, permission: 'person.read', label: t('shell.nav.households'), testId: 'nav-households' },
     { key: '/residents', icon: <IdcardOutlined />, permission: 'person.read', label: t('shell.nav.residents'), testId: 'nav-residents' },
+    { key: '/immunisation', icon: <CalendarOutlined />, permission: 'person.read', label: t('immunisation.nav'), testId: 'nav-immunisation' },
     { key: '/antenatal', icon: <HeartOutlined />, permission: 'person.read', label: t('maternal.nav'), testId: 'nav-antenatal' },
     { key: '/imports', icon: <CloudUploadOutlined />, permission: 'person.write', label: t('shell.nav.imports'), testId: 'nav-imports' },
     { key: '/org-units', icon: <ApartmentOutlined />, permission: 'org_unit.read', label: t('shell.nav.orgUnits'), testId: 'nav-org-units' },

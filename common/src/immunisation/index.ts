@@ -1,0 +1,3 @@
+export * from './codes.ts';
+export * from './contract.ts';
+export * from './schedule.ts';

@@ -1,0 +1,2 @@
+/** The immunisation programme's front door. */
+export { immunisationRoutes } from './immunisation.routes.ts';
