@@ -144,10 +144,9 @@ export async function choose(page: Page, select: Locator, label: string | RegExp
 }
 
 /**
- * Picks a unit in an OrgUnitPicker by typing part of its name. A page may remount its picker when
- * the unit it shows arrives (the indicator entry does, keyed by the unit's detail), throwing away
- * what was typed and closing the list: so the page's own requests are let finish first, then the
- * name is typed and the option it brings is waited for.
+ * Picks a unit in an OrgUnitPicker by typing part of its name: the page's own requests are let
+ * finish first (the options a search brings arrive among them), then the name is typed and the
+ * option it brings is waited for.
  */
 export async function pickUnit(page: Page, select: Locator, typed: string, label: string | RegExp): Promise<void> {
   await idle(page);

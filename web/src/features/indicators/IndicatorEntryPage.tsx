@@ -237,7 +237,6 @@ export function IndicatorEntryPage() {
             <span>{t('indicators.entry.unit')}:</span>
             <div className="toolbar-unit-wide">
               <OrgUnitPicker
-                key={`${unitId}-${detail.data?.id ?? ''}`}
                 value={unitId}
                 initialUnit={detail.data}
                 onChange={(id) => id !== undefined && set({ unit: id })}
