@@ -5,9 +5,12 @@
  * screen. Every page is saved as .tmp/screenshots/phone-<role>-<page>.png to be looked at; the
  * same roles at 1400 px keep the menu beside the page (desktop-<role>-<page>.png).
  */
-import type { Browser, Page } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, idle, navigate, openDrawer, openPage, openUserMenu, settle, signIn, signOut, snap } from './helpers.ts';
+import { DESKTOP, PHONE, animationsDone, idle, navigate, openDrawer, openPage, openUserMenu, optionOf, settle, signIn, signOut, snap } from './helpers.ts';
 import { ADMIN_PASSWORD, type RunningServer, launchBrowser, startServer } from './server.ts';
 
 let server: RunningServer;
@@ -61,6 +64,39 @@ async function expectFits(page: Page, width: number) {
   }, width);
   expect(widths.page, `page ${page.url()} is ${widths.page}px wide: ${widths.past.join('; ')}`).toBeLessThanOrEqual(width);
   expect(widths.body).toBeLessThanOrEqual(width);
+}
+
+/**
+ * Every button in the page a finger can hit (44 px high), and every switch hit 20 px above and
+ * below its middle (a switch keeps its small look; its target is an invisible margin).
+ */
+async function expectTapTargets(page: Page) {
+  const small = await page.evaluate(() => {
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const buttons = [...document.querySelectorAll('.app-content button:not(.ant-switch), .app-content a.ant-btn, .app-content .row-card a, .app-content .small-link')]
+      .filter(shown)
+      // A link's box includes the padding that makes its target (styles.css).
+      .map((el) => ({ el, height: el.getBoundingClientRect().height }))
+      .filter((b) => b.height < 44)
+      .map((b) => `${b.el.tagName.toLowerCase()}.${[...b.el.classList].join('.')}[${b.el.getAttribute('data-testid') ?? b.el.textContent?.slice(0, 20)}] ${Math.round(b.height)}px`);
+    const switches = [...document.querySelectorAll('.app-content .ant-switch')].filter(shown).filter((el) => {
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      return [y - 20, y + 20].some((at) => at > 0 && at < innerHeight && !document.elementFromPoint(x, at)?.closest('.ant-switch'));
+    });
+    return [...buttons, ...switches.map((el) => `switch[${el.getAttribute('data-testid')}]`)];
+  });
+  expect(small, `targets under 44 px on ${page.url()}`).toEqual([]);
+}
+
+/** The cards of a list on a phone, at least one shown. */
+async function expectCards(list: Locator) {
+  await list.getByTestId('row-card').first().waitFor();
+  expect(await list.locator('table').count()).toBe(0);
 }
 
 /** The header: the menu button and the user menu, nothing of the header cut off. */
@@ -159,6 +195,32 @@ describe('every main page on a phone', () => {
       await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`^/${list}/\\d+$`));
       await expectFits(page, 390);
       await snap(page, `phone-station-${name}`, false);
+      if (name === 'plan') {
+        // The targets and the tasks as cards, each task's button with its words.
+        await expectCards(page.getByTestId('plan-targets-table'));
+        await expectCards(page.getByTestId('plan-tasks-table'));
+        await expectTapTargets(page);
+        await snap(page, 'phone-station-plan-full');
+      }
+      if (name === 'household') {
+        await expectCards(page.getByTestId('household-members'));
+        await expectTapTargets(page);
+        await snap(page, 'phone-station-household-full');
+      }
+      if (name === 'record') {
+        // The vaccinations and the examinations as cards (or the words saying there are none).
+        for (const [tab, table] of [
+          ['immunizations', 'immunizations-table'],
+          ['encounters', 'encounters-table'],
+        ] as const) {
+          await page.goto(`${page.url().split('?')[0]}?tab=${tab}`);
+          await page.getByTestId(table).waitFor();
+          expect(await page.getByTestId(table).locator('table').count()).toBe(0);
+          await expectFits(page, 390);
+          await expectTapTargets(page);
+          await snap(page, `phone-station-record-${tab}`);
+        }
+      }
     }
 
     // A form: one column, fields a finger can hit.
@@ -180,8 +242,139 @@ describe('every main page on a phone', () => {
     });
     expect(layout.narrowest).toBeGreaterThan(0.9);
     expect(layout.lowest?.height, layout.lowest?.what).toBeGreaterThanOrEqual(44);
+    await expectTapTargets(page);
     await snap(page, 'phone-station-household-form', false);
     await page.close();
+  });
+});
+
+describe('the pages made for a phone: charts, entry, lists as cards, filters, import', () => {
+  it('station: the dashboard’s chart and tables, readable at 390 px', async () => {
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'tram.ducxuan');
+    await page.getByTestId('dashboard-targets-chart').waitFor();
+    await expectFits(page, 390);
+    // The chart as wide as its card, not wider; the figures as cards.
+    const chart = await page.getByTestId('dashboard-targets-chart').locator('canvas').first().boundingBox();
+    expect(chart?.width).toBeGreaterThan(300);
+    expect((chart?.x ?? 0) + (chart?.width ?? 0)).toBeLessThanOrEqual(390);
+    await expectCards(page.getByTestId('dashboard-targets-table'));
+    await expectCards(page.getByTestId('dashboard-children'));
+    await expectTapTargets(page);
+    await snap(page, 'phone-station-dashboard-full');
+    await page.getByTestId('dashboard-targets-chart').scrollIntoViewIfNeeded();
+    await snap(page, 'phone-station-dashboard-chart', false);
+    await page.close();
+  });
+
+  it('station: the indicator entry is a card per indicator, its boxes in sight, the unit picker keeps what is typed', async () => {
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'tram.ducxuan');
+    await navigate(page, 'nav-indicator-entry');
+    const table = page.getByTestId('indicator-entry-table');
+    await expectCards(table);
+    await expectFits(page, 390);
+    const card = table.getByTestId('row-card').first();
+    const box = await card.getByTestId('indicator-numerator').boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect(box?.width).toBeGreaterThan(250);
+    // A figure typed is kept and marked as changed.
+    await card.getByTestId('indicator-numerator').fill('12');
+    await card.getByTestId('indicator-changed').waitFor();
+    expect(await card.getByTestId('indicator-numerator').inputValue()).toBe('12');
+    await expect.poll(() => page.getByTestId('indicator-entry-save').isVisible()).toBe(true);
+    // Typing in the unit picker while the page is still asking: the typing stays and brings its unit.
+    await page.getByTestId('indicator-entry-unit').click();
+    await page.keyboard.type('Đức Xuân');
+    await optionOf(page, 'Phường Đức Xuân').waitFor();
+    expect(await page.getByTestId('indicator-entry-unit').locator('input').inputValue()).toBe('Đức Xuân');
+    await page.keyboard.press('Escape');
+    await expectTapTargets(page);
+    await snap(page, 'phone-station-indicator-entry-full');
+    await page.close();
+  });
+
+  it('station: coverage by unit and the unit search as cards', async () => {
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'tram.ducxuan');
+    await navigate(page, 'nav-residents');
+    await page.getByTestId('registry-coverage').waitFor();
+    await idle(page);
+    if ((await page.getByTestId('coverage-children').count()) > 0) await expectCards(page.getByTestId('coverage-children'));
+    await expectFits(page, 390);
+    await snap(page, 'phone-station-residents-full');
+
+    await navigate(page, 'nav-org-units');
+    await page.getByTestId('orgunit-search').locator('input').fill('Đức');
+    await expectCards(page.getByTestId('orgunit-search-results'));
+    await expectFits(page, 390);
+    await expectTapTargets(page);
+    await snap(page, 'phone-station-org-units-search');
+    await page.close();
+  });
+
+  it('province: the audit log’s filters behind one button, as a one-column form, the events as cards', async () => {
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'soyte.thainguyen');
+    await navigate(page, 'nav-audit');
+    await expectCards(page.getByTestId('audit-table'));
+    expect(await page.getByTestId('audit-filters').count()).toBe(0);
+    await snap(page, 'phone-province-audit-closed', false);
+    await page.getByTestId('audit-filters-toggle').click();
+    const form = page.getByTestId('audit-filters');
+    await form.waitFor();
+    for (const id of ['audit-action', 'audit-entity-type', 'audit-from', 'audit-to']) {
+      const box = await form.getByTestId(id).evaluate((el) => (el.closest('.ant-select, .ant-picker, .ant-input-affix-wrapper') ?? el).getBoundingClientRect().toJSON());
+      expect(box.width, id).toBeGreaterThan(300);
+      expect(box.height, id).toBeGreaterThanOrEqual(44);
+    }
+    // A date's calendar fits the screen (the range picker's two months did not).
+    await form.getByTestId('audit-from').click();
+    const calendar = page.locator('.ant-picker-dropdown:visible');
+    await calendar.waitFor();
+    await animationsDone(page);
+    const popup = await calendar.boundingBox();
+    expect((popup?.x ?? 0) + (popup?.width ?? 0)).toBeLessThanOrEqual(390);
+    await snap(page, 'phone-province-audit-calendar', false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => calendar.count()).toBe(0);
+    await expectFits(page, 390);
+    await expectTapTargets(page);
+    await snap(page, 'phone-province-audit-filters');
+    await page.close();
+  });
+
+  it('station: an import’s findings as cards, its commit and result in sight', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ytcs-phone-'));
+    const file = path.join(dir, 'so-nho.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Họ và tên,Giới tính,Ngày sinh,Số hộ,Quan hệ với chủ hộ,Thôn/Tổ dân phố',
+        'Nông Văn Phong,Nam,14/03/1972,PH-01,Chủ hộ,Tổ dân phố 2',
+        'Nông Thị Hạnh,Nữ,31/02/1990,PH-01,Vợ,Tổ dân phố 2',
+      ].join('\n'),
+      'utf8',
+    );
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'tram.ducxuan');
+    await navigate(page, 'nav-imports');
+    await expect.poll(() => page.getByTestId('import-unit').textContent()).toContain('Phường Đức Xuân');
+    await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('import-preview').waitFor();
+    await expectCards(page.getByTestId('import-errors'));
+    expect(await page.getByTestId('import-errors').getByTestId('row-card').first().textContent()).toContain('Ngày sinh');
+    await expectFits(page, 390);
+    await expectTapTargets(page);
+    await snap(page, 'phone-station-import-preview');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor();
+    // The result stands where the button was, on the screen.
+    const result = await page.getByTestId('import-result').boundingBox();
+    expect(result?.y).toBeLessThan(844);
+    await snap(page, 'phone-station-import-result', false);
+    await page.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
@@ -208,4 +401,26 @@ describe('the same pages at 1400 px', () => {
       await page.close();
     });
   }
+
+  it('station: a plan, a household and a record keep their tables', async () => {
+    const page = await openPage(browser, DESKTOP);
+    await signIn(page, server.url, 'tram.ducxuan');
+    for (const [list, name, tables] of [
+      ['plans', 'plan', ['plan-targets-table', 'plan-tasks-table']],
+      ['households', 'household', ['household-members']],
+      ['residents', 'record', []],
+    ] as const) {
+      await navigate(page, `nav-${list}`);
+      await page.getByTestId(`${list}-table`).locator('tbody tr.ant-table-row').first().click();
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`^/${list}/\\d+$`));
+      for (const table of tables) await page.getByTestId(table).locator('table').first().waitFor();
+      await expectFits(page, 1400);
+      expect(await page.locator('[data-testid=row-card]').count()).toBe(0);
+      await snap(page, `desktop-station-${name}`);
+    }
+    await page.goto(`${page.url().split('?')[0]}?tab=encounters`);
+    await page.getByTestId('encounters-table').locator('table').first().waitFor();
+    await snap(page, 'desktop-station-record-encounters');
+    await page.close();
+  });
 });
