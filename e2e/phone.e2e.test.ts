@@ -289,6 +289,7 @@ describe('the pages made for a phone: charts, entry, lists as cards, filters, im
     await optionOf(page, 'Phường Đức Xuân').waitFor();
     expect(await page.getByTestId('indicator-entry-unit').locator('input').inputValue()).toBe('Đức Xuân');
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await expectTapTargets(page);
     await snap(page, 'phone-station-indicator-entry-full');
     await page.close();
@@ -305,7 +306,7 @@ describe('the pages made for a phone: charts, entry, lists as cards, filters, im
     await snap(page, 'phone-station-residents-full');
 
     await navigate(page, 'nav-org-units');
-    await page.getByTestId('orgunit-search').locator('input').fill('Đức');
+    await page.getByTestId('orgunit-search').fill('Đức');
     await expectCards(page.getByTestId('orgunit-search-results'));
     await expectFits(page, 390);
     await expectTapTargets(page);
@@ -363,7 +364,7 @@ describe('the pages made for a phone: charts, entry, lists as cards, filters, im
     await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('import-preview').waitFor();
     await expectCards(page.getByTestId('import-errors'));
-    expect(await page.getByTestId('import-errors').getByTestId('row-card').first().textContent()).toContain('Ngày sinh');
+    expect(await page.getByTestId('import-errors').textContent()).toContain('Ngày sinh không hợp lệ');
     await expectFits(page, 390);
     await expectTapTargets(page);
     await snap(page, 'phone-station-import-preview');

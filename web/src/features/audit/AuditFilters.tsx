@@ -77,6 +77,7 @@ export function AuditFilters(props: Props) {
             <DatePicker
               className="full-width"
               format={DATE_FORMAT}
+              placeholder={DATE_FORMAT.toLowerCase()}
               value={from}
               onChange={(value) => set(value, to)}
               disabledDate={(d) => !!to && d.isAfter(to, 'day')}
@@ -87,6 +88,7 @@ export function AuditFilters(props: Props) {
             <DatePicker
               className="full-width"
               format={DATE_FORMAT}
+              placeholder={DATE_FORMAT.toLowerCase()}
               value={to}
               onChange={(value) => set(from, value)}
               disabledDate={(d) => !!from && d.isBefore(from, 'day')}

@@ -156,9 +156,11 @@ export function AuditPage() {
               title: t('server:auditLabels.columns.unit'),
               key: 'unit',
               width: 180,
-              render: (_, event) => (
-                <Tooltip title={event.orgUnitIds.join(', ')}>{event.orgUnitName ?? (event.orgUnitId === null ? '' : `#${event.orgUnitId}`)}</Tooltip>
-              ),
+              // Nothing (not an empty tooltip) without a unit: a card then leaves the line out.
+              render: (_, event) => {
+                const name = event.orgUnitName ?? (event.orgUnitId === null ? null : `#${event.orgUnitId}`);
+                return name && <Tooltip title={event.orgUnitIds.join(', ')}>{name}</Tooltip>;
+              },
             },
             { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
         ],
