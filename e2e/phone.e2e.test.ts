@@ -77,7 +77,7 @@ async function expectTapTargets(page: Page) {
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     };
     // A field's clear button sits inside the field's 44 px box, which is the target.
-    const buttons = [...document.querySelectorAll('.app-content button:not(.ant-switch):not(.ant-input-clear-icon), .app-content a.ant-btn, .app-content .row-card a, .app-content .small-link')]
+    const buttons = [...document.querySelectorAll('.app-content button:not(.ant-switch):not(.ant-input-clear-icon):not(.ant-picker-clear), .app-content a.ant-btn, .app-content .row-card a, .app-content .small-link')]
       .filter(shown)
       // A link's box includes the padding that makes its target (styles.css).
       .map((el) => ({ el, height: el.getBoundingClientRect().height }))
@@ -370,14 +370,16 @@ describe('the pages made for a phone: charts, entry, lists as cards, filters, im
     await expectTapTargets(page);
     await snap(page, 'phone-station-import-preview');
     await page.getByTestId('import-commit').click();
-    await page.getByTestId('import-result').waitFor();
+    // The result, or the server's objection (said in the failure rather than waited out).
+    await page.locator('[data-testid=import-result], [data-testid=import-problem]').first().waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('import-problem').count(), (await page.getByTestId('import-problem').allTextContents()).join()).toBe(0);
     // The result stands where the button was, on the screen.
     const result = await page.getByTestId('import-result').boundingBox();
     expect(result?.y).toBeLessThan(844);
     await snap(page, 'phone-station-import-result', false);
     await page.close();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 300_000);
 });
 
 describe('the same pages at 1400 px', () => {

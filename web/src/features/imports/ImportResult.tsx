@@ -15,7 +15,10 @@ export function ImportProgress({ job, done }: { job: ImportJob; done: number | n
   const box = useRef<HTMLDivElement>(null);
   // Brought into view when the commit starts (a phone may have scrolled the button to an edge);
   // on a phone it then stays pinned under the header while the page is scrolled (styles.css).
-  useEffect(() => box.current?.scrollIntoView({ block: 'nearest' }), []);
+  // (In braces: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.)
+  useEffect(() => {
+    void box.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
     <div className="import-progress" data-testid="import-progress" ref={box}>
       <Progress percent={Math.min(99, Math.floor((100 * (done ?? 0)) / total))} status="active" strokeColor={token.colorPrimary} />
