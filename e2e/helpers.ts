@@ -144,10 +144,9 @@ export async function choose(page: Page, select: Locator, label: string | RegExp
 }
 
 /**
- * Picks a unit in an OrgUnitPicker by typing part of its name. A page may remount its picker when
- * the unit it shows arrives (the indicator entry does, keyed by the unit's detail), throwing away
- * what was typed and closing the list: so the page's own requests are let finish first, then the
- * name is typed and the option it brings is waited for.
+ * Picks a unit in an OrgUnitPicker by typing part of its name: the page's own requests are let
+ * finish first (the options a search brings arrive among them), then the name is typed and the
+ * option it brings is waited for.
  */
 export async function pickUnit(page: Page, select: Locator, typed: string, label: string | RegExp): Promise<void> {
   await idle(page);
@@ -168,4 +167,52 @@ export const rowsOf = (table: Locator) => table.locator('tbody tr.ant-table-row'
 /** How far the page reaches past the screen's right edge (0 when nothing overflows). */
 export async function overflowX(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** The page settled, a page of the app (not an error), nothing reaching past the screen's edge. */
+export async function expectFits(page: Page, width: number) {
+  await settle(page);
+  expect(await page.locator('.app-content .ant-result-403, .app-content .ant-result-error').count()).toBe(0);
+  const widths = await page.evaluate((edge) => {
+    // What reaches past the edge, innermost first, to say where a failure comes from.
+    const past = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > edge + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > edge + 1));
+    const named = past.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}[${el.getAttribute('data-testid') ?? ''}] → ${Math.round(el.getBoundingClientRect().right)}`);
+    return { page: (document.scrollingElement ?? document.documentElement).scrollWidth, body: document.body.scrollWidth, past: named };
+  }, width);
+  expect(widths.page, `page ${page.url()} is ${widths.page}px wide: ${widths.past.join('; ')}`).toBeLessThanOrEqual(width);
+  expect(widths.body).toBeLessThanOrEqual(width);
+}
+
+/**
+ * Every button in the page a finger can hit (44 px high), and every switch hit 20 px above and
+ * below its middle (a switch keeps its small look; its target is an invisible margin).
+ */
+export async function expectTapTargets(page: Page) {
+  const small = await page.evaluate(() => {
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    // A field's clear button sits inside the field's 44 px box, which is the target.
+    const buttons = [...document.querySelectorAll('.app-content button:not(.ant-switch):not(.ant-input-clear-icon):not(.ant-picker-clear), .app-content a.ant-btn, .app-content .row-card a, .app-content .small-link')]
+      .filter(shown)
+      // A link's box includes the padding that makes its target (styles.css).
+      .map((el) => ({ el, height: el.getBoundingClientRect().height }))
+      .filter((b) => b.height < 44)
+      .map((b) => `${b.el.tagName.toLowerCase()}.${[...b.el.classList].join('.')}[${b.el.getAttribute('data-testid') ?? b.el.textContent?.slice(0, 20)}] ${Math.round(b.height)}px`);
+    const switches = [...document.querySelectorAll('.app-content .ant-switch')].filter(shown).filter((el) => {
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      return [y - 20, y + 20].some((at) => at > 0 && at < innerHeight && !document.elementFromPoint(x, at)?.closest('.ant-switch'));
+    });
+    return [...buttons, ...switches.map((el) => `switch[${el.getAttribute('data-testid')}]`)];
+  });
+  expect(small, `targets under 44 px on ${page.url()}`).toEqual([]);
+}
+
+/** The cards of a list on a phone, at least one shown. */
+export async function expectCards(list: Locator) {
+  await list.getByTestId('row-card').first().waitFor();
+  expect(await list.locator('table').count()).toBe(0);
 }

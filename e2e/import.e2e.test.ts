@@ -204,7 +204,11 @@ describe('a commune health station imports a spreadsheet', () => {
     await page.getByTestId('import-commit').click();
     const progress = page.getByTestId('import-progress');
     await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toMatch(/Đang nhập: [1-9][\d.]*\/60\.000 dòng/);
-    await page.screenshot({ path: path.join(shots, 'import-committing-phone.png'), fullPage: true });
+    // The progress is on the screen without scrolling: above the buttons, under the header.
+    const shown = await progress.boundingBox();
+    expect(shown?.y).toBeGreaterThanOrEqual(0);
+    expect((shown?.y ?? 0) + (shown?.height ?? 0)).toBeLessThanOrEqual(844);
+    await page.screenshot({ path: path.join(shots, 'import-committing-phone.png') });
     await page.getByTestId('import-result').waitFor({ timeout: 300_000 });
     expect(await page.getByTestId('import-result-inserted').textContent()).toContain('60.000');
     expect(await page.getByTestId('import-result-households').textContent()).toContain('20.000');

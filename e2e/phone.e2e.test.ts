@@ -5,9 +5,12 @@
  * screen. Every page is saved as .tmp/screenshots/phone-<role>-<page>.png to be looked at; the
  * same roles at 1400 px keep the menu beside the page (desktop-<role>-<page>.png).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, idle, navigate, openDrawer, openPage, openUserMenu, settle, signIn, signOut, snap } from './helpers.ts';
+import { DESKTOP, PHONE, animationsDone, expectCards, expectFits, expectTapTargets, idle, navigate, openDrawer, openPage, openUserMenu, optionOf, signIn, signOut, snap } from './helpers.ts';
 import { ADMIN_PASSWORD, type RunningServer, launchBrowser, startServer } from './server.ts';
 
 let server: RunningServer;
@@ -50,20 +53,6 @@ const PATHS: Record<string, string> = {
   users: '/users',
   audit: '/audit',
 };
-
-/** The page settled, a page of the app (not an error), nothing reaching past the screen's edge. */
-async function expectFits(page: Page, width: number) {
-  await settle(page);
-  expect(await page.locator('.app-content .ant-result-403, .app-content .ant-result-error').count()).toBe(0);
-  const widths = await page.evaluate((edge) => {
-    // What reaches past the edge, innermost first, to say where a failure comes from.
-    const past = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > edge + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > edge + 1));
-    const named = past.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}[${el.getAttribute('data-testid') ?? ''}] → ${Math.round(el.getBoundingClientRect().right)}`);
-    return { page: document.documentElement.scrollWidth, body: document.body.scrollWidth, past: named };
-  }, width);
-  expect(widths.page, `page ${page.url()} is ${widths.page}px wide: ${widths.past.join('; ')}`).toBeLessThanOrEqual(width);
-  expect(widths.body).toBeLessThanOrEqual(width);
-}
 
 /** The header: the menu button and the user menu, nothing of the header cut off. */
 async function expectCompactHeader(page: Page) {
@@ -161,6 +150,32 @@ describe('every main page on a phone', () => {
       await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`^/${list}/\\d+$`));
       await expectFits(page, 390);
       await snap(page, `phone-station-${name}`, false);
+      if (name === 'plan') {
+        // The targets and the tasks as cards, each task's button with its words.
+        await expectCards(page.getByTestId('plan-targets-table'));
+        await expectCards(page.getByTestId('plan-tasks-table'));
+        await expectTapTargets(page);
+        await snap(page, 'phone-station-plan-full');
+      }
+      if (name === 'household') {
+        await expectCards(page.getByTestId('household-members'));
+        await expectTapTargets(page);
+        await snap(page, 'phone-station-household-full');
+      }
+      if (name === 'record') {
+        // The vaccinations and the examinations as cards (or the words saying there are none).
+        for (const [tab, table] of [
+          ['immunizations', 'immunizations-table'],
+          ['encounters', 'encounters-table'],
+        ] as const) {
+          await page.goto(`${page.url().split('?')[0]}?tab=${tab}`);
+          await page.getByTestId(table).waitFor();
+          expect(await page.getByTestId(table).locator('table').count()).toBe(0);
+          await expectFits(page, 390);
+          await expectTapTargets(page);
+          await snap(page, `phone-station-record-${tab}`);
+        }
+      }
     }
 
     // A form: one column, fields a finger can hit.
@@ -182,9 +197,143 @@ describe('every main page on a phone', () => {
     });
     expect(layout.narrowest).toBeGreaterThan(0.9);
     expect(layout.lowest?.height, layout.lowest?.what).toBeGreaterThanOrEqual(44);
+    await expectTapTargets(page);
     await snap(page, 'phone-station-household-form', false);
     await page.close();
   });
+});
+
+describe('the pages made for a phone: charts, entry, lists as cards, filters, import', () => {
+  it('station: the dashboard’s chart and tables, readable at 390 px', async () => {
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'tram.ducxuan');
+    await page.getByTestId('dashboard-targets-chart').waitFor();
+    await expectFits(page, 390);
+    // The chart as wide as its card, not wider; the figures as cards.
+    const chart = await page.getByTestId('dashboard-targets-chart').locator('canvas').first().boundingBox();
+    expect(chart?.width).toBeGreaterThan(300);
+    expect((chart?.x ?? 0) + (chart?.width ?? 0)).toBeLessThanOrEqual(390);
+    await expectCards(page.getByTestId('dashboard-targets-table'));
+    await expectCards(page.getByTestId('dashboard-children'));
+    await expectTapTargets(page);
+    await snap(page, 'phone-station-dashboard-full');
+    await page.getByTestId('dashboard-targets-chart').scrollIntoViewIfNeeded();
+    await snap(page, 'phone-station-dashboard-chart', false);
+    await page.close();
+  });
+
+  it('station: the indicator entry is a card per indicator, its boxes in sight, the unit picker keeps what is typed', async () => {
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'tram.ducxuan');
+    await navigate(page, 'nav-indicator-entry');
+    const table = page.getByTestId('indicator-entry-table');
+    await expectCards(table);
+    await expectFits(page, 390);
+    const card = table.getByTestId('row-card').first();
+    const box = await card.getByTestId('indicator-numerator').boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect(box?.width).toBeGreaterThan(250);
+    // A figure typed is kept and marked as changed.
+    await card.getByTestId('indicator-numerator').fill('12');
+    await card.getByTestId('indicator-changed').waitFor();
+    expect(await card.getByTestId('indicator-numerator').inputValue()).toBe('12');
+    await expect.poll(() => page.getByTestId('indicator-entry-save').isVisible()).toBe(true);
+    // Typing in the unit picker while the page is still asking: the typing stays and brings its unit.
+    await page.getByTestId('indicator-entry-unit').click();
+    await page.keyboard.type('Đức Xuân');
+    await optionOf(page, 'Phường Đức Xuân').waitFor();
+    expect(await page.getByTestId('indicator-entry-unit').locator('input').inputValue()).toBe('Đức Xuân');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await expectTapTargets(page);
+    await snap(page, 'phone-station-indicator-entry-full');
+    await page.close();
+  });
+
+  it('station: coverage by unit and the unit search as cards', async () => {
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'tram.ducxuan');
+    await navigate(page, 'nav-residents');
+    await page.getByTestId('registry-coverage').waitFor();
+    await idle(page);
+    if ((await page.getByTestId('coverage-children').count()) > 0) await expectCards(page.getByTestId('coverage-children'));
+    await expectFits(page, 390);
+    await snap(page, 'phone-station-residents-full');
+
+    await navigate(page, 'nav-org-units');
+    await page.getByTestId('orgunit-search').fill('Đức');
+    await expectCards(page.getByTestId('orgunit-search-results'));
+    await expectFits(page, 390);
+    await expectTapTargets(page);
+    await snap(page, 'phone-station-org-units-search');
+    await page.close();
+  });
+
+  it('province: the audit log’s filters behind one button, as a one-column form, the events as cards', async () => {
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'soyte.thainguyen');
+    await navigate(page, 'nav-audit');
+    await expectCards(page.getByTestId('audit-table'));
+    expect(await page.getByTestId('audit-filters').count()).toBe(0);
+    await snap(page, 'phone-province-audit-closed', false);
+    await page.getByTestId('audit-filters-toggle').click();
+    const form = page.getByTestId('audit-filters');
+    await form.waitFor();
+    for (const id of ['audit-action', 'audit-entity-type', 'audit-from', 'audit-to']) {
+      const box = await form.getByTestId(id).evaluate((el) => (el.closest('.ant-select, .ant-picker, .ant-input-affix-wrapper') ?? el).getBoundingClientRect().toJSON());
+      expect(box.width, id).toBeGreaterThan(300);
+      expect(box.height, id).toBeGreaterThanOrEqual(44);
+    }
+    // A date's calendar fits the screen (the range picker's two months did not).
+    await form.getByTestId('audit-from').click();
+    const calendar = page.locator('.ant-picker-dropdown:visible');
+    await calendar.waitFor();
+    await animationsDone(page);
+    const popup = await calendar.boundingBox();
+    expect((popup?.x ?? 0) + (popup?.width ?? 0)).toBeLessThanOrEqual(390);
+    await snap(page, 'phone-province-audit-calendar', false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => calendar.count()).toBe(0);
+    await expectFits(page, 390);
+    await expectTapTargets(page);
+    await snap(page, 'phone-province-audit-filters');
+    await page.close();
+  });
+
+  it('station: an import’s findings as cards, its commit and result in sight', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ytcs-phone-'));
+    const file = path.join(dir, 'so-nho.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Họ và tên,Giới tính,Ngày sinh,Số hộ,Quan hệ với chủ hộ,Thôn/Tổ dân phố',
+        'Nông Văn Phong,Nam,14/03/1972,PH-01,Chủ hộ,Tổ dân phố 2',
+        'Nông Thị Hạnh,Nữ,31/02/1990,PH-02,Chủ hộ,Tổ dân phố 2',
+      ].join('\n'),
+      'utf8',
+    );
+    const page = await openPage(browser, PHONE);
+    await signIn(page, server.url, 'tram.ducxuan');
+    await navigate(page, 'nav-imports');
+    await expect.poll(() => page.getByTestId('import-unit').textContent()).toContain('Phường Đức Xuân');
+    await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('import-preview').waitFor();
+    await expectCards(page.getByTestId('import-errors'));
+    expect(await page.getByTestId('import-errors').textContent()).toContain('Ngày sinh không hợp lệ');
+    await expectFits(page, 390);
+    await expectTapTargets(page);
+    await snap(page, 'phone-station-import-preview');
+    await page.getByTestId('import-commit').click();
+    // The result, or the server's objection (said in the failure rather than waited out).
+    await page.locator('[data-testid=import-result], [data-testid=import-problem]').first().waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('import-problem').count(), (await page.getByTestId('import-problem').allTextContents()).join()).toBe(0);
+    // The result stands where the button was, on the screen.
+    const result = await page.getByTestId('import-result').boundingBox();
+    expect(result?.y).toBeLessThan(844);
+    await snap(page, 'phone-station-import-result', false);
+    await page.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 300_000);
 });
 
 describe('the same pages at 1400 px', () => {
@@ -210,4 +359,26 @@ describe('the same pages at 1400 px', () => {
       await page.close();
     });
   }
+
+  it('station: a plan, a household and a record keep their tables', async () => {
+    const page = await openPage(browser, DESKTOP);
+    await signIn(page, server.url, 'tram.ducxuan');
+    for (const [list, name, tables] of [
+      ['plans', 'plan', ['plan-targets-table', 'plan-tasks-table']],
+      ['households', 'household', ['household-members']],
+      ['residents', 'record', []],
+    ] as const) {
+      await navigate(page, `nav-${list}`);
+      await page.getByTestId(`${list}-table`).locator('tbody tr.ant-table-row').first().click();
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`^/${list}/\\d+$`));
+      for (const table of tables) await page.getByTestId(table).locator('table').first().waitFor();
+      await expectFits(page, 1400);
+      expect(await page.locator('[data-testid=row-card]').count()).toBe(0);
+      await snap(page, `desktop-station-${name}`);
+    }
+    await page.goto(`${page.url().split('?')[0]}?tab=encounters`);
+    await page.getByTestId('encounters-table').locator('table').first().waitFor();
+    await snap(page, 'desktop-station-record-encounters');
+    await page.close();
+  });
 });

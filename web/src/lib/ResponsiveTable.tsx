@@ -17,13 +17,13 @@ export type ResponsiveTableProps<T> = TableProps<T> & {
 export function ResponsiveTable<T extends object>({ onRowClick, emptyText, cardHead, ...table }: ResponsiveTableProps<T>) {
   const phone = usePhone();
   if (phone) return <RowCards<T> table={{ rowKey: 'id', ...table }} onRowClick={onRowClick} emptyText={emptyText} cardHead={cardHead} />;
-  return (
-    <Table<T>
-      rowKey="id"
-      size="middle"
-      {...(onRowClick ? { rowClassName: 'clickable-row', onRow: (row: T) => ({ onClick: () => onRowClick(row) }) } : {})}
-      {...(emptyText ? { locale: { emptyText } } : {})}
-      {...table}
-    />
-  );
+  const { onRow, rowClassName, ...rest } = table;
+  // The page's own row attributes (a data-testid per row) keep the click; its row class keeps the clickable one.
+  const clickable = onRowClick
+    ? {
+        rowClassName: (row: T, index: number, indent: number) => ['clickable-row', typeof rowClassName === 'function' ? rowClassName(row, index, indent) : (rowClassName ?? '')].join(' '),
+        onRow: (row: T, index?: number) => ({ ...onRow?.(row, index), onClick: () => onRowClick(row) }),
+      }
+    : { rowClassName, onRow };
+  return <Table<T> rowKey="id" size="middle" {...(emptyText ? { locale: { emptyText } } : {})} {...rest} {...clickable} />;
 }

@@ -37,8 +37,17 @@ function keyOf<T>(row: T, rowKey: TableProps<T>['rowKey'], index: number): Key {
   return (value as Key) ?? index;
 }
 
-/** A click on the row's own buttons or links acts on them, not as a click on the card. */
-const actedOn = (target: EventTarget) => target instanceof Element && !!target.closest('.row-card-actions, a, button, .ant-select, input');
+/**
+ * The row's own data-* attributes from the table's onRow (data-indicator, data-status), so a card is
+ * found as its row is; data-testid stays "row-card", and handlers stay with the table.
+ */
+function dataOf<T>(table: TableProps<T>, row: T, index: number): Record<string, unknown> {
+  const attrs = (table.onRow?.(row, index) ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(attrs).filter(([name]) => name.startsWith('data-') && name !== 'data-testid'));
+}
+
+/** A click on the row's own buttons or links acts on them, not as a click on the card (a name drawn as a link, without href, is the card's). */
+const actedOn = (target: EventTarget) => target instanceof Element && !!target.closest('.row-card-actions, a[href], button, .ant-select, input, .ant-input-number');
 
 type Props<T> = {
   table: TableProps<T> & { 'data-testid': string };
@@ -68,7 +77,7 @@ export function RowCards<T extends object>({ table, onRowClick, emptyText, cardH
   const loading = typeof table.loading === 'object' ? !!table.loading.spinning : !!table.loading;
 
   return (
-    <div className="row-cards" data-testid={table['data-testid']}>
+    <div className={['row-cards', table.className ?? ''].join(' ')} data-testid={table['data-testid']}>
       <Spin spinning={loading}>
         {shown.length === 0 && !loading ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
@@ -78,6 +87,7 @@ export function RowCards<T extends object>({ table, onRowClick, emptyText, cardH
             return (
               <Card
                 key={keyOf(row, table.rowKey, index)}
+                {...dataOf(table, row, index)}
                 size="small"
                 className={['row-card', onRowClick ? 'row-card-clickable' : '', rowClass ?? ''].join(' ')}
                 data-testid="row-card"
@@ -98,6 +108,10 @@ export function RowCards<T extends object>({ table, onRowClick, emptyText, cardH
                       );
                     })}
                   </dl>
+                )}
+                {/* What the table shows on expanding a row (an encounter's details) stands in its card. */}
+                {table.expandable?.expandedRowRender && (table.expandable.rowExpandable?.(row) ?? true) && (
+                  <div className="row-card-more">{table.expandable.expandedRowRender(row, index, 0, true)}</div>
                 )}
                 {foot.map((column, n) => (
                   <div className="row-card-actions" key={String(column.key ?? n)}>

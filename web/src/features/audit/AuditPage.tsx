@@ -1,20 +1,18 @@
 // Reading the audit log: every access to a person's record and every change is written there,
 // so supervisors can answer "who looked at this, and when".
-import { AutoComplete, Button, DatePicker, Input, Select, Tag, Tooltip, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEvent, auditActionKey, auditEntityKey } from '@ytcs/common';
-import { DATE_FORMAT, formatInstant, toIsoDate } from '../../lib/dates';
+import { type AuditEvent, auditActionKey, auditEntityKey } from '@ytcs/common';
+import { formatInstant, toIsoDate } from '../../lib/dates';
 import { ListPage } from '../../lib/ListPage';
 import { usePaging } from '../../lib/paging';
 import { useDebounced } from '../../lib/useDebounced';
 import { hasPermission, useMe } from '../auth/auth.api';
 import { downloadAccessReport, useAuditEvents } from './audit.api';
 import { usePageTitle } from '../../lib/usePageTitle';
-
-type Range = [Dayjs | null, Dayjs | null] | null;
+import { AuditFilters, type AuditRange } from './AuditFilters';
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -32,7 +30,7 @@ export function AuditPage() {
   const { limit, offset, pagination, reset } = usePaging(50);
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
-  const [range, setRange] = useState<Range>(null);
+  const [range, setRange] = useState<AuditRange>(null);
   const [user, setUser] = useState<{ id: number; name: string } | null>(null);
   const [reportError, setReportError] = useState<unknown>(null);
   const [downloading, setDownloading] = useState(false);
@@ -76,33 +74,18 @@ export function AuditPage() {
     <ListPage<AuditEvent>
       title={t('audit.title')}
       filters={
-        <>
-          <AutoComplete
-            value={action}
-            onChange={(value?: string) => changed(setAction)(value ?? '')}
-            options={AUDIT_ACTIONS.map((code) => ({ value: code, label: `${actionLabel(code)} (${code})` }))}
-            className="audit-action-filter"
-          >
-            <Input allowClear placeholder={t('audit.action')} data-testid="audit-action" />
-          </AutoComplete>
-          <Select
-            allowClear
-            placeholder={t('audit.entityType')}
-            value={entityType || undefined}
-            onChange={(value?: string) => changed(setEntityType)(value ?? '')}
-            options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: entityLabel(type) }))}
-            className="audit-action-filter"
-            data-testid="audit-entity-type"
-          />
-          <DatePicker.RangePicker
-            format={DATE_FORMAT}
-            value={range}
-            onChange={(value) => changed(setRange)(value)}
-            aria-label={t('audit.period')}
-            data-testid="audit-period"
-          />
-        </>
+        <AuditFilters
+          action={action}
+          onAction={changed(setAction)}
+          entityType={entityType}
+          onEntityType={changed(setEntityType)}
+          range={range}
+          onRange={changed(setRange)}
+          actionLabel={actionLabel}
+          entityLabel={entityLabel}
+        />
       }
+      cardHead="action"
       actionsPlacement="inline"
       actions={
         <>
@@ -173,9 +156,11 @@ export function AuditPage() {
               title: t('server:auditLabels.columns.unit'),
               key: 'unit',
               width: 180,
-              render: (_, event) => (
-                <Tooltip title={event.orgUnitIds.join(', ')}>{event.orgUnitName ?? (event.orgUnitId === null ? '' : `#${event.orgUnitId}`)}</Tooltip>
-              ),
+              // Nothing (not an empty tooltip) without a unit: a card then leaves the line out.
+              render: (_, event) => {
+                const name = event.orgUnitName ?? (event.orgUnitId === null ? null : `#${event.orgUnitId}`);
+                return name && <Tooltip title={event.orgUnitIds.join(', ')}>{name}</Tooltip>;
+              },
             },
             { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
         ],

@@ -1,7 +1,7 @@
 // The units below the chosen one, ranked best first for an indicator and period; clicking one
 // makes it the chosen unit (drill-down). Bars are coloured by standing against the plans' target
 // (common's standingOf), slate where no plan sets one.
-import { Alert, Card, Grid, Progress, Table } from 'antd';
+import { Alert, Card, Progress } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Comparator, type Indicator, type IndicatorUnit, type UnitValue, standingOf } from '@ytcs/common';
@@ -11,6 +11,8 @@ import { useFormatNumber } from '../../lib/numbers';
 import { FigureText } from '../indicators/indicatorFormat';
 import { usePeriodLabel } from '../../lib/periods';
 import { useChildValues } from '../indicators/indicators.api';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
+import { usePhone } from '../../lib/useMedia';
 
 type Props = {
   unitId: number;
@@ -44,8 +46,8 @@ export function ChildUnitsCard({ unitId, period, indicator, indicators, target, 
   const fmt = useFormatNumber();
   const periodLabel = usePeriodLabel();
   const children = useChildValues(indicator, unitId, period);
-  // On a phone the bar gives way to the names.
-  const narrow = Grid.useBreakpoint().md === false;
+  // On a phone each unit is a card headed by its name, the bar under its figure.
+  const narrow = usePhone();
   const unit: IndicatorUnit = indicators.find((i) => i.code === indicator)?.unit ?? 'percent';
   const rows = children.data?.children ?? [];
   const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
@@ -56,16 +58,17 @@ export function ChildUnitsCard({ unitId, period, indicator, indicators, target, 
       <div className="muted card-hint">
         {t('plans.dashboard.childrenHint')} {target ? t('feedback.dashboard.standingLegend') : t('feedback.dashboard.noTarget')}
       </div>
-      <Table<UnitValue>
+      <ResponsiveTable<UnitValue>
         data-testid="dashboard-children"
+        cardHead="name"
         rowKey="id"
         size="small"
         loading={children.isFetching}
         dataSource={rows}
         pagination={rows.length > 15 ? { pageSize: 15, showSizeChanger: false, size: 'small' } : false}
-        locale={{ emptyText: t('plans.dashboard.noChildren') }}
-        rowClassName="clickable-row"
-        onRow={(r) => ({ onClick: () => onSelectUnit(r.id), 'data-testid': 'dashboard-child-row' }) as HTMLAttributes<HTMLElement>}
+        emptyText={t('plans.dashboard.noChildren')}
+        onRowClick={(r) => onSelectUnit(r.id)}
+        onRow={() => ({ 'data-testid': 'dashboard-child-row' }) as HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('plans.dashboard.rank'), key: 'rank', width: narrow ? 44 : 64, align: 'right', render: (_, __, n) => fmt(n + 1) },
           {

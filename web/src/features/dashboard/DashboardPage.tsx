@@ -100,7 +100,6 @@ export function DashboardPage() {
             <span>{t('plans.dashboard.unit')}:</span>
             <div className="toolbar-unit-wide">
               <OrgUnitPicker
-                key={`${unitId}-${detail.data?.id ?? ''}`}
                 value={unitId}
                 initialUnit={detail.data}
                 onChange={(id) => set({ unit: id })}

@@ -1,7 +1,7 @@
 // One plan's targets against a unit's figures for a period: a horizontal bar per target coloured
 // by its standing (met, near, far: common's standingOf) with the planned level marked, and the
 // same as a table.
-import { Card, Col, Grid, Row, Table, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import { type HTMLAttributes, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -12,6 +12,8 @@ import { judge } from '@ytcs/common';
 import { GapText, STANDING_COLOUR, StandingTag, useTargetText } from '../plans/planFormat';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
+import { usePhone } from '../../lib/useMedia';
 
 const EMPTY: Figure = { numerator: null, denominator: null, value: null, suppressed: false };
 const NO_DATA = '#bdbdbd';
@@ -61,9 +63,12 @@ export function TargetsPanel({ plan, values, unitId, unitName, period, indicator
     };
   }), [plan, values, unitId, period, indicators, indicatorName]);
   const charted = useMemo(() => rows.filter((r) => r.unit === 'percent'), [rows]);
-  // On a phone the names go above their bars: beside them they left no room for the bars.
-  const narrow = Grid.useBreakpoint().md === false;
-  const rowHeight = narrow ? 52 : 38;
+  // On a phone the names go above their bars, wrapped to two lines: beside them they left no room for the bars.
+  const narrow = usePhone();
+  const rowHeight = narrow ? 64 : 38;
+
+  // The names wrap at the screen's width (less the card's padding and the value's room at the right).
+  const labelWidth = Math.max(200, Math.min(window.innerWidth, 767) - 60);
 
   const option = useMemo<ChartOption>(() => {
     // The first target at the top, as in the table.
@@ -81,12 +86,13 @@ export function TargetsPanel({ plan, values, unitId, unitName, period, indicator
           return `${r.name}<br/>${t('plans.dashboard.value')}: <b>${current}</b><br/>${t('plans.dashboard.targetMark')}: ${targetText(r)}`;
         },
       },
-      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      // Five ticks on a phone (0, 25 … 100%): eleven ran into each other.
+      xAxis: { type: 'value', min: 0, max: 100, ...(narrow ? { interval: 25 } : {}), axisLabel: { formatter: '{value}%', ...(narrow ? { fontSize: 10 } : {}) } },
       yAxis: {
         type: 'category',
         // Shortened here, not by ECharts, so the target's year always shows.
-        data: shown.map((r) => `${truncate(r.name, narrow ? 30 : 36)}${r.year ? ` (${r.year})` : ''}`),
-        ...(narrow ? { axisLabel: { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0], color: '#333', fontSize: 11 }, axisTick: { show: false }, z: 10 } : {}),
+        data: shown.map((r) => `${truncate(r.name, narrow ? 70 : 36)}${r.year ? ` (${r.year})` : ''}`),
+        ...(narrow ? { axisLabel: { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 8, 0], color: '#333', fontSize: 11, lineHeight: 13, width: labelWidth, overflow: 'break' }, axisTick: { show: false }, z: 10 } : {}),
       },
       series: [
         {
@@ -110,7 +116,7 @@ export function TargetsPanel({ plan, values, unitId, unitName, period, indicator
         },
       ],
     };
-  }, [charted, t, targetText, valueText, narrow]);
+  }, [charted, t, targetText, valueText, narrow, labelWidth]);
 
   return (
     <Card
@@ -145,8 +151,9 @@ export function TargetsPanel({ plan, values, unitId, unitName, period, indicator
           </Col>
         )}
         <Col xs={24} xxl={charted.length > 0 ? 13 : 24}>
-          <Table<TargetRow>
+          <ResponsiveTable<TargetRow>
             data-testid="dashboard-targets-table"
+            cardHead="name"
             rowKey="id"
             size="small"
             pagination={false}

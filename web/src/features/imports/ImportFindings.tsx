@@ -1,21 +1,24 @@
 // The rows with errors (not imported) and the warnings (imported, to check), each placed by its
 // spreadsheet row and column so it can be found in the station's own file.
-import { Alert, Table, Tabs } from 'antd';
+import { Alert, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportFinding, ImportJob } from '@ytcs/common';
 import { useFormatNumber } from '../../lib/numbers';
 import { serverText } from '../../i18n/languages';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 function FindingsTable({ findings, empty, testId }: { findings: ImportFinding[]; empty: string; testId: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <Table<ImportFinding>
+    // On a phone each finding is a card headed by what is wrong, its row and column under it.
+    <ResponsiveTable<ImportFinding>
       data-testid={testId}
+      cardHead="message"
       rowKey={(f, i) => `${f.row}:${f.letter ?? ''}:${f.field}:${i}`}
       size="small"
       dataSource={findings}
       pagination={{ defaultPageSize: 10, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], hideOnSinglePage: true, size: 'small' }}
-      locale={{ emptyText: empty }}
+      emptyText={empty}
       columns={[
         { title: t('imports.row'), dataIndex: 'row', width: 80, align: 'right' },
         {

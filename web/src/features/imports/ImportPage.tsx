@@ -10,6 +10,7 @@ import { type CommitResult, IMPORT_MAX_FILE_MB, IMPORT_MAX_ROWS, type ImportFiel
 import { ApiError } from '../../api/client';
 import { useErrorText } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { usePhone } from '../../lib/useMedia';
 import { useMe } from '../auth/auth.api';
 import { PlacePicker } from '../registry/PlacePicker';
 import { registryKeys, usePlaces } from '../registry/registry.api';
@@ -87,6 +88,9 @@ export function ImportPage() {
   });
   const progress = useImportProgress(job?.id, commit.isPending);
   const busy = preview.isPending || commit.isPending;
+  // On a phone the help stood between the file dropped and what came of it (the reading, the check,
+  // the commit's progress), all below the fold: once a file is in, the help goes under them.
+  const helpBelow = usePhone() && (job !== null || preview.isPending);
 
   const read = (next: { unitId?: number; file?: File | null; mapping?: ColumnMapping }) => {
     const unit = next.unitId ?? unitId;
@@ -171,9 +175,11 @@ export function ImportPage() {
             </div>
           </Card>
         </Col>
-        <Col xs={24} xl={10}>
-          <ImportHelp />
-        </Col>
+        {!helpBelow && (
+          <Col xs={24} xl={10}>
+            <ImportHelp />
+          </Col>
+        )}
       </Row>
 
       {preview.isError && <ProblemAlert error={preview.error} />}
@@ -204,6 +210,7 @@ export function ImportPage() {
           onReset={reset}
         />
       )}
+      {helpBelow && <ImportHelp />}
     </div>
   );
 }

@@ -71,6 +71,8 @@ export function ImportPreview(props: Props) {
           </Col>
         </Row>
 
+        {/* Above the buttons, where the finger that pressed "Nhập" is: under them it was below a phone's fold. */}
+        {committing && <ImportProgress job={job} done={props.done} />}
         {!result && partial && !committing && <Alert type="warning" showIcon message={t('imports.resumeHelp')} data-testid="import-resume-help" />}
         {!result && !partial && job.valid > 0 && newPeople === 0 && <Alert type="info" showIcon message={t('imports.nothingNew')} data-testid="import-nothing-new" />}
         <Space wrap className="import-actions">
@@ -93,7 +95,6 @@ export function ImportPreview(props: Props) {
             {t('imports.another')}
           </Button>
         </Space>
-        {committing && <ImportProgress job={job} done={props.done} />}
         {result && <ImportResult result={result} />}
 
         <ImportFindings job={job} />

@@ -1,5 +1,6 @@
 // The commit under way (rows done, asked for every second) and what it did.
 import { Alert, Col, Progress, Row, Statistic, theme } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CommitResult, ImportJob } from '@ytcs/common';
@@ -11,8 +12,15 @@ export function ImportProgress({ job, done }: { job: ImportJob; done: number | n
   const fmt = useFormatNumber();
   const { token } = theme.useToken();
   const total = Math.max(job.valid, 1);
+  const box = useRef<HTMLDivElement>(null);
+  // Brought into view when the commit starts (a phone may have scrolled the button to an edge);
+  // on a phone it then stays pinned under the header while the page is scrolled (styles.css).
+  // (In braces: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.)
+  useEffect(() => {
+    void box.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
-    <div className="import-progress" data-testid="import-progress">
+    <div className="import-progress" data-testid="import-progress" ref={box}>
       <Progress percent={Math.min(99, Math.floor((100 * (done ?? 0)) / total))} status="active" strokeColor={token.colorPrimary} />
       <span className="muted">{done === null ? t('imports.committingStarted', { total: fmt(job.valid) }) : t('imports.committing', { done: fmt(done), total: fmt(job.valid) })}</span>
     </div>

@@ -6,7 +6,7 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type PeriodType, parsePeriod, percentOf, periodOf, previousPeriods } from '@ytcs/common';
-import { Alert, App, Button, Card, Empty, Form, InputNumber, Segmented, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, InputNumber, Segmented, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { type HTMLAttributes, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -16,6 +16,7 @@ import { formatInstant, todayIso } from '../../lib/dates';
 import { toNamePath, useErrorText } from '../../lib/errors';
 import { preventEnterSubmit } from '../../lib/forms';
 import { useFormatNumber } from '../../lib/numbers';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { indicatorKeys, useIndicators } from './indicators.api';
 import { OrgUnitPicker } from '../org-units/OrgUnitPicker';
@@ -237,7 +238,6 @@ export function IndicatorEntryPage() {
             <span>{t('indicators.entry.unit')}:</span>
             <div className="toolbar-unit-wide">
               <OrgUnitPicker
-                key={`${unitId}-${detail.data?.id ?? ''}`}
                 value={unitId}
                 initialUnit={detail.data}
                 onChange={(id) => id !== undefined && set({ unit: id })}
@@ -303,7 +303,8 @@ export function IndicatorEntryPage() {
             }}
             data-testid="indicator-entry-form"
           >
-            <Table<Indicator>
+            {/* On a phone each indicator is a card: its name, then each figure's box at full width. */}
+            <ResponsiveTable<Indicator>
               data-testid="indicator-entry-table"
               className="entry-table"
               rowKey="code"

@@ -30,8 +30,10 @@ export function OrgUnitPicker({ value, onChange, initialUnit, id, 'data-testid':
   const search = useOrgUnitSearch({ q, asOf: todayIso(), limit: 20, offset: 0 });
 
   const found = q ? (search.data?.items ?? []) : [];
-  // Only the unit actually selected is kept beside the search answers.
-  const current = chosen && chosen.id === value ? chosen : undefined;
+  // Only the unit actually selected is kept beside the search answers. The unit the page names
+  // (initialUnit, arriving after the first render) is read on each render, not copied into state:
+  // so pages need not remount the picker when it arrives, which threw away what was being typed.
+  const current = chosen?.id === value ? chosen : initialUnit?.id === value ? initialUnit : undefined;
   const units = current && !found.some((u) => u.id === current.id) ? [current, ...found] : found;
 
   return (

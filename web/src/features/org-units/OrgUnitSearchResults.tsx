@@ -1,4 +1,4 @@
-import { Alert, Table, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
@@ -6,6 +6,7 @@ import { useErrorText } from '../../lib/errors';
 import { usePaging } from '../../lib/paging';
 import { useOrgUnitSearch } from './orgUnits.api';
 import { useOrgUnitLabels } from './useOrgUnitLabels';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 type Props = { q: string; asOf: string; selectedId: number | null; onSelect: (id: number) => void };
 
@@ -23,16 +24,16 @@ export function OrgUnitSearchResults({ q, asOf, selectedId, onSelect }: Props) {
   if (search.isError) return <Alert type="error" showIcon title={errorText(search.error)} />;
 
   return (
-    <Table<OrgUnit>
+    <ResponsiveTable<OrgUnit>
       data-testid="orgunit-search-results"
       size="small"
       rowKey="id"
       loading={search.isFetching}
       dataSource={search.data?.items}
       pagination={pagination(search.data?.total)}
-      locale={{ emptyText: t('orgUnit.noResults') }}
+      emptyText={t('orgUnit.noResults')}
       rowClassName={(unit) => (unit.id === selectedId ? 'row-selected' : '')}
-      onRow={(unit) => ({ onClick: () => onSelect(unit.id), style: { cursor: 'pointer' } })}
+      onRowClick={(unit) => onSelect(unit.id)}
       columns={[
         {
           title: t('orgUnit.name'),

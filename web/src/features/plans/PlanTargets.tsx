@@ -1,6 +1,6 @@
 // A plan's targets against the live figures of its area: value with numerator/denominator, gap,
 // met or not, and the last quarters.
-import { Card, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetView } from '@ytcs/common';
@@ -8,6 +8,7 @@ import { useIndicators } from '../indicators/indicators.api';
 import { FigureText, useIndicatorName } from '../indicators/indicatorFormat';
 import { GapText, StandingTag, useTargetText } from './planFormat';
 import { Sparkline } from './Sparkline';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 export function PlanTargets({ targets }: { targets: TargetView[] }) {
   const { t } = useTranslation();
@@ -20,13 +21,14 @@ export function PlanTargets({ targets }: { targets: TargetView[] }) {
   return (
     <Card size="small" className="section-card" title={t('plans.detail.targetsTitle')} data-testid="plan-targets">
       {year && <Typography.Paragraph className="muted">{t('plans.detail.targetsHint', { year })}</Typography.Paragraph>}
-      <Table<TargetView>
+      <ResponsiveTable<TargetView>
+        data-testid="plan-targets-table"
         rowKey="id"
         size="small"
         pagination={false}
         dataSource={targets}
         scroll={{ x: 960 }}
-        locale={{ emptyText: t('plans.detail.noTargets') }}
+        emptyText={t('plans.detail.noTargets')}
         onRow={() => ({ 'data-testid': 'plan-target-row' }) as HTMLAttributes<HTMLElement>}
         columns={[
           {

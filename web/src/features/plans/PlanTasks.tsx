@@ -2,11 +2,13 @@
 // filtered to the overdue ones or to those the caller may update. A section label stands once
 // over its tasks and columns no task on the page fills are left out (taskTable.ts).
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Button, Card, Grid, Progress, Segmented, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Button, Card, Progress, Segmented, Space, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskStatus, TaskView } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
+import { usePhone } from '../../lib/useMedia';
 import { StatusTag } from './planFormat';
 import { TaskUpdateModal } from './TaskUpdateModal';
 import { sectionSpans, taskColumns } from './taskTable';
@@ -26,7 +28,8 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
   const spans = sectionSpans(onPage.map((task) => task.section));
   const needs = taskColumns(onPage);
   const spanOf = (task: TaskView) => spans[onPage.indexOf(task)] ?? 1;
-  const narrow = Grid.useBreakpoint().md === false;
+  // On a phone each task is a card headed by its text, the section and the rest as lines under it.
+  const phone = usePhone();
 
   const allColumns: (TableColumnsType<TaskView>[number] & { key: string })[] = [
           {
@@ -44,17 +47,6 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
               <div>
                 <div className="task-text">{task.text}</div>
                 {task.lastNote && <div className="muted task-note">{t('plans.tasks.lastNote', { note: task.lastNote })}</div>}
-                {narrow && (
-                  // On a phone the other columns become one line under the text.
-                  <div className="task-meta muted" data-testid="task-meta">
-                    {[task.lead, formatDate(task.deadline) || task.recurring].filter(Boolean).join(' · ')}
-                    <Space size={6} wrap>
-                      <span className={task.overdue ? 'gap-short' : undefined}>{task.progress}%</span>
-                      <StatusTag status={task.status} />
-                      {task.overdue && <Tag color="error">{t('plans.tasks.overdue')}</Tag>}
-                    </Space>
-                  </div>
-                )}
               </div>
             ),
           },
@@ -115,15 +107,15 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
                     aria-label={label}
                     onClick={() => setOpen(task)}
                     data-testid={task.canUpdate ? 'task-update' : 'task-history-open'}
-                  />
+                  >
+                    {phone && label}
+                  </Button>
                 </Tooltip>
               );
             },
           },
         ];
-  const columns = narrow
-    ? allColumns.filter((c) => ['section', 'text', 'actions'].includes(c.key)).map((c) => (c.key === 'section' ? { ...c, width: 48 } : c))
-    : allColumns.filter((c) => needs[c.key as keyof typeof needs] ?? true);
+  const columns = allColumns.filter((c) => needs[c.key as keyof typeof needs] ?? true);
 
   return (
     <Card
@@ -147,13 +139,16 @@ export function PlanTasks({ planId, tasks }: { planId: number; tasks: TaskView[]
         />
       }
     >
-      <Table<TaskView>
+      <ResponsiveTable<TaskView>
+        data-testid="plan-tasks-table"
         rowKey="id"
         size="small"
-        dataSource={shown}
-        pagination={shown.length > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, showSizeChanger: false, onChange: setPage } : false}
-        scroll={narrow ? undefined : { x: 760 + (needs.lead ? 150 : 0) + (needs.coordinating ? 170 : 0) }}
-        locale={{ emptyText: t('plans.tasks.empty') }}
+        cardHead="text"
+        // The cards take the page as given (paged here); the table pages the whole list itself.
+        dataSource={phone ? onPage : shown}
+        pagination={shown.length > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: shown.length, showSizeChanger: false, onChange: setPage } : false}
+        scroll={phone ? undefined : { x: 760 + (needs.lead ? 150 : 0) + (needs.coordinating ? 170 : 0) }}
+        emptyText={t('plans.tasks.empty')}
         onRow={() => ({ 'data-testid': 'plan-task-row' }) as HTMLAttributes<HTMLElement>}
         columns={columns}
       />

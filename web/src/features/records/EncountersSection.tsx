@@ -1,7 +1,7 @@
 // Part IV: examinations over time, newest first, with blood pressure, weight/height/BMI,
 // diagnoses (the main one first, in bold) and prescriptions; reason and notes on expanding a row.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Space, Table, Tooltip } from 'antd';
+import { Button, Descriptions, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Encounter } from '@ytcs/common';
@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/dates';
 import { EncounterFormModal } from './EncounterFormModal';
 import { OBSERVATIONS } from './observations';
 import { useIcd10Names } from './records.api';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 type Props = { residentId: number; encounters: Encounter[]; canWrite: boolean };
 
@@ -33,14 +34,14 @@ export function EncountersSection({ residentId, encounters, canWrite }: Props) {
           </Button>
         </Space>
       )}
-      <Table<Encounter>
+      <ResponsiveTable<Encounter>
         data-testid="encounters-table"
         rowKey="id"
         size="middle"
         dataSource={rows}
         pagination={rows.length > 20 ? { pageSize: 20 } : false}
         scroll={{ x: 950 }}
-        locale={{ emptyText: t('record.noEncounters') }}
+        emptyText={t('record.noEncounters')}
         expandable={{
           rowExpandable: hasDetails,
           expandedRowRender: (e) => (

@@ -1,7 +1,7 @@
 // Part III: vaccinations given, oldest first as on the paper card, and a line to add one.
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Table } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import type { Immunization } from '@ytcs/common';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../lib/dates';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { addImmunization, recordKeys, useVaccines } from './records.api';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 type Values = { vaccineCode?: string; dose?: number; date?: Dayjs; lot?: string };
 
@@ -83,14 +84,15 @@ export function ImmunizationsSection({ residentId, immunizations, canWrite }: Pr
         </Form>
       )}
       {generalError !== null && <Alert type="error" showIcon title={errorText(generalError)} className="form-alert" />}
-      <Table<Immunization>
+      <ResponsiveTable<Immunization>
         data-testid="immunizations-table"
+        cardHead="vaccine"
         rowKey="id"
         size="middle"
         dataSource={rows}
         pagination={false}
         scroll={{ x: 700 }}
-        locale={{ emptyText: t('record.noImmunizations') }}
+        emptyText={t('record.noImmunizations')}
         columns={[
           { title: t('record.date'), dataIndex: 'date', width: 110, render: (v: string) => formatDate(v) },
           { title: t('record.vaccine'), key: 'vaccine', render: (_, i) => vaccineName(i.vaccineCode, i.vaccineName) },

@@ -1,13 +1,14 @@
 // How much of the population is covered: residents with a health record and residents insured,
 // against the 95% targets, for a unit and each unit below it. Figures about fewer than 5 people
 // come suppressed (null) for officials without access to personal records; they show as "<5".
-import { Alert, Card, Col, Progress, Row, Statistic, Table, Tooltip, theme } from 'antd';
+import { Alert, Card, Col, Progress, Row, Statistic, Tooltip, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CoverageRow } from '@ytcs/common';
 import { formatDate } from '../../lib/dates';
 import { useErrorText } from '../../lib/errors';
 import { useFormatNumber } from '../../lib/numbers';
 import { useCoverage } from './registry.api';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 /** Both targets of the commune health programme. */
 export const COVERAGE_TARGET = 95;
@@ -126,7 +127,7 @@ export function CoverageCard({ orgUnit }: { orgUnit?: number }) {
           </Col>
           {beside && (
             <Col xs={24} lg={15}>
-              <Table<CoverageRow>
+              <ResponsiveTable<CoverageRow>
                 data-testid="coverage-children"
                 rowKey="id"
                 size="small"

@@ -1,6 +1,6 @@
 // One household: where it lives, its head, and its members; a member opens their record.
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { hasPermission, useMe } from '../auth/auth.api';
 import { ResidentFormModal } from './ResidentFormModal';
 import { InsuredTag, StatusTag, WarningsTag } from './ResidentTags';
 import { useHousehold } from './registry.api';
+import { ResponsiveTable } from '../../lib/ResponsiveTable';
 
 export function HouseholdDetailPage() {
   const { t } = useTranslation();
@@ -67,15 +68,14 @@ export function HouseholdDetailPage() {
           )
         }
       >
-        <Table<Resident>
+        <ResponsiveTable<Resident>
           data-testid="household-members"
           rowKey="id"
           size="middle"
           pagination={false}
           dataSource={[...h.members].sort((a, b) => (a.relationship === 'head' ? -1 : b.relationship === 'head' ? 1 : a.birthYear - b.birthYear))}
           scroll={{ x: 900 }}
-          rowClassName="clickable-row"
-          onRow={(r) => ({ onClick: () => navigate(`/residents/${r.id}`) })}
+          onRowClick={(r) => navigate(`/residents/${r.id}`)}
           columns={[
             {
               title: t('registry.fullName'),

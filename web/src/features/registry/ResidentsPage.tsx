@@ -74,7 +74,6 @@ export function ResidentsPage() {
         <>
           <div className="toolbar-unit">
             <OrgUnitPicker
-              key={unitDetail.data?.id ?? 0}
               value={orgUnit}
               initialUnit={unitDetail.data}
               onChange={(id) => setParam('unit', id)}
