@@ -40,7 +40,7 @@ export function AntenatalPage() {
       filters={
         <>
           <div className="toolbar-unit">
-            <OrgUnitPicker key={unitDetail.data?.id ?? 0} value={orgUnit} initialUnit={unitDetail.data} onChange={(id) => setParam('unit', id)} allowClear placeholder={t('registry.unitFilter')} data-testid="antenatal-unit" />
+            <OrgUnitPicker value={orgUnit} initialUnit={unitDetail.data} onChange={(id) => setParam('unit', id)} allowClear placeholder={t('registry.unitFilter')} data-testid="antenatal-unit" />
           </div>
           <Select<AncStanding>
             allowClear
