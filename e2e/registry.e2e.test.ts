@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, launchBrowser, startServer } from './server.ts';
-import { answerOf, choose, openPage, overflowX, settle, signIn, typeDate } from './helpers.ts';
+import { answerOf, choose, idle, openPage, overflowX, settle, signIn, typeDate } from './helpers.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -190,9 +190,10 @@ describe('a commune health station in the browser', () => {
       return child.id as number;
     });
     await page.goto(`${server.url}/residents/${childId}?tab=growth`);
+    await idle(page);
     const growth = page.getByTestId('record-growth');
-    await expect.poll(() => growth.getByTestId('growth-table').locator('tbody tr.ant-table-row').count()).toBe(3);
-    await expect.poll(() => growth.locator('[data-testid="growth-chart-wfa"] canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => growth.getByTestId('growth-table').locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => growth.locator('[data-testid="growth-chart-wfa"] canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await growth.getByTestId('growth-finding').allTextContents()).toContain('Nhẹ cân');
     await settle(page);
     await page.screenshot({ path: path.join(shots, 'record-growth.png'), fullPage: true });
@@ -213,6 +214,7 @@ describe('a commune health station in the browser', () => {
       return (await res.json()).id as number;
     });
     await page.goto(`${server.url}/residents/${womanId}?tab=pregnancies`);
+    await idle(page);
     const form = page.getByTestId('pregnancy-form');
     // Ten weeks ago, typed as people type dates.
     const lmp = new Date(Date.now() - 70 * 86_400_000);
@@ -220,7 +222,7 @@ describe('a commune health station in the browser', () => {
     await typeDate(page, form.getByTestId('pregnancy-lmp'), typed);
     await form.getByTestId('pregnancy-submit').click();
     const card = page.getByTestId('pregnancy-card');
-    await expect.poll(() => card.textContent()).toContain('10 tuần');
+    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('10 tuần');
     expect(await card.getByTestId('anc-standing').getAttribute('data-standing')).toBe('due');
     await settle(page);
     await page.screenshot({ path: path.join(shots, 'record-pregnancy.png'), fullPage: true });
@@ -228,7 +230,7 @@ describe('a commune health station in the browser', () => {
     // The antenatal list names her, due for her first-trimester visit.
     await page.goto(`${server.url}/antenatal?standing=due`);
     const table = page.getByTestId('antenatal-table');
-    await expect.poll(() => table.textContent()).toContain('Lương Thị Thảo');
+    await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain('Lương Thị Thảo');
     await settle(page);
     await page.screenshot({ path: path.join(shots, 'antenatal-list.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -239,15 +241,16 @@ describe('a commune health station in the browser', () => {
 
     // The birth: a live-born girl registered into the household with her birth weight.
     await page.goto(`${server.url}/residents/${womanId}?tab=pregnancies`);
+    await idle(page);
     await page.getByTestId('pregnancy-outcome').click();
     const outcome = page.getByTestId('outcome-form');
     await outcome.getByTestId('outcome-newborn-name').fill('Lương Bảo Châu');
     await outcome.getByTestId('outcome-newborn-sex').getByText('Nữ', { exact: true }).click();
     await outcome.getByTestId('outcome-birth-weight').fill('3,1');
     await page.getByTestId('outcome-submit').click();
-    await expect.poll(() => page.getByTestId('pregnancy-card').textContent()).toContain('Sinh sống');
+    await expect.poll(() => page.getByTestId('pregnancy-card').textContent(), { timeout: 15_000 }).toContain('Sinh sống');
     await page.getByTestId('pregnancy-newborn').click();
-    await expect.poll(() => page.getByTestId('record-name').textContent()).toBe('Lương Bảo Châu');
+    await expect.poll(() => page.getByTestId('record-name').textContent(), { timeout: 15_000 }).toBe('Lương Bảo Châu');
     await page.close();
   });
 

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, toIsoDate } from '../../lib/dates';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
+import { preventEnterSubmit } from '../../lib/forms';
 import { maternalKeys, recordOutcome } from './maternal.api';
 
 type Values = {
@@ -58,7 +59,7 @@ export function OutcomeModal({ pregnancyId, open, onClose, onSaved }: { pregnanc
   const required = [{ required: true, message: t('common.required') }];
   return (
     <Modal open={open} title={t('maternal.recordOutcome')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okButtonProps={{ 'data-testid': 'outcome-submit' } as Record<string, string>} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" name="outcome" initialValues={{ outcome: 'live_birth', date: dayjs(), registerNewborn: true }} onFinish={(v) => save.mutate(v)} data-testid="outcome-form">
+      <Form<Values> form={form} layout="vertical" name="outcome" initialValues={{ outcome: 'live_birth', date: dayjs(), registerNewborn: true }} onFinish={(v) => save.mutate(v)} onKeyDown={preventEnterSubmit} data-testid="outcome-form">
         <Form.Item name="outcome" label={t('maternal.outcomeLabel')} rules={required}>
           <Radio.Group options={PREGNANCY_OUTCOMES.map((value) => ({ value, label: t(`maternal.outcome.${value}`) }))} />
         </Form.Item>

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, toIsoDate } from '../../lib/dates';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
+import { preventEnterSubmit } from '../../lib/forms';
 import { maternalKeys, registerPregnancy } from './maternal.api';
 
 type Values = { lmp?: Dayjs; edd?: Dayjs; gravida?: number; para?: number; risks?: PregnancyRisk[]; note?: string };
@@ -43,7 +44,8 @@ export function PregnancyForm({ residentId }: { residentId: number }) {
     },
   });
   return (
-    <Form<Values> form={form} layout="vertical" name="pregnancy" onFinish={(v) => save.mutate(v)} data-testid="pregnancy-form" className="pregnancy-form">
+    // Sent with its button only: Enter commits a typed date, it must not register half a form.
+    <Form<Values> form={form} layout="vertical" name="pregnancy" onFinish={(v) => save.mutate(v)} onKeyDown={preventEnterSubmit} data-testid="pregnancy-form" className="pregnancy-form">
       <Typography.Paragraph type="secondary">{t('maternal.dateHint')}</Typography.Paragraph>
       <div className="form-grid">
         <Form.Item name="lmp" label={t('maternal.lmp')}>
