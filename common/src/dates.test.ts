@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDateVi, isIsoDate } from './dates.ts';
+import { addDaysIso, daysBetween, formatDateVi, isIsoDate } from './dates.ts';
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
@@ -20,4 +20,11 @@ describe('dates', () => {
       }),
     );
   });
+});
+
+it('adds days and counts days between ISO dates across months, years and leap days', () => {
+  expect(addDaysIso('2026-03-01', 280)).toBe('2026-12-06');
+  expect(addDaysIso('2024-03-01', -1)).toBe('2024-02-29');
+  expect(daysBetween('2025-06-01', '2025-12-01')).toBe(183);
+  expect(daysBetween('2025-12-01', '2025-06-01')).toBe(-183);
 });

@@ -17,3 +17,16 @@ export function formatDateVi(iso: string | null | undefined): string {
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+
+/** The ISO date `days` days after (or before, negative) an ISO date. */
+export function addDaysIso(iso: string, days: number): string {
+  return new Date((dayNumber(iso) + days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from one ISO date to another, as the database's date difference. */
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round(dayNumber(toIso) - dayNumber(fromIso));
+}

@@ -5,6 +5,7 @@
  * z-score, and for weight-based measures the "restricted" z-score beyond ±3 SD. Its SQL twin is
  * ytcs_growth_z in the growth migration (growth.int.test.ts checks they agree).
  */
+import { daysBetween } from '../dates.ts';
 import type { GrowthMeasure, GrowthTable } from './codes.ts';
 
 export interface Lms {
@@ -84,5 +85,5 @@ export function isPlausible(measure: GrowthMeasure, z: number): boolean {
 
 /** Whole days from a date of birth to a day (both ISO dates), as the database's date difference. */
 export function ageInDaysOn(birthIso: string, onIso: string): number {
-  return Math.round((Date.parse(`${onIso}T00:00:00Z`) - Date.parse(`${birthIso}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(birthIso, onIso);
 }

@@ -6,6 +6,7 @@
  * 27 weeks 6 days, the third from 28 weeks. Its SQL twin is ancStanding in the maternal module
  * (maternal.int.test.ts checks both agree).
  */
+import { addDaysIso, daysBetween } from '../dates.ts';
 import type { AncStanding } from './codes.ts';
 
 /** Naegele's rule: the expected date of delivery is 280 days after the last menstrual period. */
@@ -17,22 +18,18 @@ export const TRIMESTERS = [
   { trimester: 3, fromDay: 196, toDay: 999, visits: 2 },
 ] as const;
 
-const DAY = 86_400_000;
-const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
-const isoOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
-
 export function eddFromLmp(lmp: string): string {
-  return isoOf(dayOf(lmp) + PREGNANCY_DAYS);
+  return addDaysIso(lmp, PREGNANCY_DAYS);
 }
 
 /** The day of the last period a pregnancy is dated from: given, or worked back from the expected date. */
 export function lmpOf(edd: string): string {
-  return isoOf(dayOf(edd) - PREGNANCY_DAYS);
+  return addDaysIso(edd, -PREGNANCY_DAYS);
 }
 
 /** Days of gestation on a day (from the period's first day). */
 export function gestationDays(edd: string, on: string): number {
-  return dayOf(on) - dayOf(lmpOf(edd));
+  return daysBetween(lmpOf(edd), on);
 }
 
 export const trimesterOf = (days: number) => (TRIMESTERS.find((t) => days >= t.fromDay && days <= t.toDay) ?? TRIMESTERS[2]).trimester;

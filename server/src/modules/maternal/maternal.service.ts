@@ -5,7 +5,7 @@
  * women go through the registry's gateway and are audited; every write is audited in its
  * transaction.
  */
-import { type AntenatalPage, type NewPregnancy, type Pregnancy, type PregnancyListQuery, type PregnancyOutcomeBody, eddFromLmp, lmpOf, say, todayIso } from '@ytcs/common';
+import { addDaysIso, type AntenatalPage, type NewPregnancy, type Pregnancy, type PregnancyListQuery, type PregnancyOutcomeBody, eddFromLmp, lmpOf, say, todayIso } from '@ytcs/common';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../access/context.ts';
 import type { DB } from '../../db/schema.ts';
@@ -15,9 +15,6 @@ import { unitInScope } from '../org-units/index.ts';
 import { insertEncounter, openRecord, stationServing } from '../records/index.ts';
 import { readPersonal, registerPeople, residentToWrite } from '../registry/index.ts';
 import * as repo from './maternal.repository.ts';
-
-const DAY = 86_400_000;
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export function maternalService(db: Kysely<DB>) {
   return {
@@ -30,7 +27,7 @@ export function maternalService(db: Kysely<DB>) {
       // A pregnancy is followed from its start to a few weeks past term: an expected date far
       // outside that is a typing error (a wrong year), not a pregnancy.
       const today = todayIso();
-      if (edd > addDays(today, 44 * 7) || edd < addDays(today, -4 * 7)) errors.push({ field: input.edd ? 'edd' : 'lmp', ...say('maternal.dateOutOfRange') });
+      if (edd > addDaysIso(today, 44 * 7) || edd < addDaysIso(today, -4 * 7)) errors.push({ field: input.edd ? 'edd' : 'lmp', ...say('maternal.dateOutOfRange') });
       if (errors.length) throw invalid(errors);
       if (await repo.hasOngoing(db, residentId)) throw conflict(say('maternal.alreadyOngoing'), 'residentId');
       const id = await db.transaction().execute(async (trx) => {

@@ -92,12 +92,12 @@ describe('ordering residents', () => {
     await addPeople(1, 'Đỗ Thị Đào', other, null);
     const names = async (order: string) => (await search(province, `q=an&${order}limit=10`)).items.map((r) => r.fullName);
     expect(await names('order=given_name&')).toEqual(['Lê Thị An', 'Trần Văn An']);
-    const all = (await search(province, 'orgUnit=' + other + '&order=given_name&limit=500')).items.map((r) => r.fullName);
+    const all = (await search(province, `orgUnit=${other}&order=given_name&limit=500`)).items.map((r) => r.fullName);
     // An, An, Cúc…, Đào, Xoan: by given name whatever the family name.
     expect(all.slice(0, 2)).toEqual(['Lê Thị An', 'Trần Văn An']);
     expect(all.indexOf('Đỗ Thị Đào')).toBeGreaterThan(all.lastIndexOf('Lương Thị Cúc'));
     expect(all.at(-1)).toBe('Ma Văn Xoan');
-    const byName = (await search(province, 'orgUnit=' + other + '&limit=500')).items.map((r) => r.fullName);
+    const byName = (await search(province, `orgUnit=${other}&limit=500`)).items.map((r) => r.fullName);
     expect(byName[0]).toBe('Cúc');
     expect(byName.indexOf('Đỗ Thị Đào')).toBeLessThan(byName.indexOf('Lê Thị An'));
   });
