@@ -49,6 +49,10 @@ describe('registering a pregnancy', () => {
     const other = await woman('Lý Thị Nga');
     expect((await as(station)('POST', `/api/residents/${other}/pregnancies`, {})).json().errors[0]).toMatchObject({ field: 'lmp', message: 'Cần ngày đầu kỳ kinh cuối hoặc ngày dự sinh' });
     expect((await as(station)('POST', `/api/residents/${other}/pregnancies`, { edd: '2031-01-01' })).json().errors[0].field).toBe('edd');
+    // Her visit is counted and dated in the station's list.
+    expect((await antenatal(id, daysAgo(5))).statusCode).toBe(201);
+    const listed = (await as(station)('GET', `/api/pregnancies?orgUnit=${village}&limit=200`)).json().items.find((r: { fullName: string }) => r.fullName === 'Hoàng Thị Mai');
+    expect(listed).toMatchObject({ visits: 1, lastVisit: daysAgo(5), weeks: 8, standing: 'on_track' });
     const man = await woman('Nông Văn Tài', village, 'male');
     expect((await as(station)('POST', `/api/residents/${man}/pregnancies`, { lmp })).statusCode).toBe(400);
   });

@@ -79,6 +79,18 @@ export async function antenatalList(db: Db, scope: Scope, q: { unitPath?: string
     .selectFrom('pregnancy as p')
     .innerJoin('resident as r', 'r.id', 'p.resident_id')
     .leftJoin('org_unit as v', 'v.id', 'r.village_id')
+    // Her antenatal visits so far, counted and dated in one pass.
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('encounter as e')
+          .whereRef('e.resident_id', '=', 'p.resident_id')
+          .where('e.type', '=', 'antenatal')
+          .where(sql<boolean>`e.date between p.edd - 280 and ${on}`)
+          .select([sql<number>`count(*)::int`.as('visits'), sql<string | null>`to_char(max(e.date), 'YYYY-MM-DD')`.as('lastVisit')])
+          .as('anc'),
+      (join) => join.onTrue(),
+    )
     .where('p.status', '=', 'ongoing')
     .where('r.status', '=', 'active')
     .where(homeUnitInScope(db, 'r.home_unit_id', scope))
@@ -91,8 +103,8 @@ export async function antenatalList(db: Db, scope: Scope, q: { unitPath?: string
       'r.phone',
       iso('p.edd').as('edd'),
       sql<number>`((${on} - (p.edd - 280)) / 7)::int`.as('weeks'),
-      sql<number>`(select count(*)::int from encounter e where e.resident_id = p.resident_id and e.type = 'antenatal' and e.date between p.edd - 280 and ${on})`.as('visits'),
-      sql<string | null>`(select to_char(max(e.date), 'YYYY-MM-DD') from encounter e where e.resident_id = p.resident_id and e.type = 'antenatal' and e.date between p.edd - 280 and ${on})`.as('lastVisit'),
+      'anc.visits',
+      'anc.lastVisit',
       'p.risks',
       ancStandingOn('p', on).as('standing'),
     ]);
